@@ -1,0 +1,3 @@
+export const common = {
+  'app.title': 'ResNeXt Explorer',
+} as const;

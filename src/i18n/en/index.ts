@@ -1,0 +1,11 @@
+import { common } from './common';
+import { overview } from './overview';
+import { forms } from './forms';
+import { step } from './step';
+import { classify } from './classify';
+import { numbers } from './numbers';
+import { story } from './story';
+import { errors } from './errors';
+
+export const en = { ...common, ...overview, ...forms, ...step, ...classify, ...numbers, ...story, ...errors };
+export type MessageKey = keyof typeof en;

@@ -1,0 +1,4 @@
+import type { Catalog } from '../types';
+import type { classify as en } from '../en/classify';
+
+export const classify: Catalog<typeof en> = {};

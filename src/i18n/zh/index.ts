@@ -1,0 +1,21 @@
+import type { Catalog } from '../types';
+import type { en as enCatalog } from '../en';
+import { common } from './common';
+import { overview } from './overview';
+import { forms } from './forms';
+import { step } from './step';
+import { classify } from './classify';
+import { numbers } from './numbers';
+import { story } from './story';
+import { errors } from './errors';
+
+export const zh: Catalog<typeof enCatalog> = {
+  ...common,
+  ...overview,
+  ...forms,
+  ...step,
+  ...classify,
+  ...numbers,
+  ...story,
+  ...errors,
+};
