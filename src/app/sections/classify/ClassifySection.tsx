@@ -1,0 +1,3 @@
+export function ClassifySection() {
+  return <div data-section-body="classify" />;
+}

@@ -1,0 +1,3 @@
+export function FormsSection() {
+  return <div data-section-body="forms" />;
+}

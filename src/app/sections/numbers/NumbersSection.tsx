@@ -1,0 +1,3 @@
+export function NumbersSection() {
+  return <div data-section-body="numbers" />;
+}

@@ -1,0 +1,3 @@
+export function OverviewSection() {
+  return <div data-section-body="overview" />;
+}

@@ -1,0 +1,3 @@
+export function StepSection() {
+  return <div data-section-body="step" />;
+}
