@@ -52,14 +52,14 @@ export interface CifarResult {
   cifar10Error: number;
 }
 
-/** Section 5.3 / Table 7: CIFAR-10 test error against the Wide ResNet baseline. */
+/** Table 7: CIFAR-10 test error against the Wide ResNet baseline. */
 export const CIFAR_RESULTS: readonly CifarResult[] = [
   { model: 'Wide ResNet', paramsM: 36.5, cifar10Error: 4.17 },
   { model: 'ResNeXt-29, 8×64d', paramsM: 34.4, cifar10Error: 3.65 },
   { model: 'ResNeXt-29, 16×64d', paramsM: 68.1, cifar10Error: 3.58 },
 ];
 
-/** Section 5.1: seconds per mini-batch on 8 GPUs, ResNeXt-101 32×4d vs ResNet-101. */
+/** Training time per mini-batch on 8 GPUs, ResNeXt-101 32×4d vs ResNet-101 (similar FLOPs). */
 export const PAPER_TRAINING_SPEED = {
   resnext101_32x4d_s: 0.95,
   resnet101_s: 0.7,

@@ -1,3 +1,20 @@
+import { ArchitectureTables } from './ArchitectureTables';
+import { MeasuredResults } from './MeasuredResults';
+import { PaperResults } from './PaperResults';
+import { SpeedTest } from './SpeedTest';
+import { useNumbersText } from './useNumbersText';
+import './numbers.css';
+
+/** The Numbers section: architecture tables, the paper's results, the project's measurements, a speed test. */
 export function NumbersSection() {
-  return <div data-section-body="numbers" />;
+  const { t } = useNumbersText();
+  return (
+    <div data-section-body="numbers" className="numbers">
+      <p className="numbers-lead">{t('numbers.intro')}</p>
+      <ArchitectureTables />
+      <PaperResults />
+      <MeasuredResults />
+      <SpeedTest />
+    </div>
+  );
 }

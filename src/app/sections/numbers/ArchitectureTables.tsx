@@ -1,0 +1,134 @@
+import { useMemo, useState } from 'react';
+import type { MessageKey } from '../../../i18n';
+import { imagenetSpec, resnext29Spec } from '../../../resnext/spec';
+import type { T } from '../../i18n/useT';
+import { buildArchTable, type ArchCell, type ArchTable } from './archTable';
+import { useNumbersText } from './useNumbersText';
+import type { NumberFormat } from './format';
+
+const TABLES: { id: string; title: MessageKey; build: () => ArchTable }[] = [
+  { id: 'resnet50', title: 'numbers.arch.resnet50', build: () => buildArchTable(imagenetSpec(50, 1, 64)) },
+  { id: 'resnext50', title: 'numbers.arch.resnext50', build: () => buildArchTable(imagenetSpec(50, 32, 4)) },
+  { id: 'resnext29', title: 'numbers.arch.resnext29', build: () => buildArchTable(resnext29Spec(32, 4)) },
+];
+
+function cellText(t: T, c: ArchCell): string {
+  switch (c.kind) {
+    case 'stem':
+      return t('numbers.arch.stem', { k: c.kernel, c: c.channels, s: c.stride });
+    case 'maxpool':
+      return t('numbers.arch.maxpool', { k: c.kernel, s: c.stride });
+    case 'head':
+      return t('numbers.arch.head', { n: c.classes });
+    case 'blocks':
+      return c.text;
+  }
+}
+
+interface TableProps {
+  id: string;
+  title: string;
+  table: ArchTable;
+  hot: string | null;
+  setHover: (stage: string | null) => void;
+  setFocus: (stage: string | null) => void;
+  t: T;
+  fmt: NumberFormat;
+}
+
+function StageTable({ id, title, table, hot, setHover, setFocus, t, fmt }: TableProps) {
+  return (
+    <div className="numbers-table-wrap">
+      <table className="numbers-table numbers-arch" data-arch={id}>
+        <caption>{title}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t('numbers.arch.col.stage')}</th>
+            <th scope="col">{t('numbers.arch.col.output')}</th>
+            <th scope="col">{t('numbers.arch.col.layers')}</th>
+            <th scope="col">{t('numbers.arch.col.params')}</th>
+            <th scope="col">{t('numbers.arch.col.macs')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {table.rows.map((r) => (
+            <tr
+              key={r.stage}
+              tabIndex={0}
+              data-stage={r.stage}
+              className={hot === r.stage ? 'is-highlighted' : undefined}
+              onMouseEnter={() => setHover(r.stage)}
+              onMouseLeave={() => setHover(null)}
+              onFocus={() => setFocus(r.stage)}
+              onBlur={() => setFocus(null)}
+            >
+              <th scope="row">{r.stage === 'fc' ? t('numbers.arch.stage.output') : r.stage}</th>
+              <td>{`${r.outSize}×${r.outSize}`}</td>
+              <td className="numbers-arch-layers">
+                {r.cells.flatMap((c, i) =>
+                  // the paper stacks a block's three layers; so does this table
+                  (c.kind === 'blocks' ? c.text.split('; ') : [cellText(t, c)]).map((line, j) => (
+                    <div key={`${i}.${j}`} className={c.kind === 'blocks' ? 'numbers-nowrap' : undefined}>
+                      {line}
+                    </div>
+                  )),
+                )}
+              </td>
+              <td className="num">{fmt.int(r.params)}</td>
+              <td className="num">{fmt.int(r.macs)}</td>
+            </tr>
+          ))}
+        </tbody>
+        <tfoot>
+          <tr>
+            <th scope="row" colSpan={3}>
+              {t('numbers.arch.total')}
+            </th>
+            <td className="num" data-total="params">
+              {fmt.int(table.params)}
+            </td>
+            <td className="num" data-total="macs">
+              {fmt.int(table.macs)}
+            </td>
+          </tr>
+        </tfoot>
+      </table>
+    </div>
+  );
+}
+
+/** The paper's Table 1 side by side, plus the project's CIFAR model; rows of the same stage light up together. */
+export function ArchitectureTables() {
+  const { t, fmt } = useNumbersText();
+  // The pointer wins over keyboard focus while it rests on a row.
+  const [hover, setHover] = useState<string | null>(null);
+  const [focus, setFocus] = useState<string | null>(null);
+  const hot = hover ?? focus;
+  const tables = useMemo(() => TABLES.map((d) => ({ id: d.id, title: d.title, table: d.build() })), []);
+  return (
+    <section className="numbers-block" aria-labelledby="numbers-arch-title">
+      <h2 id="numbers-arch-title">{t('numbers.arch.title')}</h2>
+      <p>{t('numbers.arch.intro')}</p>
+      <div className="numbers-arch-pair">
+        {tables.slice(0, 2).map((d) => (
+          <StageTable
+            key={d.id}
+            id={d.id}
+            title={t(d.title)}
+            table={d.table}
+            {...{ hot, setHover, setFocus, t, fmt }}
+          />
+        ))}
+      </div>
+      <p className="numbers-note">{t('numbers.arch.macsNote', { size: 224 })}</p>
+      <StageTable
+        id="resnext29"
+        title={t(tables[2].title)}
+        table={tables[2].table}
+        {...{ hot, setHover, setFocus, t, fmt }}
+      />
+      <p className="numbers-note">{t('numbers.arch.macsNote', { size: 32 })}</p>
+      <p className="numbers-source">{t('numbers.source', { source: t('numbers.arch.sourceText') })}</p>
+    </section>
+  );
+}

@@ -1,0 +1,79 @@
+import { useEffect, useRef, useState, type ReactNode } from 'react';
+
+export interface AltTable {
+  caption: string;
+  columns: string[];
+  rows: (string | number)[][];
+}
+
+interface Props {
+  /** stable name for tests and styling (`data-chart`) */
+  id: string;
+  title: string;
+  /** draws the chart into the element at the given width; a new function means a redraw */
+  draw: (el: HTMLDivElement, width: number) => void;
+  /** the chart's data as a table for screen readers (the svg itself is aria-hidden) */
+  alt: AltTable;
+  children?: ReactNode;
+}
+
+/** A D3 chart in a figure: redrawn when its data, labels or width change, with a hidden data table. */
+export function ChartFigure({ id, title, draw, alt, children }: Props) {
+  const box = useRef<HTMLDivElement>(null);
+  const [width, setWidth] = useState(0);
+
+  useEffect(() => {
+    const el = box.current;
+    if (!el) return;
+    setWidth(Math.floor(el.clientWidth));
+    const ro = new ResizeObserver((entries) => {
+      const w = Math.floor(entries[0].contentRect.width);
+      setWidth((prev) => (Math.abs(prev - w) >= 2 ? w : prev));
+    });
+    ro.observe(el);
+    return () => ro.disconnect();
+  }, []);
+
+  useEffect(() => {
+    const el = box.current;
+    if (el && width > 0) draw(el, width);
+  }, [draw, width]);
+
+  return (
+    <figure className="numbers-figure" data-chart={id}>
+      <figcaption className="numbers-figure-title">{title}</figcaption>
+      <div ref={box} className="numbers-chart" />
+      {/* a table ignores width/overflow, so the hiding box is a wrapper */}
+      <div className="numbers-sr-only">
+        <table>
+          <caption>{alt.caption}</caption>
+          <thead>
+            <tr>
+              {alt.columns.map((c) => (
+                <th key={c} scope="col">
+                  {c}
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {alt.rows.map((r, i) => (
+              <tr key={i}>
+                {r.map((v, j) =>
+                  j === 0 ? (
+                    <th key={j} scope="row">
+                      {v}
+                    </th>
+                  ) : (
+                    <td key={j}>{v}</td>
+                  ),
+                )}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      {children}
+    </figure>
+  );
+}

@@ -1,0 +1,138 @@
+import { useCallback, useState, useSyncExternalStore } from 'react';
+import { useBackend } from '../../backend/BackendContext';
+import { renderBarChart } from '../../../viz/numbers/barChart';
+import type { BarChartData } from '../../../viz/numbers/types';
+import type { T } from '../../i18n/useT';
+import { ChartFigure } from './ChartFigure';
+import { SpeedTable } from './SpeedTable';
+import { SPEED_BLOCKS, SPEED_SIZES } from './speedBlocks';
+import { getSpeedRuns, medianOf, saveSpeedRun, subscribeSpeedRuns, type SpeedRun } from './speedStore';
+import { useNumbersText } from './useNumbersText';
+
+const shortLabel = (t: T, b: (typeof SPEED_BLOCKS)[number]) => t(`numbers.speed.short.${b}`);
+
+function speedChartData(t: T, runs: readonly SpeedRun[], size: number): BarChartData {
+  return {
+    series: runs.map((r) => ({ id: r.backend, label: r.backend })),
+    groups: SPEED_BLOCKS.map((b) => ({
+      id: b,
+      label: shortLabel(t, b),
+      values: Object.fromEntries(runs.map((r) => [r.backend, medianOf(r, b, size)])),
+    })),
+  };
+}
+
+function SpeedChart({ runs, size }: { runs: readonly SpeedRun[]; size: number }) {
+  const { t, fmt } = useNumbersText();
+  const draw = useCallback(
+    (el: HTMLDivElement, width: number) =>
+      renderBarChart(el, speedChartData(t, runs, size), {
+        width,
+        height: 260,
+        xLabel: t('numbers.speed.input', { size }),
+        yLabel: t('numbers.speed.y'),
+        valueFormat: (v) => fmt.fixed(v, v < 10 ? 2 : 1),
+        yTickFormat: fmt.tick,
+        showValues: runs.length === 1,
+      }),
+    [t, fmt, runs, size],
+  );
+  const title = `${t('numbers.speed.chartTitle', { backend: runs.map((r) => r.backend).join(', ') })} — ${t(
+    'numbers.speed.input',
+    { size },
+  )}`;
+  return (
+    <ChartFigure
+      id={`speed-${size}`}
+      title={title}
+      draw={draw}
+      alt={{
+        caption: t('numbers.chartAlt', { title }),
+        columns: [
+          t('numbers.speed.col.block'),
+          ...runs.map((r) => t('numbers.speed.col.median', { backend: r.backend })),
+        ],
+        rows: SPEED_BLOCKS.map((b) => [
+          t(`numbers.speed.block.${b}`),
+          ...runs.map((r) => {
+            const v = medianOf(r, b, size);
+            return v === undefined ? '—' : fmt.fixed(v, 2);
+          }),
+        ]),
+      }}
+    />
+  );
+}
+
+/** Times the dense and grouped blocks on the visitor's device, on the page's current tfjs backend. */
+export function SpeedTest() {
+  const { t } = useNumbersText();
+  const backend = useBackend();
+  const runs = useSyncExternalStore(subscribeSpeedRuns, getSpeedRuns, getSpeedRuns);
+  const [progress, setProgress] = useState<{ done: number; total: number } | null>(null);
+  const [error, setError] = useState<string | null>(null);
+
+  const start = async () => {
+    setError(null);
+    setProgress({ done: 0, total: 1 });
+    try {
+      const { runSpeedTest } = await import('./speedRunner');
+      const run = await runSpeedTest({ onProgress: (done, total) => setProgress({ done, total }) });
+      saveSpeedRun(run);
+    } catch (e) {
+      setError(e instanceof Error ? e.message : String(e));
+    } finally {
+      setProgress(null);
+    }
+  };
+
+  const running = progress !== null;
+  const ready = backend.status === 'ready';
+  return (
+    <section className="numbers-block" aria-labelledby="numbers-speed-title" data-speed-test>
+      <h2 id="numbers-speed-title">{t('numbers.speed.title')}</h2>
+      <p>{t('numbers.speed.intro')}</p>
+      <p>
+        <button type="button" onClick={start} disabled={running || !ready} data-action="speed-test">
+          {t('numbers.speed.run')}
+        </button>{' '}
+        <span className="numbers-note" data-backend-name>
+          {t('numbers.speed.backend', { backend: backend.info?.name ?? '…' })}
+        </span>
+      </p>
+      {progress && (
+        <div className="numbers-progress">
+          <div
+            role="progressbar"
+            aria-label={t('numbers.speed.progress')}
+            aria-valuemin={0}
+            aria-valuemax={progress.total}
+            aria-valuenow={progress.done}
+            className="numbers-progress-track"
+          >
+            <div
+              className="numbers-progress-bar"
+              style={{ width: `${(100 * progress.done) / Math.max(progress.total, 1)}%` }}
+            />
+          </div>
+          <span aria-live="polite">
+            {t('numbers.speed.running', { done: progress.done, total: progress.total })}
+          </span>
+        </div>
+      )}
+      {error && <p role="alert">{t('numbers.speed.error', { message: error })}</p>}
+      {runs.length === 0 && !running && <p className="numbers-note">{t('numbers.speed.none')}</p>}
+      {runs.length > 0 && (
+        <>
+          <div className="numbers-speed-charts">
+            {SPEED_SIZES.map((size) => (
+              <SpeedChart key={size} runs={runs} size={size} />
+            ))}
+          </div>
+          <SpeedTable runs={runs} />
+          <p className="numbers-note">{t('numbers.speed.note')}</p>
+        </>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,32 @@
+/** Number formatting in the reader's language (the locale comes from the catalog's `numbers.locale`). */
+export interface NumberFormat {
+  /** 25,557,032 */
+  int: (n: number) => string;
+  /** fixed decimals: 22.0, 1.31 */
+  fixed: (n: number, digits: number) => string;
+  /** a fraction as a percentage: 0.901 → 90.1% */
+  pct: (fraction: number, digits?: number) => string;
+  /** an axis tick with just the decimals it has: 500, 1.5, 0.05 */
+  tick: (n: number) => string;
+}
+
+export function makeFormat(locale: string): NumberFormat {
+  const int = new Intl.NumberFormat(locale, { maximumFractionDigits: 0 });
+  const fixed = new Map<number, Intl.NumberFormat>();
+  const fixedFmt = (d: number) => {
+    if (!fixed.has(d)) {
+      fixed.set(d, new Intl.NumberFormat(locale, { minimumFractionDigits: d, maximumFractionDigits: d }));
+    }
+    return fixed.get(d)!;
+  };
+  return {
+    int: (n) => int.format(n),
+    fixed: (n, d) => fixedFmt(d).format(n),
+    pct: (f, d = 1) => `${fixedFmt(d).format(f * 100)}%`,
+    tick: (n) => {
+      const text = String(Number(n.toPrecision(6)));
+      const dot = text.indexOf('.');
+      return fixedFmt(dot < 0 || text.includes('e') ? 0 : text.length - dot - 1).format(n);
+    },
+  };
+}

@@ -1,0 +1,73 @@
+/** Types and lazy loading of the training metrics measured for the project's CIFAR-10 models. */
+
+export interface EpochMetrics {
+  epoch: number;
+  train_loss: number;
+  train_err: number;
+  test_err: number;
+  time_s: number;
+}
+
+export interface ModelMetrics {
+  name: string;
+  cardinality: number;
+  bottleneck_width_d: number;
+  params: number;
+  macs_32x32: number;
+  epochs: number;
+  train_seconds: number;
+  test_acc: number;
+  test_acc_flip_tta: number;
+  /** training step time per batch of `batch_size` images, ms */
+  train_step_ms: number;
+  infer_imgs_per_s_b1024: { bf16: number; fp32: number };
+  curve: EpochMetrics[];
+  reference_logits_first16_test?: number[][];
+}
+
+export interface MetricsFile {
+  dataset: string;
+  classes: string[];
+  batch_size: number;
+  epochs: number;
+  recipe: string;
+  device: string;
+  torch: string;
+  models: ModelMetrics[];
+}
+
+export interface TfjsEval {
+  accuracy: number | null;
+  images: number | null;
+  command: string;
+}
+
+export interface ProjectMetrics {
+  /** the 80-epoch ResNeXt-29 32×4d */
+  run80: MetricsFile;
+  /** the five equal-complexity ResNeXt-29 models trained for 20 epochs */
+  family: MetricsFile;
+  tfjsEval: TfjsEval;
+}
+
+/** Loads the metrics in their own chunk so they stay out of the first paint. */
+export async function loadProjectMetrics(): Promise<ProjectMetrics> {
+  const [run80, family, tfjsEval] = await Promise.all([
+    import('./metrics-80ep.json'),
+    import('./metrics-family-20ep.json'),
+    import('./tfjsEval.json'),
+  ]);
+  return {
+    run80: run80.default as MetricsFile,
+    family: family.default as MetricsFile,
+    tfjsEval: tfjsEval.default as TfjsEval,
+  };
+}
+
+/** `1×64d`-style label of a model's cardinality and bottleneck width. */
+export const modelSetting = (m: Pick<ModelMetrics, 'cardinality' | 'bottleneck_width_d'>): string =>
+  `${m.cardinality}×${m.bottleneck_width_d}d`;
+
+/** The family's models in increasing cardinality. */
+export const byCardinality = (file: MetricsFile): ModelMetrics[] =>
+  [...file.models].sort((a, b) => a.cardinality - b.cardinality);
