@@ -1,3 +1,75 @@
+import { resnext29Spec } from '../../../resnext/spec';
+import { useT } from '../../i18n/useT';
+import { useCurrentImage, useModel } from '../../model';
+import { useAppState } from '../../state/AppStateContext';
+import { BlockPicker } from './BlockPicker';
+import { ImagePicker } from './ImagePicker';
+import { StepWalker } from './StepWalker';
+import { useBlockTrace } from './useBlockTrace';
+import './step.css';
+
+/** Until the model is there, the block list shows the trained network's blocks. */
+const DEFAULT_SPEC = resnext29Spec(32, 4);
+
+/** One block of the trained network, walked step by step on the current image. */
 export function StepSection() {
-  return <div data-section-body="step" />;
+  const t = useT();
+  const [state, update] = useAppState();
+  const { status, progress, model, error, retry } = useModel();
+  const imageStore = useCurrentImage();
+  const { image } = imageStore;
+  const pixels = image?.pixels ?? null;
+  const hasBlock = model ? model.spec.stages.flat().some((b) => b.name === state.block) : true;
+  const trace = useBlockTrace(model, pixels, hasBlock ? state.block : '');
+
+  const percent = progress?.total ? Math.round((100 * progress.loaded) / progress.total) : null;
+  let body;
+  if (error) {
+    body = (
+      <div role="alert" className="notice notice-error">
+        <p>{t('step.error.model', { message: t(error.key, error.params) })}</p>
+        <button type="button" onClick={retry}>
+          {t('app.retry')}
+        </button>
+      </div>
+    );
+  } else if (!model || status !== 'ready') {
+    body = (
+      <p className="loading" role="status" data-testid="step-loading">
+        {percent === null ? t('step.loading.model') : t('step.loading.modelProgress', { percent })}
+        {percent !== null && <progress max={100} value={percent} className="st-progress" />}
+      </p>
+    );
+  } else if (!pixels) {
+    body = <p className="notice">{t('step.noImage')}</p>;
+  } else if (trace.status === 'error') {
+    body = (
+      <p role="alert" className="notice notice-error">
+        {t('step.error.trace', { message: trace.error ?? '' })}
+      </p>
+    );
+  } else if (!trace.reader) {
+    body = (
+      <p className="loading" role="status" data-testid="step-loading">
+        {t('step.loading.trace', { block: state.block })}
+      </p>
+    );
+  } else {
+    body = <StepWalker reader={trace.reader} network={model.spec} />;
+  }
+
+  return (
+    <div data-section-body="step" className="st-section">
+      <p>{t('step.intro')}</p>
+      <div className="st-row">
+        <BlockPicker
+          spec={model?.spec ?? DEFAULT_SPEC}
+          value={state.block}
+          onChange={(block) => update({ block })}
+        />
+        <ImagePicker store={imageStore} />
+      </div>
+      {body}
+    </div>
+  );
 }

@@ -1,0 +1,56 @@
+import { useEffect, useRef } from 'react';
+import type { BlockSpec } from '../../../resnext/spec';
+import type { DiagramNode } from '../../../resnext/stepThrough';
+import { renderBlockStrip, type StripNode } from '../../../viz/step/blockStrip';
+import { useT } from '../../i18n/useT';
+import type { BlockTextParams } from './stepText';
+
+interface BlockStripViewProps {
+  spec: BlockSpec;
+  params: BlockTextParams;
+  current: DiagramNode;
+  stepTitle: string;
+  onSelect: (node: DiagramNode) => void;
+}
+
+/** The block as a strip of operations with the current step's node lit; clicking a node goes to its step. */
+export function BlockStripView({ spec, params, current, stepTitle, onSelect }: BlockStripViewProps) {
+  const t = useT();
+  const ref = useRef<HTMLDivElement>(null);
+
+  const nodes: StripNode[] = [
+    { id: 'input', label: t('step.node.input'), shape: 'end' },
+    { id: 'conv1', label: t('step.node.conv1'), sub: t('step.node.conv1.sub', params) },
+    { id: 'bn1', label: t('step.node.bn1') },
+    { id: 'conv2', label: t('step.node.conv2'), sub: t('step.node.conv2.sub', params) },
+    { id: 'bn2', label: t('step.node.bn2') },
+    { id: 'conv3', label: t('step.node.conv3'), sub: t('step.node.conv3.sub', params) },
+    { id: 'bn3', label: t('step.node.bn3') },
+    { id: 'add', label: '+', shape: 'plus' },
+    { id: 'output', label: t('step.node.output'), shape: 'end' },
+  ];
+  const shortcutLabel = spec.projection
+    ? t('step.node.shortcut.projection', params)
+    : t('step.node.shortcut.identity');
+  const title = t('step.strip.title', params);
+  const description = t('step.strip.desc', { title: stepTitle });
+  const nodeKey = JSON.stringify(nodes);
+
+  useEffect(() => {
+    if (!ref.current) return;
+    renderBlockStrip(
+      ref.current,
+      {
+        idBase: 'st-strip',
+        title,
+        description,
+        nodes: JSON.parse(nodeKey) as StripNode[],
+        shortcut: { id: 'shortcut', label: shortcutLabel },
+        current,
+      },
+      (id) => onSelect(id as DiagramNode),
+    );
+  }, [nodeKey, shortcutLabel, title, description, current, onSelect]);
+
+  return <div ref={ref} className="st-strip" data-testid="step-strip" data-current={current} />;
+}

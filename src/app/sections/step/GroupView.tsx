@@ -1,0 +1,146 @@
+import { useMemo } from 'react';
+import type { BlockSpec } from '../../../resnext/spec';
+import { gridScale } from '../../../viz/activations/gridLayout';
+import { groupKernelMaps } from '../../../viz/activations/kernelMaps';
+import { nhwcSource, type MapSource } from '../../../viz/activations/mapSource';
+import type { Normalisation } from '../../../viz/activations/normalise';
+import type { ColorScaleKind } from '../../../viz/activations/colorScale';
+import { useT } from '../../i18n/useT';
+import { ColorLegend } from './ColorLegend';
+import { GroupPicker } from './GroupPicker';
+import { MapCanvas } from './MapCanvas';
+import { TensorMaps } from './TensorMaps';
+import type { TraceReader } from './traceReader';
+import { channelScales } from '../../../viz/activations/normalise';
+
+interface GroupViewProps {
+  reader: TraceReader;
+  spec: BlockSpec;
+  group: number;
+  onGroup: (g: number) => void;
+  normalisation: Normalisation;
+}
+
+/** One small figure of a group: its maps, a caption and the legend. */
+interface PartProps {
+  caption: string;
+  source: MapSource;
+  kind: ColorScaleKind;
+  normalisation: Normalisation;
+  columns: number;
+  target: number;
+  testId: string;
+  label: string;
+  first?: number;
+  mapName?: (index: number) => string;
+}
+
+function Part(p: PartProps) {
+  const scales = useMemo(
+    () => channelScales(p.source, p.kind, p.normalisation),
+    [p.source, p.kind, p.normalisation],
+  );
+  return (
+    <figure className="st-figure st-part">
+      <figcaption>{p.caption}</figcaption>
+      <MapCanvas
+        source={p.source}
+        kind={p.kind}
+        normalisation={p.normalisation}
+        scales={scales}
+        scale={gridScale(p.source.channels, p.source.height, p.source.width, p.target, 120_000)}
+        maxColumns={p.columns}
+        label={p.label}
+        firstChannel={p.first}
+        mapName={p.mapName}
+        testId={p.testId}
+      />
+      <ColorLegend
+        kind={p.kind}
+        normalisation={p.normalisation}
+        max={scales.reduce((a, b) => Math.max(a, b), 0)}
+      />
+    </figure>
+  );
+}
+
+/** The grouped 3×3 convolution seen through one group: its d input maps, its d×d×3×3 kernel, its d output maps. */
+export function GroupView({ reader, spec, group, onGroup, normalisation }: GroupViewProps) {
+  const t = useT();
+  const C = spec.groups;
+  const d = spec.width / C;
+  const g = Math.min(Math.max(0, group), C - 1);
+  const relu1 = reader.peek('relu1');
+  const conv2 = reader.peek('conv2');
+  const kernel = reader.peek('kernel');
+  const [, hi, wi] = reader.shape('relu1');
+  const [, ho, wo] = reader.shape('conv2');
+
+  const inputs = useMemo(
+    () => relu1 && nhwcSource(relu1, hi, wi, spec.width, g * d, d),
+    [relu1, hi, wi, spec.width, g, d],
+  );
+  const outputs = useMemo(
+    () => conv2 && nhwcSource(conv2, ho, wo, spec.width, g * d, d),
+    [conv2, ho, wo, spec.width, g, d],
+  );
+  const kernelMaps = useMemo(
+    () => kernel && groupKernelMaps(kernel, [3, 3, d, spec.width], C, g),
+    [kernel, d, spec.width, C, g],
+  );
+  if (!inputs || !outputs || !kernelMaps) return <p className="loading">{t('app.loading')}</p>;
+
+  const label = (caption: string, channels: number, h: number, w: number) =>
+    `${caption}. ${t('step.maps.label', { name: caption, channels, h, w })}`;
+  const inCaption = t('step.group.inputs', { d });
+  const kCaption = t('step.group.kernel', { d });
+  const outCaption = t('step.group.outputs', { d });
+  return (
+    <div className="st-group" data-testid="group-view" data-group={g}>
+      <GroupPicker groups={C} d={d} value={g} onChange={onGroup} />
+      <div className="st-group-parts">
+        <Part
+          caption={inCaption}
+          source={inputs}
+          kind="sequential"
+          normalisation={normalisation}
+          columns={d}
+          target={96}
+          testId="group-inputs"
+          label={label(inCaption, d, hi, wi)}
+          first={g * d}
+        />
+        <Part
+          caption={kCaption}
+          source={kernelMaps}
+          kind="diverging"
+          normalisation={normalisation}
+          columns={d}
+          target={36}
+          testId="group-kernel"
+          label={label(kCaption, d * d, 3, 3)}
+          mapName={(k) => t('step.probe.kernelMap', { o: g * d + Math.floor(k / d), i: g * d + (k % d) })}
+        />
+        <Part
+          caption={outCaption}
+          source={outputs}
+          kind="diverging"
+          normalisation={normalisation}
+          columns={d}
+          target={96}
+          testId="group-outputs"
+          label={label(outCaption, d, ho, wo)}
+          first={g * d}
+        />
+      </div>
+      <TensorMaps
+        reader={reader}
+        tensor="conv2"
+        spec={spec}
+        normalisation={normalisation}
+        highlightGroup={g}
+        caption={t('step.group.all', { c: C })}
+      />
+    </div>
+  );
+}

@@ -1,0 +1,151 @@
+import { useEffect, useMemo, useRef, useState, type KeyboardEvent, type PointerEvent } from 'react';
+import type { ColorScaleKind } from '../../../viz/activations/colorScale';
+import { cssToRgba, cssVar } from '../../../viz/activations/cssColor';
+import { hitTest } from '../../../viz/activations/gridLayout';
+import { valueAt, type MapSource } from '../../../viz/activations/mapSource';
+import { channelScales, type Normalisation } from '../../../viz/activations/normalise';
+import { gridLayoutFor, renderMapGrid } from '../../../viz/activations/renderMapGrid';
+import { formatFixed } from '../../block/format';
+import { useT } from '../../i18n/useT';
+import { useAppState } from '../../state/AppStateContext';
+import { useColorScheme } from './useColorScheme';
+
+export interface MapCanvasProps {
+  source: MapSource;
+  kind: ColorScaleKind;
+  normalisation: Normalisation;
+  /** canvas pixels per tensor pixel */
+  scale: number;
+  groupSize?: number;
+  /** frame single maps too, so one can be highlighted */
+  framed?: boolean;
+  highlightGroup?: number;
+  maxColumns?: number;
+  targetWidth?: number;
+  /** accessible name of the canvas */
+  label: string;
+  /** colour-scale ends to use instead of measuring these maps */
+  scales?: ArrayLike<number>;
+  /** number shown for map 0 in the read-out (the tensor channel it is) */
+  firstChannel?: number;
+  /** what the read-out calls map i, when not a channel number */
+  mapName?: (index: number) => string;
+  testId?: string;
+}
+
+interface Probe {
+  channel: number;
+  x: number;
+  y: number;
+  /** read-outs from the keyboard are announced, those from pointer moves are not */
+  byKey?: boolean;
+}
+
+/**
+ * A grid of activation maps on one canvas, with a read-out of the value under the pointer; focused, the arrow
+ * keys move the read-out point and Page Up / Page Down change the map.
+ */
+export function MapCanvas(p: MapCanvasProps) {
+  const t = useT();
+  const [{ lang }] = useAppState();
+  const scheme = useColorScheme();
+  const ref = useRef<HTMLCanvasElement>(null);
+  const [probe, setProbe] = useState<Probe | null>(null);
+  const { source, kind, normalisation, scale, groupSize, framed, maxColumns, targetWidth, highlightGroup } =
+    p;
+
+  const layout = useMemo(
+    () => gridLayoutFor(source, { scale, groupSize, framed, maxColumns, targetWidth }),
+    [source, scale, groupSize, framed, maxColumns, targetWidth],
+  );
+  const given = p.scales;
+  const scales = useMemo(
+    () => given ?? channelScales(source, kind, normalisation),
+    [given, source, kind, normalisation],
+  );
+
+  useEffect(() => {
+    const canvas = ref.current;
+    if (!canvas) return;
+    const framedGroups = layout.groupSize > 1;
+    renderMapGrid(canvas, source, {
+      kind,
+      normalisation,
+      layout,
+      scales,
+      groupFills: framedGroups
+        ? [cssToRgba(cssVar(canvas, '--surface-2')), cssToRgba(cssVar(canvas, '--border'))]
+        : undefined,
+      highlight:
+        highlightGroup !== undefined
+          ? { group: highlightGroup, color: cssToRgba(cssVar(canvas, '--accent')) }
+          : undefined,
+    });
+  }, [source, kind, normalisation, layout, scales, highlightGroup, scheme]);
+
+  const first = p.firstChannel ?? 0;
+  const clampProbe = (q: Probe): Probe => ({
+    ...q,
+    channel: Math.min(source.channels - 1, Math.max(0, q.channel)),
+    x: Math.min(source.width - 1, Math.max(0, q.x)),
+    y: Math.min(source.height - 1, Math.max(0, q.y)),
+  });
+
+  const onPointerMove = (e: PointerEvent<HTMLCanvasElement>) => {
+    const c = e.currentTarget;
+    const r = c.getBoundingClientRect();
+    if (r.width === 0 || r.height === 0) return;
+    const hit = hitTest(
+      layout,
+      ((e.clientX - r.left) * c.width) / r.width,
+      ((e.clientY - r.top) * c.height) / r.height,
+    );
+    if (hit) setProbe({ ...hit, byKey: false });
+  };
+
+  const onKeyDown = (e: KeyboardEvent<HTMLCanvasElement>) => {
+    const q = probe ?? { channel: 0, x: 0, y: 0 };
+    const moves: Record<string, Probe> = {
+      ArrowLeft: { ...q, x: q.x - 1 },
+      ArrowRight: { ...q, x: q.x + 1 },
+      ArrowUp: { ...q, y: q.y - 1 },
+      ArrowDown: { ...q, y: q.y + 1 },
+      PageUp: { ...q, channel: q.channel - 1 },
+      PageDown: { ...q, channel: q.channel + 1 },
+    };
+    const next = moves[e.key];
+    if (!next) return;
+    e.preventDefault();
+    e.stopPropagation();
+    setProbe({ ...clampProbe(probe ? next : q), byKey: true });
+  };
+
+  const shown = probe && probe.channel < source.channels ? clampProbe(probe) : null;
+  const readout = shown
+    ? t('step.probe', {
+        channel: p.mapName ? p.mapName(shown.channel) : first + shown.channel,
+        x: shown.x,
+        y: shown.y,
+        value: formatFixed(valueAt(source, shown.channel, shown.y, shown.x), 4, lang),
+      })
+    : '';
+
+  return (
+    <div className="st-maps" data-testid={p.testId}>
+      <canvas
+        ref={ref}
+        className="st-canvas"
+        style={{ width: `${layout.width}px` }}
+        tabIndex={0}
+        role="img"
+        aria-label={p.label}
+        onPointerMove={onPointerMove}
+        onKeyDown={onKeyDown}
+        onFocus={() => setProbe((q) => q ?? { channel: 0, x: 0, y: 0, byKey: true })}
+      />
+      <p className="st-probe" aria-live={probe?.byKey ? 'polite' : 'off'} data-testid="map-probe">
+        {readout}
+      </p>
+    </div>
+  );
+}

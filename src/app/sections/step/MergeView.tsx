@@ -1,0 +1,164 @@
+import { useEffect, useId, useMemo, useState } from 'react';
+import type { BlockSpec } from '../../../resnext/spec';
+import { gridScale } from '../../../viz/activations/gridLayout';
+import { chwSource, nhwcSource } from '../../../viz/activations/mapSource';
+import { channelScales, type Normalisation } from '../../../viz/activations/normalise';
+import { formatFixed, formatInt, formatSci } from '../../block/format';
+import { useT } from '../../i18n/useT';
+import { useAppState } from '../../state/AppStateContext';
+import { ColorLegend } from './ColorLegend';
+import { GroupPicker } from './GroupPicker';
+import { MapCanvas } from './MapCanvas';
+import { TensorMaps } from './TensorMaps';
+import { TraceGoneError, type TraceReader } from './traceReader';
+
+interface MergeViewProps {
+  reader: TraceReader;
+  spec: BlockSpec;
+  group: number;
+  onGroup: (g: number) => void;
+  normalisation: Normalisation;
+}
+
+/** The contributions Tᵢ(x) of one output channel, their sum beside conv3's output, and the measured difference. */
+export function MergeView({ reader, spec, group, onGroup, normalisation }: MergeViewProps) {
+  const t = useT();
+  const [{ lang }] = useAppState();
+  const channelId = useId();
+  const [channel, setChannel] = useState(0);
+  const [, setLoaded] = useState(0);
+  const [error, setError] = useState<string | null>(null);
+  const C = spec.groups;
+  const out = spec.outChannels;
+  const k = Math.min(out - 1, Math.max(0, channel));
+  const g = Math.min(Math.max(0, group), C - 1);
+  const [, h, w] = reader.shape('conv3');
+
+  const terms = reader.peek(k);
+  useEffect(() => {
+    if (terms) return;
+    let live = true;
+    reader.contributions(k).then(
+      () => live && setLoaded((n) => n + 1),
+      (e: unknown) => {
+        if (live && !(e instanceof TraceGoneError)) setError(e instanceof Error ? e.message : String(e));
+      },
+    );
+    return () => {
+      live = false;
+    };
+  }, [reader, k, terms]);
+
+  const sum = reader.peek('sum');
+  const conv3 = reader.peek('conv3');
+  const termSource = useMemo(() => terms && chwSource(terms, C, h, w), [terms, C, h, w]);
+  const termScales = useMemo(
+    () => termSource && channelScales(termSource, 'diverging', normalisation),
+    [termSource, normalisation],
+  );
+  const sumSource = useMemo(() => sum && nhwcSource(sum, h, w, out, k, 1), [sum, h, w, out, k]);
+  const convSource = useMemo(() => conv3 && nhwcSource(conv3, h, w, out, k, 1), [conv3, h, w, out, k]);
+  // Σᵢ Tᵢ and conv3 share one colour scale, so equal maps look equal.
+  const pairScale = useMemo(() => {
+    if (!sumSource || !convSource) return null;
+    const m = Math.max(
+      channelScales(sumSource, 'diverging', 'channel')[0],
+      channelScales(convSource, 'diverging', 'channel')[0],
+    );
+    return Float32Array.of(m);
+  }, [sumSource, convSource]);
+
+  const trace = reader.trace;
+  const count = trace.contributionSum.size;
+  const d = spec.width / C;
+  return (
+    <div className="st-merge" data-testid="merge-view">
+      <div className="st-row">
+        <div className="field">
+          <label htmlFor={channelId}>{t('step.merge.channel')}</label>
+          <input
+            id={channelId}
+            type="number"
+            min={0}
+            max={out - 1}
+            value={k}
+            data-testid="merge-channel"
+            onChange={(e) => {
+              const v = Number(e.target.value);
+              if (Number.isInteger(v)) setChannel(Math.min(out - 1, Math.max(0, v)));
+            }}
+          />
+        </div>
+        <GroupPicker groups={C} d={d} value={g} onChange={onGroup} />
+      </div>
+      {termSource && termScales ? (
+        <figure className="st-figure">
+          <figcaption>{t('step.merge.terms', { k, c: C, n: g + 1 })}</figcaption>
+          <MapCanvas
+            source={termSource}
+            kind="diverging"
+            normalisation={normalisation}
+            scales={termScales}
+            scale={gridScale(C, h, w, 64, 400_000)}
+            framed
+            highlightGroup={g}
+            maxColumns={16}
+            label={`${t('step.merge.terms', { k, c: C, n: g + 1 })}. ${t('step.maps.label', { name: 'Tᵢ(x)', channels: C, h, w })}`}
+            mapName={(i) => `T${i + 1}`}
+            testId="merge-terms"
+          />
+          <ColorLegend
+            kind="diverging"
+            normalisation={normalisation}
+            max={termScales.reduce((a, b) => Math.max(a, b), 0)}
+          />
+        </figure>
+      ) : error ? (
+        <p role="alert" className="notice notice-error">
+          {t('step.error.trace', { message: error })}
+        </p>
+      ) : (
+        <p className="loading">{t('app.loading')}</p>
+      )}
+      {sumSource && convSource && pairScale && (
+        <div className="st-pair">
+          {[
+            { caption: t('step.merge.sum'), source: sumSource, id: 'merge-sum' },
+            { caption: t('step.merge.conv3'), source: convSource, id: 'merge-conv3' },
+          ].map((p) => (
+            <figure className="st-figure st-part" key={p.id}>
+              <figcaption>
+                {p.caption} · {t('step.probe.channelOnly', { channel: k })}
+              </figcaption>
+              <MapCanvas
+                source={p.source}
+                kind="diverging"
+                normalisation="channel"
+                scales={pairScale}
+                scale={gridScale(1, h, w, 128)}
+                label={`${p.caption}. ${t('step.maps.label', { name: p.caption, channels: 1, h, w })}`}
+                firstChannel={k}
+                testId={p.id}
+              />
+            </figure>
+          ))}
+          <ColorLegend kind="diverging" normalisation="shared" max={pairScale[0]} />
+        </div>
+      )}
+      <p className="st-diff" data-testid="merge-max-diff" data-value={trace.mergeMaxDiff}>
+        {t('step.merge.diff', {
+          count: formatInt(count, lang),
+          diff: formatSci(trace.mergeMaxDiff),
+          scale: formatFixed(trace.mergeScale, 3, lang),
+        })}
+      </p>
+      <TensorMaps
+        reader={reader}
+        tensor="conv3"
+        spec={spec}
+        normalisation={normalisation}
+        caption={t('step.merge.allChannels', { out })}
+      />
+    </div>
+  );
+}

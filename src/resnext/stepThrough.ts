@@ -1,0 +1,280 @@
+/**
+ * Walking one trained block step by step: the steps as data, and every tensor of one (input, block) computed
+ * once with the model's own weights.
+ */
+import * as tf from '@tensorflow/tfjs-core';
+import { bnLayer, convLayer, type LayerCount, type Shape4 } from './counting';
+import { BLOCK_STEPS, type BlockStep, type ResNeXtModel } from './model';
+import type { BlockSpec } from './spec';
+
+export const STEP_IDS = [
+  'input',
+  'split',
+  'bn1-relu',
+  'transform',
+  'bn2-relu',
+  'merge',
+  'bn3',
+  'shortcut',
+  'add',
+  'output',
+] as const;
+export type StepId = (typeof STEP_IDS)[number];
+
+/** Nodes of the block diagram a step lights up. */
+export const DIAGRAM_NODES = [
+  'input',
+  'conv1',
+  'bn1',
+  'conv2',
+  'bn2',
+  'conv3',
+  'bn3',
+  'shortcut',
+  'add',
+  'output',
+] as const;
+export type DiagramNode = (typeof DIAGRAM_NODES)[number];
+
+/** The block's layers, by torchvision module suffix; `downsample.*` exists only with a projection shortcut. */
+export type LayerRole = 'conv1' | 'bn1' | 'conv2' | 'bn2' | 'conv3' | 'bn3' | 'downsample.0' | 'downsample.1';
+
+/** What a step shows beside its activation maps. */
+export type StepPanel = 'maps' | 'group' | 'merge';
+
+/** Message keys of the step texts (the catalogs live outside the engine). */
+export type StepTextKey =
+  | `step.${StepId}.title`
+  | `step.${StepId}.explain`
+  | `step.${StepId}.formula`
+  | 'step.shortcut.explainProjection'
+  | 'step.shortcut.formulaProjection';
+
+export interface StepDef {
+  id: StepId;
+  titleKey: StepTextKey;
+  explanationKey: StepTextKey;
+  formulaKey?: StepTextKey;
+  /** other texts for a block whose shortcut is a projection */
+  projection?: { explanationKey: StepTextKey; formulaKey: StepTextKey };
+  /** the trace tensors the step's operation reads */
+  inputs: readonly BlockStep[];
+  /** the trace tensors shown, the step's result last */
+  tensors: readonly BlockStep[];
+  highlight: DiagramNode;
+  /** the layers this step runs, for its parameter and MAC counts */
+  layers: readonly LayerRole[];
+  panel: StepPanel;
+}
+
+const step = (
+  id: StepId,
+  inputs: readonly BlockStep[],
+  tensors: readonly BlockStep[],
+  highlight: DiagramNode,
+  layers: readonly LayerRole[],
+  panel: StepPanel = 'maps',
+): StepDef => ({
+  id,
+  titleKey: `step.${id}.title`,
+  explanationKey: `step.${id}.explain`,
+  formulaKey: `step.${id}.formula`,
+  inputs,
+  tensors,
+  highlight,
+  layers,
+  panel,
+});
+
+/** The walk through one block, in order. */
+export const STEPS: readonly StepDef[] = [
+  step('input', [], ['in'], 'input', []),
+  step('split', ['in'], ['conv1'], 'conv1', ['conv1']),
+  step('bn1-relu', ['conv1'], ['bn1', 'relu1'], 'bn1', ['bn1']),
+  step('transform', ['relu1'], ['conv2'], 'conv2', ['conv2'], 'group'),
+  step('bn2-relu', ['conv2'], ['bn2', 'relu2'], 'bn2', ['bn2']),
+  step('merge', ['relu2'], ['conv3'], 'conv3', ['conv3'], 'merge'),
+  step('bn3', ['conv3'], ['bn3'], 'bn3', ['bn3']),
+  {
+    ...step('shortcut', ['in'], ['shortcut'], 'shortcut', ['downsample.0', 'downsample.1']),
+    projection: {
+      explanationKey: 'step.shortcut.explainProjection',
+      formulaKey: 'step.shortcut.formulaProjection',
+    },
+  },
+  step('add', ['bn3', 'shortcut'], ['add'], 'add', []),
+  step('output', ['add'], ['out'], 'output', []),
+];
+
+/** The explanation and formula keys of a step for this block (identity or projection shortcut). */
+export function stepTextKeys(
+  def: StepDef,
+  spec: BlockSpec,
+): { explanationKey: StepTextKey; formulaKey?: StepTextKey } {
+  if (spec.projection && def.projection) return def.projection;
+  return { explanationKey: def.explanationKey, formulaKey: def.formulaKey };
+}
+
+export function isStepId(id: string): id is StepId {
+  return (STEP_IDS as readonly string[]).includes(id);
+}
+
+/** Index of a step id in STEPS; an unknown id counts as the first step. */
+export function stepIndex(id: string): number {
+  return Math.max(0, STEP_IDS.indexOf(id as StepId));
+}
+
+/**
+ * Whether a trace tensor can be negative. Only values just after a ReLU cannot: the block input (the previous
+ * block's or the stem's ReLU output), relu1, relu2, the output, and an identity shortcut (which is the input).
+ */
+export function isSigned(tensor: BlockStep, spec: BlockSpec): boolean {
+  if (tensor === 'shortcut') return spec.projection;
+  return !['in', 'relu1', 'relu2', 'out'].includes(tensor);
+}
+
+/** Tensors of the bottleneck width C·d, which the block handles as C groups of d channels. */
+export function isGrouped(tensor: BlockStep): boolean {
+  return ['conv1', 'bn1', 'relu1', 'conv2', 'bn2', 'relu2'].includes(tensor);
+}
+
+/** The block's layers with their shapes, parameters and MACs for one [1, side, side, in] input. */
+export function blockLayerCounts(spec: BlockSpec, side: number): Map<LayerRole, LayerCount> {
+  const inShape: Shape4 = [1, side, side, spec.inChannels];
+  const c1 = convLayer(`${spec.name}.conv1`, inShape, spec.width, 1, 1, 0);
+  const c2 = convLayer(`${spec.name}.conv2`, c1.outShape, spec.width, 3, spec.stride, 1, spec.groups);
+  const c3 = convLayer(`${spec.name}.conv3`, c2.outShape, spec.outChannels, 1, 1, 0);
+  const rows: [LayerRole, LayerCount][] = [
+    ['conv1', c1],
+    ['bn1', bnLayer(`${spec.name}.bn1`, c1.outShape)],
+    ['conv2', c2],
+    ['bn2', bnLayer(`${spec.name}.bn2`, c2.outShape)],
+    ['conv3', c3],
+    ['bn3', bnLayer(`${spec.name}.bn3`, c3.outShape)],
+  ];
+  if (spec.projection) {
+    const ds = convLayer(`${spec.name}.downsample.0`, inShape, spec.outChannels, 1, spec.stride, 0);
+    rows.push(['downsample.0', ds], ['downsample.1', bnLayer(`${spec.name}.downsample.1`, ds.outShape)]);
+  }
+  return new Map(rows);
+}
+
+export interface StepCost {
+  /** the layers the step runs in this block (an identity shortcut runs none) */
+  layers: LayerCount[];
+  params: number;
+  macs: number;
+}
+
+/** Parameters and multiply-accumulates of one step of block `spec` on a side×side input. */
+export function stepCost(def: StepDef, spec: BlockSpec, side: number): StepCost {
+  const all = blockLayerCounts(spec, side);
+  const layers = def.layers.flatMap((role) => all.get(role) ?? []);
+  return {
+    layers,
+    params: layers.reduce((s, l) => s + l.params, 0),
+    macs: layers.reduce((s, l) => s + l.macs, 0),
+  };
+}
+
+/** Every tensor of one block for one input, computed once. Owns its tensors: free it with disposeTrace. */
+export interface BlockTrace {
+  readonly block: string;
+  readonly spec: BlockSpec;
+  /** each step of the block, [1, H, W, channels]; `in` is the block's real input for the image */
+  readonly tensors: Readonly<Record<BlockStep, tf.Tensor4D>>;
+  /**
+   * Tᵢ(x) for every group i, stacked as [C, H, W, out]: conv3 applied to group i's d channels of relu2 alone.
+   * conv3 has no bias, so Σᵢ Tᵢ = conv3 exactly; bn3 comes after the sum (bn3 is affine per channel,
+   * bn3(Σᵢ Tᵢ) = Σᵢ s ⊙ Tᵢ + b, so it is applied once to the sum, not to each Tᵢ).
+   */
+  readonly contributions: tf.Tensor4D;
+  /** Σᵢ Tᵢ(x), [1, H, W, out], summed separately from conv3 */
+  readonly contributionSum: tf.Tensor4D;
+  /** measured max |Σᵢ Tᵢ − conv3| over every element */
+  readonly mergeMaxDiff: number;
+  /** max |conv3|, the size the difference compares with */
+  readonly mergeScale: number;
+}
+
+/**
+ * Tᵢ(x) of every group: relu2 [1,H,W,C·d] and conv3 [1,1,C·d,out] become one batched matrix product
+ * [C, H·W, d] × [C, d, out] → [C, H·W, out].
+ */
+export function groupContributions(relu2: tf.Tensor4D, conv3: tf.Tensor4D, groups: number): tf.Tensor4D {
+  const [n, h, w, width] = relu2.shape;
+  if (n !== 1) throw new Error(`groupContributions takes one image, got a batch of ${n}`);
+  if (width % groups !== 0) throw new Error(`${width} channels do not split into ${groups} groups`);
+  const d = width / groups;
+  const out = conv3.shape[3];
+  return tf.tidy(() => {
+    const x = tf.transpose(tf.reshape(relu2, [h * w, groups, d]), [1, 0, 2]);
+    const k = tf.reshape(conv3, [groups, d, out]);
+    return tf.reshape(tf.matMul(x, k), [groups, h, w, out]) as tf.Tensor4D;
+  });
+}
+
+/**
+ * Runs the network on `input` (a normalised [1, H, W, 3] image, kept by the caller) up to block `blockName`,
+ * then the block alone, keeping every step and the per-group contributions of the merge.
+ */
+export async function computeBlockTrace(
+  model: ResNeXtModel,
+  input: tf.Tensor4D,
+  blockName: string,
+): Promise<BlockTrace> {
+  if (input.shape[0] !== 1)
+    throw new Error(`computeBlockTrace takes one image, got a batch of ${input.shape[0]}`);
+  const params = model.blockParams(blockName);
+  const made: tf.Tensor[] = [];
+  try {
+    const { logits, tensors: captured } = model.forward(input, [`${blockName}.in`]);
+    logits.dispose();
+    const x = captured[`${blockName}.in`] as tf.Tensor4D;
+    made.push(x);
+    const run = model.runBlock(blockName, x, BLOCK_STEPS);
+    made.push(run.out, ...Object.values(run.tensors));
+    run.out.dispose();
+    const tensors = run.tensors as Record<BlockStep, tf.Tensor4D>;
+    const contributions = groupContributions(tensors.relu2, params.conv3, params.spec.groups);
+    made.push(contributions);
+    const contributionSum = tf.tidy(() => tf.expandDims(tf.sum(contributions, 0), 0) as tf.Tensor4D);
+    made.push(contributionSum);
+    const measures = tf.tidy(() =>
+      tf.stack([tf.max(tf.abs(tf.sub(contributionSum, tensors.conv3))), tf.max(tf.abs(tensors.conv3))]),
+    );
+    const [mergeMaxDiff, mergeScale] = await measures.data();
+    measures.dispose();
+    x.dispose();
+    return {
+      block: blockName,
+      spec: params.spec,
+      tensors,
+      contributions,
+      contributionSum,
+      mergeMaxDiff,
+      mergeScale,
+    };
+  } catch (e) {
+    tf.dispose(made);
+    throw e;
+  }
+}
+
+/** Every tensor a trace owns. */
+export function traceTensors(trace: BlockTrace): tf.Tensor[] {
+  return [...Object.values(trace.tensors), trace.contributions, trace.contributionSum];
+}
+
+export function disposeTrace(trace: BlockTrace): void {
+  tf.dispose(traceTensors(trace));
+}
+
+/** Output channel k of every Tᵢ: [C, H, W]. A new tensor, owned by the caller. */
+export function contributionsOfChannel(trace: BlockTrace, k: number): tf.Tensor3D {
+  const [c, h, w, out] = trace.contributions.shape;
+  if (!Number.isInteger(k) || k < 0 || k >= out) throw new Error(`channel ${k} is outside 0…${out - 1}`);
+  return tf.tidy(
+    () => tf.reshape(tf.slice(trace.contributions, [0, 0, 0, k], [c, h, w, 1]), [c, h, w]) as tf.Tensor3D,
+  );
+}
