@@ -1,0 +1,30 @@
+import { useT } from '../i18n/useT';
+import { useAppState } from '../state/AppStateContext';
+import { TOUR_BUTTON_ATTR, TOUR_DIALOG_ID } from './tourIds';
+import { currentTourStep, tourPatch } from './tourSteps';
+import './tour.css';
+
+/** Starts the guided tour from its first step; while the tour is open, takes the reader back to its card. */
+export function TourButton() {
+  const t = useT();
+  const [{ tour }, update] = useAppState();
+  const running = currentTourStep(tour) !== null;
+  const onClick = () => {
+    if (running) document.getElementById(TOUR_DIALOG_ID)?.focus();
+    else update(tourPatch(0));
+  };
+  return (
+    <button
+      type="button"
+      className="tour-button"
+      onClick={onClick}
+      aria-haspopup="dialog"
+      aria-expanded={running}
+      aria-controls={running ? TOUR_DIALOG_ID : undefined}
+      data-testid="tour-start"
+      {...{ [TOUR_BUTTON_ATTR]: '' }}
+    >
+      {t('tour.start')}
+    </button>
+  );
+}

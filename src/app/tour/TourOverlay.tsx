@@ -1,0 +1,129 @@
+import { useCallback, useEffect, useId, useRef, type KeyboardEvent } from 'react';
+import { useT } from '../i18n/useT';
+import { useAppState } from '../state/AppStateContext';
+import { showPanel, whenPanelAppears } from './findPanel';
+import { currentTourStep, tourPatch, TOUR_STEPS } from './tourSteps';
+import { TOUR_BUTTON_ATTR, TOUR_DIALOG_ID } from './tourIds';
+import './tour.css';
+
+/** Keys typed into these keep their own meaning (a button's Enter clicks it). */
+const OWN_KEYS = 'button, a[href], input, select, textarea, [contenteditable="true"]';
+
+/**
+ * The guided tour's card: a non-modal dialog at the bottom of the window. The step index is the app state's
+ * `tour` (so it is in the URL); Next and Back apply the next step's state and scroll its panel into view.
+ */
+export function TourOverlay() {
+  const t = useT();
+  const [state, update] = useAppState();
+  const index = state.tour;
+  const step = currentTourStep(index);
+  const open = step !== null;
+  const total = TOUR_STEPS.length;
+  const last = index === total - 1;
+  const titleId = useId();
+  const textId = useId();
+  const dialog = useRef<HTMLDivElement | null>(null);
+  // Where the focus was before the tour opened, to give it back when it closes.
+  const opener = useRef<Element | null>(null);
+
+  const go = useCallback((i: number) => update(tourPatch(i)), [update]);
+  const leave = useCallback(() => update({ tour: -1 }), [update]);
+  const next = useCallback(() => (last ? leave() : go(index + 1)), [last, leave, go, index]);
+  const back = useCallback(() => {
+    if (index > 0) go(index - 1);
+  }, [go, index]);
+
+  useEffect(() => {
+    if (!open) return;
+    const active = document.activeElement;
+    opener.current = active && active !== document.body ? active : null;
+    dialog.current?.focus({ preventScroll: true });
+    return () => {
+      const back = opener.current;
+      const target =
+        back instanceof HTMLElement && back.isConnected
+          ? back
+          : (document.querySelector<HTMLElement>(`[${TOUR_BUTTON_ATTR}]`) ?? document.getElementById('main'));
+      target?.focus({ preventScroll: true });
+    };
+  }, [open]);
+
+  // Each step shows its panel once it has rendered; a step opened from a shared link does too.
+  const targets = step?.targets;
+  useEffect(() => {
+    if (!targets) return;
+    return whenPanelAppears(targets, showPanel);
+  }, [index, targets]);
+
+  // Escape leaves the tour wherever the focus is, unless something on the page used the key already.
+  useEffect(() => {
+    if (!open) return;
+    const onKey = (e: globalThis.KeyboardEvent) => {
+      if (e.key !== 'Escape' || e.defaultPrevented) return;
+      const el = e.target instanceof Element ? e.target : null;
+      if (el && !dialog.current?.contains(el) && el.closest('input, select, textarea')) return;
+      e.preventDefault();
+      leave();
+    };
+    document.addEventListener('keydown', onKey);
+    return () => document.removeEventListener('keydown', onKey);
+  }, [open, leave]);
+
+  const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
+    if (e.altKey || e.ctrlKey || e.metaKey || e.shiftKey) return;
+    const own = e.target instanceof Element && e.target !== e.currentTarget && e.target.closest(OWN_KEYS);
+    if (e.key === 'ArrowRight' && !last) go(index + 1);
+    else if (e.key === 'ArrowLeft') back();
+    else if (e.key === 'Enter' && !own) next();
+    else return;
+    e.preventDefault();
+  };
+
+  if (!step) return null;
+  return (
+    <div
+      ref={dialog}
+      id={TOUR_DIALOG_ID}
+      className="tour-card"
+      role="dialog"
+      aria-labelledby={titleId}
+      aria-describedby={textId}
+      tabIndex={-1}
+      data-testid="tour-dialog"
+      data-step={step.id}
+      data-index={index}
+      onKeyDown={onKeyDown}
+    >
+      <div className="tour-head">
+        <p className="tour-progress">{t('tour.progress', { n: index + 1, total })}</p>
+        <button
+          type="button"
+          className="tour-close"
+          onClick={leave}
+          aria-label={t('tour.close')}
+          data-testid="tour-close"
+        >
+          <span aria-hidden="true">×</span>
+        </button>
+      </div>
+      <div aria-live="polite">
+        <h2 id={titleId} className="tour-title">
+          {t(step.titleKey)}
+        </h2>
+        <p id={textId} className="tour-text">
+          {t(step.textKey)}
+        </p>
+      </div>
+      <div className="tour-actions">
+        <button type="button" onClick={back} aria-disabled={index === 0 || undefined} data-testid="tour-back">
+          {t('tour.back')}
+        </button>
+        <button type="button" className="tour-primary" onClick={next} data-testid="tour-next">
+          {last ? t('tour.finish') : t('tour.next')}
+        </button>
+      </div>
+      <p className="tour-keys">{t('tour.keys')}</p>
+    </div>
+  );
+}

@@ -1,0 +1,114 @@
+import type { MessageKey } from '../../i18n';
+import type { AppState, SectionId } from '../state/appState';
+
+/**
+ * The guided tour as data: each step opens a section, sets the state it needs and points at one panel.
+ * Pure data (no React, no DOM), so tests and the browser tests read the same list.
+ */
+export interface TourStep {
+  id: string;
+  titleKey: MessageKey;
+  textKey: MessageKey;
+  section: SectionId;
+  /** applied with the section when the step opens; only what the step needs, never language or backend */
+  state: Partial<AppState>;
+  /** CSS selector of the panel the step scrolls into view, tried in order; the first one found wins */
+  targets: readonly string[];
+}
+
+const OVERVIEW_BLOCK = { stage: 'r50-conv2', keepComplexity: true } as const;
+
+export const TOUR_STEPS: readonly TourStep[] = [
+  {
+    id: 'why',
+    titleKey: 'tour.why.title',
+    textKey: 'tour.why.text',
+    section: 'overview',
+    state: { ...OVERVIEW_BLOCK, cardinality: 1 },
+    targets: ['[data-story="why"]', '[data-section-body="overview"]'],
+  },
+  {
+    id: 'cardinality',
+    titleKey: 'tour.cardinality.title',
+    textKey: 'tour.cardinality.text',
+    section: 'overview',
+    state: { ...OVERVIEW_BLOCK, cardinality: 32 },
+    targets: ['section[aria-labelledby="ov-figure-heading"]', '[data-section-body="overview"]'],
+  },
+  {
+    id: 'heritage',
+    titleKey: 'tour.heritage.title',
+    textKey: 'tour.heritage.text',
+    section: 'overview',
+    state: { ...OVERVIEW_BLOCK, cardinality: 32 },
+    targets: ['[data-story="heritage"]', '[data-section-body="overview"]'],
+  },
+  {
+    id: 'block',
+    titleKey: 'tour.block.title',
+    textKey: 'tour.block.text',
+    section: 'overview',
+    state: { ...OVERVIEW_BLOCK, cardinality: 32 },
+    targets: ['[data-story="block"]', '[data-section-body="overview"]'],
+  },
+  {
+    id: 'forms',
+    titleKey: 'tour.forms.title',
+    textKey: 'tour.forms.text',
+    section: 'forms',
+    state: { ...OVERVIEW_BLOCK, cardinality: 32, layer: 'conv2.1' },
+    targets: ['section[aria-labelledby="fm-diagrams-heading"]', '[data-section-body="forms"]'],
+  },
+  {
+    id: 'step',
+    titleKey: 'tour.step.title',
+    textKey: 'tour.step.text',
+    section: 'step',
+    state: { block: 'layer1.1', step: 'merge', group: 0 },
+    targets: ['[data-section-body="step"]'],
+  },
+  {
+    id: 'classify',
+    titleKey: 'tour.classify.title',
+    textKey: 'tour.classify.text',
+    section: 'classify',
+    state: {},
+    targets: ['[data-section-body="classify"]'],
+  },
+  {
+    id: 'arch',
+    titleKey: 'tour.arch.title',
+    textKey: 'tour.arch.text',
+    section: 'numbers',
+    state: {},
+    targets: ['section[aria-labelledby="numbers-arch-title"]', '[data-story="arch"]'],
+  },
+  {
+    id: 'catch',
+    titleKey: 'tour.catch.title',
+    textKey: 'tour.catch.text',
+    section: 'numbers',
+    state: {},
+    targets: ['[data-speed-test]', '[data-story="catch"]'],
+  },
+  {
+    id: 'results',
+    titleKey: 'tour.results.title',
+    textKey: 'tour.results.text',
+    section: 'numbers',
+    state: {},
+    targets: ['section[aria-labelledby="numbers-paper-title"]', '[data-story="results"]'],
+  },
+];
+
+/** The state patch that opens step `index` of the tour (its section, its state and the tour index). */
+export function tourPatch(index: number): Partial<AppState> {
+  const step = TOUR_STEPS[index];
+  if (!step) return { tour: -1 };
+  return { ...step.state, section: step.section, tour: index };
+}
+
+/** The step the state's tour index names, or null when the tour is off (or the index is past the end). */
+export function currentTourStep(tour: number): TourStep | null {
+  return Number.isInteger(tour) && tour >= 0 ? (TOUR_STEPS[tour] ?? null) : null;
+}
