@@ -1,1 +1,79 @@
-export const overview = {} as const;
+export const overview = {
+  // Shared block controls and readouts (Overview and Forms).
+  'block.controls.legend': 'Block settings',
+  'block.cardinality.label': 'Cardinality C (number of paths)',
+  'block.cardinality.valuetext': 'C = {c}',
+  'block.keepComplexity': 'Keep complexity (choose d by the equal-complexity rule)',
+  'block.d.derived':
+    'd = {d}: with C = {c}, the width that keeps the block about as costly as the ResNet block.',
+  'block.d.label': 'Width per path, d',
+  'block.d.range': 'a whole number from {min} to {max}',
+  'block.stage.label': 'Stage',
+  'block.stage.group.r50': 'ResNeXt-50 (ImageNet)',
+  'block.stage.group.c29': 'ResNeXt-29 (CIFAR-10)',
+  'block.stage.r50': 'ResNeXt-50 {row} — {ch}-d, {s}×{s}',
+  'block.stage.c29': 'ResNeXt-29 stage {n} — {ch}-d, {s}×{s}',
+  'block.notation': 'This block: C = {c} paths of width d = {d} ({c}×{d}d), bottleneck width C·d = {width}.',
+  'block.table.caption': 'The block layer by layer, as PyTorch stores it (1×1, grouped 3×3, 1×1)',
+  'block.table.layer': 'Layer (in, filter, out)',
+  'block.table.weightShape': 'Weight shape',
+  'block.table.in': 'Input (N×H×W×C)',
+  'block.table.out': 'Output (N×H×W×C)',
+  'block.table.params': 'Weights',
+  'block.table.macs': 'MACs',
+  'block.table.groups': '{g} groups',
+  'block.table.total': 'Block total',
+  'block.table.resnet': 'ResNet block (C = 1, width {width})',
+  'block.ratio': 'Weights: {ratio}× the ResNet block; multiply-adds: {macRatio}×.',
+  'block.live': 'C = {c}, d = {d}: {params} weights, {macs} multiply-adds, {ratio} times the ResNet block.',
+
+  // Overview section.
+  'overview.intro':
+    'A ResNet block squeezes its input through one narrow bottleneck. A ResNeXt block splits the same work into C parallel paths, each a narrow bottleneck of width d, and adds their outputs. The number of paths, C, is the cardinality. With the rule below, more paths means thinner paths, so the cost stays about the same.',
+  'overview.figure.heading': 'ResNet block vs ResNeXt block',
+  'overview.figure.caption':
+    "Like the paper's Figure 1, each layer reads “in-channels, filter size, out-channels”. Bars are to scale: the upper one is the bottleneck width (C·d channels), the lower one the block's weights.",
+  'overview.fig.resnet': 'ResNet block',
+  'overview.fig.resnext': 'ResNeXt block, {c}×{d}d',
+  'overview.fig.in': '{c}-d in',
+  'overview.fig.out': '{c}-d out',
+  'overview.fig.paths': 'total {c} paths',
+  'overview.fig.width': 'bottleneck width {width} = {c} × {d}',
+  'overview.fig.widthResnet': 'bottleneck width {width}',
+  'overview.fig.weights': '{n} weights',
+  'overview.fig.desc.resnet':
+    'ResNet bottleneck: {in}-d input, 1×1 conv to {w}, 3×3 conv {w} to {w}, 1×1 conv to {out}, plus the shortcut. {n} weights.',
+  'overview.fig.desc.resnext':
+    'ResNeXt block: the {in}-d input goes into {c} paths; each path is a 1×1 conv to {d}, a 3×3 conv {d} to {d} and a 1×1 conv to {out}; the paths are summed, plus the shortcut. {n} weights.',
+
+  'overview.stm.heading': 'Split, transform, merge',
+  'overview.stm.intro':
+    'Each path is a transformation Tᵢ: a 1×1 conv embeds the input into d dimensions, a 3×3 conv transforms it, a 1×1 conv maps it back. The block sums the C transformations and adds the shortcut.',
+  'overview.stm.title': 'Split-transform-merge in a block of {c} paths',
+  'overview.stm.desc':
+    'The input x is split into {c} paths; each path embeds x into {d} dimensions with a 1×1 conv, transforms it with a 3×3 conv and maps it back to {out} channels; the paths are summed, the shortcut x is added, and ReLU gives y.',
+  'overview.stm.input': 'x',
+  'overview.stm.output': 'y',
+  'overview.stm.relu': 'ReLU',
+  'overview.stm.embed': '1×1 → {d}',
+  'overview.stm.transform': '3×3',
+  'overview.stm.project': '1×1 → {out}',
+  'overview.stm.paths': '{c} paths',
+  'overview.stm.phase.input': 'The input x: a {in}-dimensional vector at each pixel.',
+  'overview.stm.phase.split':
+    'Split: each of the {c} paths embeds x into {d} dimensions with its own 1×1 conv.',
+  'overview.stm.phase.transform': 'Transform: each path applies its own 3×3 conv in its {d} dimensions.',
+  'overview.stm.phase.project': 'Each path maps back to {out} channels with a 1×1 conv: that is Tᵢ(x).',
+  'overview.stm.phase.aggregate': 'Merge: the {c} outputs are summed, F(x) = Σᵢ Tᵢ(x).',
+  'overview.stm.phase.shortcut': 'The shortcut adds the input: x + F(x).',
+  'overview.stm.phase.relu': 'ReLU gives the block output y = ReLU(x + F(x)).',
+  'overview.stm.step': 'Step {n} of {total}',
+  'overview.stm.play': 'Play',
+  'overview.stm.pause': 'Pause',
+  'overview.stm.replay': 'Replay',
+  'overview.stm.restart': 'Start over',
+  'overview.stm.next': 'Next step',
+  'overview.stm.speed': 'Speed',
+  'overview.stm.reduced': 'Animations are reduced on this device: use “Next step” to go through the states.',
+  'overview.stm.formula': 'Formula',
+} as const;

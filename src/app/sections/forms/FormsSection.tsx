@@ -1,3 +1,61 @@
+import { useCallback } from 'react';
+import { layerId, parseLayerId, type LayerRef } from '../../../viz/block/layerRef';
+import { BlockControls } from '../../block/BlockControls';
+import { useBlockConfig } from '../../block/useBlockConfig';
+import { useT } from '../../i18n/useT';
+import { useAppState } from '../../state/AppStateContext';
+import { FormsDiagrams } from './FormsDiagrams';
+import { FormTotals } from './FormTotals';
+import { NumericalProof } from './NumericalProof';
+import { selectionText } from './selectionText';
+import './forms.css';
+
+/** The paper's three equivalent forms of a block, linked by their weights, and a numerical proof that they agree. */
 export function FormsSection() {
-  return <div data-section-body="forms" />;
+  const t = useT();
+  const [{ layer }, update] = useAppState();
+  const config = useBlockConfig();
+  const selection = parseLayerId(layer, config.cardinality);
+  const { cardinality: c, d, width } = config;
+  const out = config.stage.outChannels;
+
+  // Selecting the selected weights again clears the selection.
+  const onSelect = useCallback(
+    (ref: LayerRef) => {
+      const id = layerId(ref);
+      update({ layer: id === layer ? '' : id });
+    },
+    [layer, update],
+  );
+
+  return (
+    <div data-section-body="forms" className="fm-section">
+      <p>{t('forms.intro')}</p>
+      <BlockControls config={config} />
+      <section aria-labelledby="fm-diagrams-heading">
+        <h2 id="fm-diagrams-heading">{t('forms.diagrams.heading')}</h2>
+        <FormsDiagrams config={config} selection={selection} onSelect={onSelect} />
+        <div className="fm-selection">
+          <p
+            aria-live="polite"
+            data-testid="forms-selection"
+            data-layer={selection ? layerId(selection) : ''}
+          >
+            {selectionText(t, config, selection)}
+          </p>
+          {selection && (
+            <button type="button" onClick={() => update({ layer: '' })}>
+              {t('forms.selection.clear')}
+            </button>
+          )}
+        </div>
+        <p data-testid="forms-why">{t('forms.why', { c, d, width, out })}</p>
+        <FormTotals config={config} />
+      </section>
+      <section aria-labelledby="fm-proof-heading">
+        <h2 id="fm-proof-heading">{t('forms.proof.heading')}</h2>
+        <NumericalProof config={config} />
+      </section>
+    </div>
+  );
 }

@@ -1,0 +1,57 @@
+import type { AppLang } from '../state/appState';
+
+/** Number and shape formatting for the block readouts, in the reader's language. */
+
+const locale = (lang: AppLang) => (lang === 'zh' ? 'zh-CN' : 'en-US');
+
+const cache = new Map<string, Intl.NumberFormat>();
+function nf(lang: AppLang, digits: number): Intl.NumberFormat {
+  const key = `${lang}:${digits}`;
+  let f = cache.get(key);
+  if (!f) {
+    f = new Intl.NumberFormat(locale(lang), { minimumFractionDigits: digits, maximumFractionDigits: digits });
+    cache.set(key, f);
+  }
+  return f;
+}
+
+/** 70144 → "70,144" */
+export const formatInt = (n: number, lang: AppLang): string => nf(lang, 0).format(n);
+
+/** A fixed number of decimals: 1.0074 → "1.007" */
+export const formatFixed = (n: number, digits: number, lang: AppLang): string => nf(lang, digits).format(n);
+
+/** [1, 56, 56, 256] → "1×56×56×256" */
+export const formatShape = (shape: readonly number[]): string => shape.join('×');
+
+const SUPERSCRIPT: Record<string, string> = {
+  '-': '⁻',
+  '0': '⁰',
+  '1': '¹',
+  '2': '²',
+  '3': '³',
+  '4': '⁴',
+  '5': '⁵',
+  '6': '⁶',
+  '7': '⁷',
+  '8': '⁸',
+  '9': '⁹',
+};
+
+/** Small differences in scientific notation: 1.19e-6 → "1.19 × 10⁻⁶"; 0 → "0". */
+export function formatSci(x: number): string {
+  if (x === 0) return '0';
+  if (!Number.isFinite(x)) return String(x);
+  const [mantissa, exponent] = x.toExponential(2).split('e');
+  const exp = String(Number(exponent))
+    .split('')
+    .map((c) => SUPERSCRIPT[c] ?? c)
+    .join('');
+  return `${mantissa} × 10${exp}`;
+}
+
+/** Milliseconds with a precision that suits their size: 0.42 → "0.42", 12.3 → "12.3", 140 → "140". */
+export function formatMs(ms: number, lang: AppLang): string {
+  const digits = ms < 1 ? 2 : ms < 100 ? 1 : 0;
+  return formatFixed(ms, digits, lang);
+}
