@@ -23,9 +23,9 @@ export const forms = {
   'forms.layer.conv1': 'first 1×1 conv',
   'forms.layer.conv2': '3×3 conv',
   'forms.layer.conv3': 'last 1×1 conv',
-  'forms.ref.path': '{form}: path {path}, {layer} ({label}), {n} weights',
-  'forms.ref.whole': '{form}: {layer} of all {c} paths ({label}), {n} weights',
-  'forms.ref.wholeSingle': '{form}: the single {layer} ({label}), {n} weights',
+  'forms.ref.path': '{label} — {form}: path {path}, {layer}, {n} weights',
+  'forms.ref.whole': '{label} — {form}: {layer} of all {c} paths, {n} weights',
+  'forms.ref.wholeSingle': '{label} — {form}: the single {layer}, {n} weights',
   'forms.why':
     'The totals are identical because the three forms hold the same weights arranged differently. In (b), concatenating the paths and applying one {width}→{out} 1×1 conv equals applying each path’s own {d}→{out} slice of it and summing, which is (a). In (c), the first 1×1 conv to {width} channels stacks the {c} paths’ first convs, and a 3×3 conv with {c} groups lets each group of {d} channels see only its own path, exactly as the separate 3×3 convs do.',
   'forms.selection.none': 'No layer selected.',

@@ -26,9 +26,9 @@ export const forms: Catalog<typeof en> = {
   'forms.layer.conv1': '第一个 1×1 卷积',
   'forms.layer.conv2': '3×3 卷积',
   'forms.layer.conv3': '最后一个 1×1 卷积',
-  'forms.ref.path': '{form}：路径 {path} 的{layer}（{label}），{n} 个权重',
-  'forms.ref.whole': '{form}：全部 {c} 条路径的{layer}（{label}），{n} 个权重',
-  'forms.ref.wholeSingle': '{form}：唯一的{layer}（{label}），{n} 个权重',
+  'forms.ref.path': '{label} — {form}：路径 {path} 的{layer}，{n} 个权重',
+  'forms.ref.whole': '{label} — {form}：全部 {c} 条路径的{layer}，{n} 个权重',
+  'forms.ref.wholeSingle': '{label} — {form}：唯一的{layer}，{n} 个权重',
   'forms.why':
     '三者的合计相同，因为它们持有同样的权重，只是排列不同。在 (b) 中，先拼接各路径再做一个 {width}→{out} 的 1×1 卷积，等于每条路径用其中属于自己的 {d}→{out} 部分分别计算再相加，也就是 (a)。在 (c) 中，第一个到 {width} 通道的 1×1 卷积把 {c} 条路径的第一个卷积叠在一起，而分成 {c} 组的 3×3 分组卷积让每组 {d} 个通道只看到自己的路径，与分开的 3×3 卷积完全一样。',
   'forms.selection.none': '未选中任何层。',

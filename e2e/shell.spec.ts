@@ -1,0 +1,282 @@
+import { createRequire } from 'node:module';
+import { catalogs } from '../src/i18n';
+import { appQuery, backendIndicator, expect, gotoApp, projectBackend, test, waitForBackend } from './harness';
+
+const SECTIONS = ['overview', 'forms', 'step', 'classify', 'numbers'] as const;
+type Section = (typeof SECTIONS)[number];
+const REAL_BACKENDS = ['webgpu', 'webgl', 'wasm', 'cpu'];
+const { en, zh } = catalogs;
+
+const navLink = (page: import('@playwright/test').Page, id: Section) =>
+  page.getByRole('navigation').locator(`a[data-section="${id}"]`);
+
+function query(page: import('@playwright/test').Page): URLSearchParams {
+  return new URL(page.url()).searchParams;
+}
+
+test('shell: every section opens from the nav, in order, and Back returns', async ({ page }) => {
+  await gotoApp(page);
+  const labels = await page.getByRole('navigation').getByRole('link').allInnerTexts();
+  expect(labels).toEqual(SECTIONS.map((id) => en[`nav.${id}`]));
+
+  for (const id of [...SECTIONS.slice(1), SECTIONS[0]]) {
+    await navLink(page, id).click();
+    await expect(page.locator('#section-title')).toHaveText(en[`section.${id}.title`]);
+    await expect(page.locator(`[data-section-body="${id}"]`)).toBeAttached();
+    await expect(navLink(page, id)).toHaveAttribute('aria-current', 'page');
+    await expect(page.locator('nav a[aria-current]')).toHaveCount(1);
+    expect(query(page).get('section')).toBe(id === 'overview' ? null : id);
+    await expect(page).toHaveTitle(`${en[`section.${id}.title`]} · ${en['app.title']}`);
+  }
+
+  // Each section change added a history entry.
+  await page.goBack();
+  await expect(page.locator('#section-title')).toHaveText(en['section.numbers.title']);
+  await page.goBack();
+  await expect(page.locator('#section-title')).toHaveText(en['section.classify.title']);
+  await page.goForward();
+  await expect(page.locator('#section-title')).toHaveText(en['section.numbers.title']);
+});
+
+test('shell: every section opens from its URL', async ({ page }) => {
+  for (const id of SECTIONS) {
+    await gotoApp(page, `section=${id}`);
+    await expect(page.locator('#section-title')).toHaveText(en[`section.${id}.title`]);
+    await expect(page.locator(`[data-section-body="${id}"]`)).toBeAttached();
+    await expect(navLink(page, id)).toHaveAttribute('aria-current', 'page');
+  }
+  await gotoApp(page, 'section=nonsense');
+  await expect(page.locator('#section-title')).toHaveText(en['section.overview.title']);
+});
+
+/** The visible text of the shell (header and section title), once the backend has settled. */
+async function shellText(page: import('@playwright/test').Page): Promise<string> {
+  await waitForBackend(page);
+  return (await page.locator('header, #section-title').allInnerTexts()).join('\n');
+}
+
+test('shell: the language switch turns every shell string into Chinese and back', async ({ page }) => {
+  await gotoApp(page, 'section=forms');
+  await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+  const english = await shellText(page);
+
+  await page.getByLabel(en['lang.label']).selectOption('zh');
+  await expect(page.locator('html')).toHaveAttribute('lang', 'zh-CN');
+  expect(query(page).get('lang')).toBe('zh');
+  await expect(page.locator('#section-title')).toHaveText(zh['section.forms.title']);
+  for (const id of SECTIONS) await expect(navLink(page, id)).toHaveText(zh[`nav.${id}`]);
+  await expect(page.getByLabel(zh['backend.label'])).toBeVisible();
+  await expect(page.locator('[data-section-body="forms"]')).toBeAttached();
+  await expect(page).toHaveTitle(`${zh['section.forms.title']} · ${zh['app.title']}`);
+
+  // No English shell string that was on screen is left.
+  const chinese = await shellText(page);
+  const leftovers = Object.entries(en)
+    .filter(
+      ([key, text]) =>
+        zh[key as keyof typeof zh] !== text && /[a-z]{3}/i.test(text) && english.includes(text),
+    )
+    .filter(([, text]) => chinese.includes(text))
+    .map(([key]) => key);
+  expect(leftovers).toEqual([]);
+
+  await page.getByLabel(zh['lang.label']).selectOption('en');
+  await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+  expect(query(page).has('lang')).toBe(false);
+  expect(await shellText(page)).toBe(english);
+});
+
+test('shell: URL state survives a reload and Back', async ({ page }) => {
+  await gotoApp(page, 'section=step&cardinality=8&d=14&keepComplexity=0&stage=c29-2&group=5&tour=2&d=999');
+  await page.getByLabel(en['lang.label']).selectOption('zh');
+  await navLink(page, 'forms').click();
+  await expect(page.locator('#section-title')).toHaveText(zh['section.forms.title']);
+
+  const expected = {
+    section: 'forms',
+    lang: 'zh',
+    cardinality: '8',
+    d: '14',
+    keepComplexity: '0',
+    stage: 'c29-2',
+    group: '5',
+    tour: '2',
+  };
+  const expectQuery = () => {
+    const q = query(page);
+    for (const [key, value] of Object.entries(expected)) expect(q.get(key), key).toBe(value);
+    const backend = projectBackend();
+    expect(q.get('backend')).toBe(backend === 'auto' ? null : backend);
+  };
+  expectQuery();
+
+  await page.reload();
+  await expect(page.locator('#section-title')).toHaveText(zh['section.forms.title']);
+  await expect(page.getByLabel(zh['lang.label'])).toHaveValue('zh');
+  await expect(page.locator('html')).toHaveAttribute('lang', 'zh-CN');
+  expectQuery();
+
+  await page.goBack();
+  await expect(page.locator('#section-title')).toHaveText(zh['section.step.title']);
+  expect(query(page).get('section')).toBe('step');
+  expect(query(page).get('cardinality')).toBe('8');
+});
+
+test('shell: the backend indicator names the backend in use', async ({ page, browserName }, testInfo) => {
+  const wasmBinaries: string[] = [];
+  page.on('request', (request) => {
+    if (request.url().endsWith('.wasm')) wasmBinaries.push(new URL(request.url()).pathname);
+  });
+  await gotoApp(page);
+  const found = await waitForBackend(page);
+  const requested = projectBackend();
+  testInfo.annotations.push({
+    type: 'backend',
+    description: `${testInfo.project.name} (${browserName}): asked ${requested}, got ${found.backend} [${found.reason}] "${found.text}"`,
+  });
+  expect(found.status).toBe('ready');
+  expect(REAL_BACKENDS).toContain(found.backend);
+  await expect(page.getByLabel(en['backend.label'])).toHaveValue(requested);
+  await expect(backendIndicator(page)).toContainText(en[`backend.name.${found.backend as 'wasm'}`]);
+
+  if (requested === 'wasm' || requested === 'webgl') {
+    expect(found.backend).toBe(requested);
+    expect(found.reason).toBe('requested');
+  }
+  if (requested === 'webgpu' && found.backend !== 'webgpu') {
+    // An honest fallback: it says why.
+    expect(found.reason).toBe('fallback');
+    await expect(backendIndicator(page)).toContainText(
+      en['backend.reason.fallback'].replace('{failed}', en['backend.name.webgpu']),
+    );
+  }
+  if (found.backend === 'webgl' || found.backend === 'webgpu') {
+    // The harness runs GPUs on SwiftShader, which the app must recognise as software.
+    expect(found.software).toBe(true);
+    await expect(backendIndicator(page)).toContainText(
+      en['backend.software'].replace('{backend}', en[`backend.name.${found.backend}`]),
+    );
+  }
+  if (found.backend === 'wasm') {
+    expect(await page.evaluate(() => self.crossOriginIsolated)).toBe(true);
+    // Cross-origin isolated, the multi-threaded SIMD build starts (its worker threads failing would be page errors).
+    expect(wasmBinaries).toHaveLength(1);
+    expect(wasmBinaries[0]).toMatch(/^\/assets\/tfjs-backend-wasm-threaded-simd-[\w-]+\.wasm$/);
+    expect(Number(found.threads)).toBeGreaterThanOrEqual(1);
+  }
+});
+
+test('shell: ?backend=wasm is honoured', async ({ page }) => {
+  await gotoApp(page, 'backend=wasm');
+  const found = await waitForBackend(page);
+  expect(found).toMatchObject({ status: 'ready', backend: 'wasm', reason: 'requested' });
+  await expect(page.getByLabel(en['backend.label'])).toHaveValue('wasm');
+});
+
+test('shell: automatic choice prefers WASM to a software GPU and says why', async ({ page }) => {
+  // Every project here renders with SwiftShader, so 'auto' must pass over the emulated GPU.
+  await page.goto(`/${appQuery('backend=auto')}`);
+  const found = await waitForBackend(page);
+  expect(found).toMatchObject({ status: 'ready', backend: 'wasm', reason: 'software-gpu' });
+  await expect(page.getByLabel(en['backend.label'])).toHaveValue('auto');
+  // "…WebGL: software renderer only", naming every GPU backend passed over.
+  await expect(backendIndicator(page)).toContainText(en['backend.name.webgl']);
+  await expect(backendIndicator(page)).toContainText(en['backend.reason.software-gpu'].split('{failed}')[1]);
+});
+
+test('shell: the backend can be switched while the page runs', async ({ page }) => {
+  await gotoApp(page);
+  const first = await waitForBackend(page);
+  const select = page.getByLabel(en['backend.label']);
+
+  await select.selectOption('cpu');
+  await expect(backendIndicator(page)).toHaveAttribute('data-backend', 'cpu', { timeout: 120_000 });
+  await expect(backendIndicator(page)).toHaveAttribute('data-status', 'ready');
+  await expect(backendIndicator(page)).toContainText(en['backend.name.cpu']);
+  expect(query(page).get('backend')).toBe('cpu');
+
+  await select.selectOption(projectBackend());
+  await expect(backendIndicator(page)).toHaveAttribute('data-backend', first.backend, { timeout: 120_000 });
+  await expect(backendIndicator(page)).toHaveAttribute('data-status', 'ready');
+});
+
+test('shell: header and main area fit a 375 px screen in both languages @wasm', async ({ page }) => {
+  await page.setViewportSize({ width: 375, height: 740 });
+  for (const lang of ['en', 'zh'] as const) {
+    for (const id of SECTIONS) {
+      await gotoApp(page, `section=${id}&lang=${lang}`);
+      await waitForBackend(page);
+      // Every header element, and the main area's box, lies within the screen.
+      const overflowing = await page.locator('header *, main').evaluateAll((elements) =>
+        elements
+          .filter((el) => el.getClientRects().length > 0)
+          .filter((el) => {
+            const box = el.getBoundingClientRect();
+            return box.left < -0.5 || box.right > document.documentElement.clientWidth + 0.5;
+          })
+          .map((el) => `${el.tagName.toLowerCase()}.${el.className}: ${el.textContent?.slice(0, 30)}`),
+      );
+      expect(overflowing, `${id} (${lang})`).toEqual([]);
+    }
+  }
+});
+
+test('shell: landmarks, labels, skip link and focus ring @wasm', async ({ page }) => {
+  await gotoApp(page);
+  await expect(page.getByRole('banner')).toHaveCount(1);
+  await expect(page.getByRole('main')).toHaveCount(1);
+  await expect(page.getByRole('navigation', { name: en['nav.label'] })).toBeVisible();
+  await expect(page.getByRole('combobox', { name: en['lang.label'] })).toBeVisible();
+  await expect(page.getByRole('combobox', { name: en['backend.label'] })).toBeVisible();
+
+  await page.keyboard.press('Tab');
+  const skip = page.getByRole('link', { name: en['app.skipToContent'] });
+  await expect(skip).toBeFocused();
+  await expect(skip).toBeInViewport();
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('main')).toBeFocused();
+  expect(new URL(page.url()).hash).toBe('');
+
+  await page.keyboard.press('Tab');
+  const outline = await page.evaluate(() => {
+    const style = getComputedStyle(document.activeElement as Element);
+    return { width: parseFloat(style.outlineWidth), style: style.outlineStyle };
+  });
+  expect(outline.style).not.toBe('none');
+  expect(outline.width).toBeGreaterThanOrEqual(2);
+});
+
+const axeSource = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
+
+for (const scheme of ['light', 'dark'] as const) {
+  test(`shell: no WCAG A/AA violations in the ${scheme} theme @wasm`, async ({ page }) => {
+    await page.emulateMedia({ colorScheme: scheme });
+    await gotoApp(page);
+    await waitForBackend(page);
+    const background = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+    const [r, g, b] = background.match(/\d+/g)!.map(Number);
+    const luminance = (r + g + b) / 3;
+    if (scheme === 'dark') expect(luminance).toBeLessThan(80);
+    else expect(luminance).toBeGreaterThan(200);
+
+    await page.addScriptTag({ path: axeSource });
+    const violations = await page.evaluate(async () => {
+      const axe = (
+        window as unknown as {
+          axe: {
+            run: (
+              ctx: unknown,
+              opts: unknown,
+            ) => Promise<{ violations: { id: string; nodes: { target: unknown }[] }[] }>;
+          };
+        }
+      ).axe;
+      const result = await axe.run(
+        { include: [['header'], ['.skip-link'], ['#section-title']] },
+        { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } },
+      );
+      return result.violations.map((v) => `${v.id}: ${JSON.stringify(v.nodes.map((n) => n.target))}`);
+    });
+    expect(violations).toEqual([]);
+  });
+}

@@ -1,0 +1,72 @@
+import { createRequire } from 'node:module';
+import type { Page } from '@playwright/test';
+
+const AXE_PATH = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
+
+export type AxeImpact = 'minor' | 'moderate' | 'serious' | 'critical';
+
+export interface AxeViolation {
+  id: string;
+  impact: AxeImpact | null;
+  help: string;
+  nodes: { target: string[]; html: string; failureSummary?: string }[];
+}
+
+interface AxeGlobal {
+  run(
+    context: unknown,
+    options: unknown,
+  ): Promise<{
+    violations: {
+      id: string;
+      impact: AxeImpact | null;
+      help: string;
+      nodes: { target: unknown[]; html: string; failureSummary?: string }[];
+    }[];
+  }>;
+}
+
+export interface AxeOptions {
+  /** CSS selector of the part of the page to check (default: the whole document). */
+  include?: string;
+  /** Rule ids to run alone, e.g. ['color-contrast']. */
+  rules?: string[];
+}
+
+/**
+ * Runs axe-core in the page and returns its violations. The script is injected from node_modules as inline
+ * text, so the page makes no request for it.
+ */
+export async function runAxe(page: Page, options: AxeOptions = {}): Promise<AxeViolation[]> {
+  const loaded = await page.evaluate(() => 'axe' in window);
+  if (!loaded) await page.addScriptTag({ path: AXE_PATH });
+  return page.evaluate(async ({ include, rules }) => {
+    const axe = (window as unknown as { axe: AxeGlobal }).axe;
+    const result = await axe.run(include ? { include: [include] } : document, {
+      resultTypes: ['violations'],
+      ...(rules ? { runOnly: { type: 'rule', values: rules } } : {}),
+    });
+    return result.violations.map((v) => ({
+      id: v.id,
+      impact: v.impact,
+      help: v.help,
+      nodes: v.nodes.map((n) => ({
+        target: n.target.map(String),
+        html: n.html,
+        failureSummary: n.failureSummary,
+      })),
+    }));
+  }, options);
+}
+
+/** The violations a reader cannot work around: axe's 'serious' and 'critical'. */
+export function blocking(violations: AxeViolation[]): AxeViolation[] {
+  return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+}
+
+/** One line per failing element, readable in a test failure. */
+export function describeViolations(violations: AxeViolation[]): string[] {
+  return violations.flatMap((v) =>
+    v.nodes.map((n) => `[${v.impact}] ${v.id}: ${v.help} @ ${n.target.join(' ')} ${n.html.slice(0, 160)}`),
+  );
+}

@@ -1,0 +1,43 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import type { FullConfig } from '@playwright/test';
+import { build, preview, type InlineConfig } from 'vite';
+
+/**
+ * Builds the app once and serves the build with `vite preview` on the port playwright.config.ts chose
+ * (strict, so tests never reach some other server). Runs here rather than as Playwright's `webServer`,
+ * which starts before globalSetup, i.e. before the build exists.
+ *
+ * The build goes to a fresh temporary folder, so runs started side by side never serve each other's files.
+ * E2E_SKIP_BUILD=1 serves the existing dist/ instead (e.g. after `npm run build`).
+ * E2E_VITE_CONFIG=path builds and serves with another Vite config file.
+ */
+export default async function globalSetup(config: FullConfig): Promise<() => Promise<void>> {
+  const root = config.configFile ? dirname(config.configFile) : process.cwd();
+  const base: InlineConfig = { root, logLevel: 'warn' };
+  if (process.env.E2E_VITE_CONFIG) base.configFile = process.env.E2E_VITE_CONFIG;
+
+  let outDir = join(root, 'dist');
+  let cleanup = async () => {};
+  if (process.env.E2E_SKIP_BUILD !== '1') {
+    outDir = await mkdtemp(join(tmpdir(), 'resnext-explorer-e2e-'));
+    cleanup = () => rm(outDir, { recursive: true, force: true });
+    const started = Date.now();
+    await build({ ...base, build: { outDir, emptyOutDir: true } });
+    console.log(`[e2e] vite build: ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  }
+
+  const port = Number(process.env.E2E_PORT);
+  const server = await preview({
+    ...base,
+    build: { outDir },
+    preview: { host: '127.0.0.1', port, strictPort: true, open: false },
+  });
+  console.log(`[e2e] vite preview of ${outDir} on http://127.0.0.1:${port}/`);
+
+  return async () => {
+    await server.close();
+    await cleanup();
+  };
+}

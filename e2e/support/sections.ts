@@ -1,0 +1,42 @@
+import type { Page } from '@playwright/test';
+import { expect } from '../harness';
+
+export const SECTIONS = ['overview', 'forms', 'step', 'classify', 'numbers'] as const;
+export type Section = (typeof SECTIONS)[number];
+
+/** Numbers' charts drawn before any speed test has run. */
+const NUMBERS_CHARTS = ['paper-table3', 'paper-table4', 'ours-curves', 'ours-accuracy', 'ours-step'];
+
+/** The section's body element. */
+export const sectionBody = (page: Page, id: Section) => page.locator(`[data-section-body="${id}"]`);
+
+/**
+ * Waits until a section's main content is on screen: its diagrams drawn, and in Step and Classify the
+ * trained model loaded and run on the first image.
+ */
+export async function waitForSection(page: Page, id: Section): Promise<void> {
+  const body = sectionBody(page, id);
+  await expect(body).toBeVisible();
+  switch (id) {
+    case 'overview':
+      for (const testId of ['fig1-resnet', 'fig1-resnext', 'stm-svg'])
+        await expect(body.getByTestId(testId).locator('svg')).toBeVisible();
+      break;
+    case 'forms':
+      for (const form of ['a', 'b', 'c']) await expect(body.getByTestId(`form-${form}`).locator('svg')).toBeVisible();
+      await expect(body.getByTestId('forms-proof')).toHaveAttribute('data-status', 'done', { timeout: 150_000 });
+      break;
+    case 'step':
+      await expect(body.getByTestId('step-walker')).toHaveAttribute('data-block', /.+/, { timeout: 150_000 });
+      await expect(body.getByTestId('step-walker').locator('canvas').first()).toBeVisible();
+      break;
+    case 'classify':
+      await expect(body.getByTestId('top1')).toHaveAttribute('data-class', /.+/, { timeout: 180_000 });
+      await expect(body.locator('svg.prob-bars')).toBeVisible();
+      break;
+    case 'numbers':
+      for (const chart of NUMBERS_CHARTS)
+        await expect(body.locator(`figure[data-chart="${chart}"] svg .mark`).first()).toBeVisible();
+      break;
+  }
+}

@@ -1,0 +1,80 @@
+import { defineConfig } from '@playwright/test';
+import type { HarnessOptions } from './e2e/harness';
+import { freePort } from './e2e/support/freePort';
+
+// Chosen once in the runner; workers load this file again and inherit the variable.
+process.env.E2E_PORT ??= String(await freePort());
+const baseURL = `http://127.0.0.1:${process.env.E2E_PORT}`;
+
+const chromiumArgs = [
+  '--no-sandbox',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--no-first-run',
+  '--disable-sync',
+];
+
+// A test tagged with a project's name (@webgl, @webgpu, @wasm) runs in that project only.
+const onlyIn = (project: string) => new RegExp(`@(?!${project}\\b)(webgl|webgpu|wasm)\\b`);
+
+export default defineConfig<HarnessOptions>({
+  testDir: './e2e',
+  // One folder per run: runs started side by side in the same checkout must not delete each other's files.
+  outputDir: process.env.E2E_OUTPUT_DIR ?? `./test-results/run-${process.env.E2E_PORT}`,
+  globalSetup: './e2e/support/globalSetup.ts',
+  fullyParallel: false,
+  workers: 1,
+  retries: 0,
+  forbidOnly: Boolean(process.env.CI),
+  reporter: process.env.CI ? [['list'], ['html', { open: 'never' }]] : 'list',
+  // SwiftShader emulates the GPU on the CPU: everything is slow, so be patient.
+  timeout: 300_000,
+  expect: { timeout: 60_000 },
+  use: {
+    baseURL,
+    headless: true,
+    viewport: { width: 1280, height: 800 },
+    locale: 'en-US',
+    actionTimeout: 120_000,
+    navigationTimeout: 120_000,
+    trace: 'retain-on-failure',
+    screenshot: 'only-on-failure',
+    launchOptions: { executablePath: '/usr/bin/chromium', args: chromiumArgs },
+  },
+  projects: [
+    {
+      name: 'webgl',
+      grepInvert: onlyIn('webgl'),
+      use: {
+        backendParam: 'webgl',
+        launchOptions: {
+          executablePath: '/usr/bin/chromium',
+          args: [...chromiumArgs, '--use-gl=angle', '--use-angle=swiftshader', '--enable-unsafe-swiftshader'],
+        },
+      },
+    },
+    {
+      name: 'webgpu',
+      grepInvert: onlyIn('webgpu'),
+      use: {
+        backendParam: 'webgpu',
+        launchOptions: {
+          executablePath: '/usr/bin/chromium',
+          args: [
+            ...chromiumArgs,
+            '--enable-unsafe-webgpu',
+            // Replaces Playwright's own --enable-features list, so its two entries are repeated.
+            '--enable-features=Vulkan,CDPScreenshotNewSurface,SkipListAccountsWithoutGaiaCookies',
+            '--use-vulkan=swiftshader',
+            '--use-webgpu-adapter=swiftshader',
+          ],
+        },
+      },
+    },
+    {
+      name: 'wasm',
+      grepInvert: onlyIn('wasm'),
+      use: { backendParam: 'wasm' },
+    },
+  ],
+});

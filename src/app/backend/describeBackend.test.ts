@@ -1,0 +1,56 @@
+import { describe, expect, it } from 'vitest';
+import { translate, type MessageKey, type Params } from '../../i18n';
+import { backendDetails, backendReason, describeBackend } from './describeBackend';
+import type { BackendInfo } from './types';
+
+const en = (key: MessageKey, params?: Params) => translate('en', key, params);
+const zh = (key: MessageKey, params?: Params) => translate('zh', key, params);
+
+const softwareSkipped: BackendInfo = {
+  name: 'wasm',
+  reason: 'software-gpu',
+  fallbacks: [
+    { name: 'webgpu', error: 'software', message: 'google swiftshader' },
+    { name: 'webgl', error: 'software', message: 'SwiftShader Device' },
+  ],
+  threads: 2,
+};
+
+describe('describeBackend', () => {
+  it('names the backend and the software GPU that was skipped', () => {
+    const text = describeBackend(softwareSkipped, en);
+    expect(text).toContain('WebAssembly');
+    expect(text).toContain('WebGPU, WebGL');
+    expect(text).toContain(translate('en', 'backend.reason.software-gpu', { failed: 'WebGPU, WebGL' }));
+  });
+
+  it('names only the backends that failed after a fallback', () => {
+    const info: BackendInfo = {
+      name: 'wasm',
+      reason: 'fallback',
+      fallbacks: [
+        { name: 'webgpu', error: 'software' },
+        { name: 'webgl', error: 'init-failed', message: 'context lost' },
+      ],
+    };
+    expect(backendReason(info, en)).toBe(translate('en', 'backend.reason.fallback', { failed: 'WebGL' }));
+  });
+
+  it('marks a software renderer in the backend name', () => {
+    const info: BackendInfo = { name: 'webgl', reason: 'requested', fallbacks: [], software: true };
+    expect(describeBackend(info, en)).toContain(translate('en', 'backend.software', { backend: 'WebGL' }));
+  });
+
+  it('speaks Chinese with Chinese list punctuation', () => {
+    const text = describeBackend(softwareSkipped, zh);
+    expect(text).toContain('WebGPU、WebGL');
+    expect(text).not.toMatch(/[{}]/);
+    expect(text).not.toBe(describeBackend(softwareSkipped, en));
+  });
+
+  it('lists the browser messages for the tooltip', () => {
+    const lines = backendDetails(softwareSkipped, en).split('\n');
+    expect(lines).toHaveLength(2);
+    expect(lines[0]).toContain('google swiftshader');
+  });
+});

@@ -1,0 +1,49 @@
+import type { MessageKey, Params } from '../../i18n';
+import type { BackendInfo, BackendName } from './types';
+
+type Translate = (key: MessageKey, params?: Params) => string;
+
+export const backendLabelKey = (name: BackendName): MessageKey => `backend.name.${name}`;
+
+/** "WebGL", or "WebGL (software renderer)" when the GPU is emulated. */
+export function backendLabel(info: BackendInfo, t: Translate): string {
+  const name = t(backendLabelKey(info.name));
+  return info.software ? t('backend.software', { backend: name }) : name;
+}
+
+/** Why this backend runs, e.g. "WebGPU, WebGL unavailable" or "WebGL: software renderer only". */
+export function backendReason(info: BackendInfo, t: Translate): string {
+  const names = (softwareOnly: boolean) =>
+    info.fallbacks
+      .filter((a) => (a.error === 'software') === softwareOnly)
+      .map((a) => t(backendLabelKey(a.name)))
+      .filter((name, i, all) => all.indexOf(name) === i)
+      .join(t('app.listSeparator'));
+  switch (info.reason) {
+    case 'fallback':
+      return t('backend.reason.fallback', { failed: names(false) || names(true) });
+    case 'software-gpu':
+      return t('backend.reason.software-gpu', { failed: names(true) });
+    default:
+      return t(`backend.reason.${info.reason}`);
+  }
+}
+
+/** The indicator's full sentence: "Running on WebAssembly — WebGL: software renderer only". */
+export function describeBackend(info: BackendInfo, t: Translate): string {
+  return t('backend.withReason', {
+    backend: t('backend.running', { backend: backendLabel(info, t) }),
+    reason: backendReason(info, t),
+  });
+}
+
+/** One line per backend that was passed over, with the browser's own words, for a tooltip. */
+export function backendDetails(info: BackendInfo, t: Translate): string {
+  return info.fallbacks
+    .map(
+      (a) =>
+        `${t(backendLabelKey(a.name))}: ${t(`backend.error.${a.error}`)}${a.message ? ` (${a.message})` : ''}`,
+    )
+    .concat(info.renderer ? [`${t(backendLabelKey(info.name))}: ${info.renderer}`] : [])
+    .join('\n');
+}

@@ -1,0 +1,15 @@
+import { selectBackend } from './selectBackend';
+import { tfjsDriver } from './tfjsDriver';
+import type { BackendInfo, BackendPreference } from './types';
+
+let queue: Promise<unknown> = Promise.resolve();
+
+/**
+ * Starts the preferred TensorFlow.js backend, or the best one that works (see selectBackend).
+ * Calls run one after another, so a quick change of mind never leaves two backends starting at once.
+ */
+export function initBackend(preference: BackendPreference): Promise<BackendInfo> {
+  const run = queue.then(() => selectBackend(preference, tfjsDriver));
+  queue = run.catch(() => undefined);
+  return run;
+}

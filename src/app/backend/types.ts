@@ -1,0 +1,59 @@
+import type { BackendPreference } from '../state/appState';
+
+export type { BackendPreference };
+
+/** TensorFlow.js backends the app can run on, fastest first. */
+export const BACKEND_NAMES = ['webgpu', 'webgl', 'wasm', 'cpu'] as const;
+export type BackendName = (typeof BACKEND_NAMES)[number];
+
+/** Why a backend was not used. Each code has a message 'backend.error.<code>'. */
+export type FailureCode =
+  'unsupported' | 'no-adapter' | 'software' | 'import-failed' | 'init-failed' | 'check-failed';
+
+export interface BackendAttempt {
+  name: BackendName;
+  error: FailureCode;
+  /** Technical detail (an exception message or a renderer name), not translated. */
+  message?: string;
+}
+
+/** Why the active backend was chosen. Each code has a message 'backend.reason.<code>'. */
+export type ReasonCode = 'requested' | 'auto' | 'fallback' | 'software-gpu';
+
+export interface BackendInfo {
+  /** The backend in use, as tf.getBackend() reports it. */
+  name: BackendName;
+  reason: ReasonCode;
+  /** Backends tried or skipped before this one, in order. */
+  fallbacks: BackendAttempt[];
+  /** True when a GPU backend runs on a software renderer (SwiftShader, llvmpipe…). */
+  software?: boolean;
+  /** The GPU's renderer or adapter description, where the browser tells it. */
+  renderer?: string;
+  /** WASM only: worker threads in use (1 when the page is not cross-origin isolated). */
+  threads?: number;
+}
+
+/** What a browser offers for one backend, found out without starting it. */
+export interface Probe {
+  available: boolean;
+  software: boolean;
+  error?: FailureCode;
+  detail?: string;
+}
+
+/** Starts backends for real; the selection logic only talks to this. */
+export interface BackendDriver {
+  probe(name: BackendName): Promise<Probe>;
+  /** Makes `name` the active backend and checks it computes correctly; throws BackendError otherwise. */
+  activate(name: BackendName): Promise<{ threads?: number }>;
+}
+
+export class BackendError extends Error {
+  readonly code: FailureCode;
+  constructor(code: FailureCode, message: string) {
+    super(message);
+    this.name = 'BackendError';
+    this.code = code;
+  }
+}

@@ -1,0 +1,55 @@
+import {
+  createContext,
+  useCallback,
+  useContext,
+  useEffect,
+  useMemo,
+  useRef,
+  useState,
+  type ReactNode,
+} from 'react';
+import { normalizeState, serializeState, type AppState } from './appState';
+import { readLocationState, writeLocationState } from './locationState';
+
+export type UpdateAppState = (patch: Partial<AppState>) => void;
+
+const AppStateContext = createContext<readonly [AppState, UpdateAppState] | null>(null);
+
+/**
+ * Holds the app state and keeps it in step with the URL: a change of section adds a history entry
+ * (so Back returns to the previous section), any other change replaces the current one.
+ */
+export function AppStateProvider({ children }: { children: ReactNode }) {
+  const [state, setState] = useState(readLocationState);
+  // The latest state, so several updates in one event each build on the one before.
+  const latest = useRef(state);
+
+  const update = useCallback<UpdateAppState>((patch) => {
+    const prev = latest.current;
+    const next = normalizeState({ ...prev, ...patch });
+    if (serializeState(next) === serializeState(prev)) return;
+    latest.current = next;
+    writeLocationState(next, next.section !== prev.section ? 'push' : 'replace');
+    setState(next);
+  }, []);
+
+  useEffect(() => {
+    const onPopState = () => {
+      const restored = readLocationState();
+      latest.current = restored;
+      setState(restored);
+    };
+    window.addEventListener('popstate', onPopState);
+    return () => window.removeEventListener('popstate', onPopState);
+  }, []);
+
+  const value = useMemo(() => [state, update] as const, [state, update]);
+  return <AppStateContext.Provider value={value}>{children}</AppStateContext.Provider>;
+}
+
+/** The app state and a function that merges a patch into it. */
+export function useAppState(): [AppState, UpdateAppState] {
+  const value = useContext(AppStateContext);
+  if (!value) throw new Error('useAppState must be used inside <AppStateProvider>');
+  return [value[0], value[1]];
+}

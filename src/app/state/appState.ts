@@ -1,0 +1,170 @@
+/**
+ * The one app state object. Everything a reader can set lives here and is mirrored in the URL query,
+ * so any view can be shared or bookmarked. Parsing never throws: a bad value falls back to its default.
+ */
+
+export const SECTIONS = ['overview', 'forms', 'step', 'classify', 'numbers'] as const;
+export type SectionId = (typeof SECTIONS)[number];
+
+export const APP_LANGS = ['en', 'zh'] as const;
+export type AppLang = (typeof APP_LANGS)[number];
+
+export const BACKEND_PREFERENCES = ['auto', 'webgpu', 'webgl', 'wasm', 'cpu'] as const;
+export type BackendPreference = (typeof BACKEND_PREFERENCES)[number];
+
+export const CARDINALITIES = [1, 2, 4, 8, 16, 32, 64] as const;
+export type Cardinality = (typeof CARDINALITIES)[number];
+
+export const STAGES = [
+  'r50-conv2',
+  'r50-conv3',
+  'r50-conv4',
+  'r50-conv5',
+  'c29-1',
+  'c29-2',
+  'c29-3',
+] as const;
+export type StageId = (typeof STAGES)[number];
+
+export const BLOCKS = [
+  'layer1.0',
+  'layer1.1',
+  'layer1.2',
+  'layer2.0',
+  'layer2.1',
+  'layer2.2',
+  'layer3.0',
+  'layer3.1',
+  'layer3.2',
+] as const;
+export type BlockId = (typeof BLOCKS)[number];
+
+export interface AppState {
+  section: SectionId;
+  lang: AppLang;
+  backend: BackendPreference;
+  cardinality: Cardinality;
+  /** Bottleneck width per group (the paper's d). */
+  d: number;
+  /** Whether changing the cardinality re-derives d to keep the block's cost roughly constant. */
+  keepComplexity: boolean;
+  stage: StageId;
+  /** Selected layer id ('' = none). */
+  layer: string;
+  block: BlockId;
+  step: string;
+  group: number;
+  model: string;
+  sample: string;
+  /** Guided tour step, -1 = tour off. */
+  tour: number;
+}
+
+export const defaultState: Readonly<AppState> = Object.freeze({
+  section: 'overview',
+  lang: 'en',
+  backend: 'auto',
+  cardinality: 32,
+  d: 4,
+  keepComplexity: true,
+  stage: 'r50-conv2',
+  layer: '',
+  block: 'layer1.1',
+  step: 'input',
+  group: 0,
+  model: 'resnext29_32x4d',
+  sample: '',
+  tour: -1,
+});
+
+interface Codec<T> {
+  parse(raw: string): T | undefined;
+  format(value: T): string;
+}
+
+function oneOf<T extends string | number>(values: readonly T[]): Codec<T> {
+  return {
+    parse: (raw) => values.find((v) => String(v) === raw),
+    format: (value) => String(value),
+  };
+}
+
+function integer(min: number, max: number): Codec<number> {
+  return {
+    parse: (raw) => {
+      if (!/^-?\d{1,4}$/.test(raw)) return undefined;
+      const n = Number(raw);
+      return n >= min && n <= max ? n : undefined;
+    },
+    format: (value) => String(value),
+  };
+}
+
+function pattern(re: RegExp): Codec<string> {
+  return {
+    parse: (raw) => (re.test(raw) ? raw : undefined),
+    format: (value) => value,
+  };
+}
+
+const boolean: Codec<boolean> = {
+  parse: (raw) => (raw === '1' || raw === 'true' ? true : raw === '0' || raw === 'false' ? false : undefined),
+  format: (value) => (value ? '1' : '0'),
+};
+
+/** Field codecs, in the order they appear in the URL. */
+const fields: { [K in keyof AppState]: Codec<AppState[K]> } = {
+  section: oneOf(SECTIONS),
+  lang: oneOf(APP_LANGS),
+  backend: oneOf(BACKEND_PREFERENCES),
+  cardinality: oneOf(CARDINALITIES),
+  d: integer(1, 128),
+  keepComplexity: boolean,
+  stage: oneOf(STAGES),
+  layer: pattern(/^[a-z0-9.]{0,40}$/),
+  block: oneOf(BLOCKS),
+  step: pattern(/^[a-z0-9-]{1,32}$/),
+  group: integer(0, 63),
+  model: pattern(/^[a-z0-9_]{1,48}$/),
+  sample: pattern(/^[a-z0-9-]{0,32}$/),
+  tour: integer(-1, 50),
+};
+
+const FIELD_ORDER = Object.keys(fields) as (keyof AppState)[];
+
+function parseField<K extends keyof AppState>(key: K, raw: string | null): AppState[K] {
+  if (raw === null) return defaultState[key];
+  return (fields[key] as Codec<AppState[K]>).parse(raw) ?? defaultState[key];
+}
+
+function formatField<K extends keyof AppState>(key: K, value: AppState[K]): string {
+  return (fields[key] as Codec<AppState[K]>).format(value);
+}
+
+/** Reads the state from a query string (with or without the leading '?'). */
+export function parseState(search: string): AppState {
+  const params = new URLSearchParams(search);
+  const state: Record<string, unknown> = {};
+  for (const key of FIELD_ORDER) state[key] = parseField(key, params.get(key));
+  return state as unknown as AppState;
+}
+
+/** Writes the fields that differ from their defaults as a query string without the leading '?'. */
+export function serializeState(s: AppState): string {
+  const params = new URLSearchParams();
+  for (const key of FIELD_ORDER) {
+    const text = formatField(key, s[key]);
+    if (text !== formatField(key, defaultState[key])) params.set(key, text);
+  }
+  return params.toString();
+}
+
+/** Keeps only valid values: whatever does not survive a URL round trip falls back to its default. */
+export function normalizeState(s: AppState): AppState {
+  return parseState(serializeState(s));
+}
+
+/** True when the query string names a language explicitly. */
+export function hasLangParam(search: string): boolean {
+  return new URLSearchParams(search).has('lang');
+}

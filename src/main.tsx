@@ -1,0 +1,22 @@
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { App } from './app/App';
+import { BackendProvider } from './app/backend/BackendContext';
+import { ModelProvider } from './app/model/ModelProvider';
+import { AppStateProvider } from './app/state/AppStateContext';
+import './app/styles.css';
+
+const root = document.getElementById('root');
+if (!root) throw new Error('index.html has no #root element');
+
+createRoot(root).render(
+  <StrictMode>
+    <AppStateProvider>
+      <BackendProvider>
+        <ModelProvider>
+          <App />
+        </ModelProvider>
+      </BackendProvider>
+    </AppStateProvider>
+  </StrictMode>,
+);
