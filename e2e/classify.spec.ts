@@ -1,0 +1,320 @@
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import type { Page, Request } from '@playwright/test';
+import { expect, gotoApp, test } from './harness';
+
+/**
+ * The Classify section on the WASM and WebGL backends. The shipped photos the default 80-epoch model
+ * classifies correctly (checked in PyTorch with the same antialiased 32×32 crop): cat.jpg → cat,
+ * horse.jpg → horse. The rocket, astronaut and coffee photos show none of the ten classes.
+ */
+
+const SAMPLES_DIR = new URL('../public/samples/', import.meta.url);
+const CORRECT = [
+  { sample: 'cat', file: 'cat.jpg', cls: 'cat' },
+  { sample: 'horse', file: 'horse.jpg', cls: 'horse' },
+] as const;
+const RANDOM_RESNEXT50 = new URL(
+  '../.cache/fixtures/weights/resnext50_32x4d_random.safetensors',
+  import.meta.url,
+);
+
+const section = (page: Page) => page.locator('[data-section-body="classify"]');
+const top1 = (page: Page) => page.getByTestId('top1');
+
+async function openClassify(page: Page, query = '') {
+  await gotoApp(page, `section=classify${query ? `&${query}` : ''}`);
+  await expect(section(page)).toBeVisible();
+}
+
+for (const project of ['wasm', 'webgl'] as const) {
+  test.describe(`classify @${project}`, () => {
+    test('sample photos: the default model names the right class, with time, backend and the 32×32 crop', async ({
+      page,
+    }) => {
+      test.setTimeout(300_000);
+      await openClassify(page);
+      // the first sample is shown and classified without any action
+      await expect(top1(page)).toHaveAttribute('data-class', 'cat', { timeout: 180_000 });
+      await expect(top1(page)).toHaveAttribute('data-origin', 'sample');
+      await expect(page.getByTestId('inference-time')).toHaveAttribute('data-backend', project);
+      expect(Number(await page.getByTestId('inference-time').getAttribute('data-ms'))).toBeGreaterThan(0);
+      // ten bars, one emphasised, and the same numbers as a table for screen readers
+      await expect(section(page).locator('svg.prob-bars g.prob-row')).toHaveCount(10);
+      await expect(section(page).locator('svg.prob-bars g.prob-row.is-top')).toHaveAttribute(
+        'data-key',
+        'cat',
+      );
+      await expect(section(page).locator('.classify-result table tbody tr')).toHaveCount(10);
+      // the network's input: 32×32 canvas pixels, shown enlarged with crisp pixels
+      const crop = page.getByTestId('network-crop');
+      await expect(crop).toHaveAttribute('width', '32');
+      expect(await crop.evaluate((c) => getComputedStyle(c).imageRendering)).toMatch(/pixelated|crisp-edges/);
+      expect((await crop.boundingBox())!.width).toBeGreaterThanOrEqual(128);
+
+      for (const { sample, cls } of CORRECT.slice(1)) {
+        await section(page).locator(`button[data-sample="${sample}"]`).click();
+        await expect(section(page).locator(`button[data-sample="${sample}"]`)).toHaveAttribute(
+          'aria-pressed',
+          'true',
+        );
+        await expect(top1(page)).toHaveAttribute('data-image', `${sample}.jpg`);
+        await expect(top1(page)).toHaveAttribute('data-class', cls);
+      }
+    });
+
+    test('uploaded photos are classified in the browser: no image data and no other origin in the request log', async ({
+      page,
+      baseURL,
+    }) => {
+      test.setTimeout(300_000);
+      await openClassify(page, 'sample=horse');
+      await expect(top1(page)).toHaveAttribute('data-class', 'horse', { timeout: 180_000 });
+      const requests: Request[] = [];
+      page.on('request', (r) => requests.push(r));
+      for (const { file, cls } of CORRECT) {
+        const buffer = readFileSync(new URL(file, SAMPLES_DIR));
+        await page
+          .getByTestId('file-input')
+          .setInputFiles({ name: `upload-${file}`, mimeType: 'image/jpeg', buffer });
+        await expect(top1(page)).toHaveAttribute('data-image', `upload-${file}`);
+        await expect(top1(page)).toHaveAttribute('data-origin', 'upload');
+        await expect(top1(page)).toHaveAttribute('data-class', cls);
+      }
+      const origin = new URL(baseURL!).origin;
+      for (const r of requests) {
+        expect(new URL(r.url()).origin, r.url()).toBe(origin);
+        expect(r.method(), r.url()).toBe('GET');
+        expect(r.postDataBuffer(), r.url()).toBeNull();
+        expect(r.url()).not.toContain('upload-');
+      }
+    });
+
+    test('a dropped picture is classified', async ({ page }) => {
+      test.setTimeout(300_000);
+      await openClassify(page);
+      await expect(top1(page)).toHaveAttribute('data-class', 'cat', { timeout: 180_000 });
+      const bytes = [...readFileSync(new URL('horse.jpg', SAMPLES_DIR))];
+      const drop = page.getByTestId('drop-zone');
+      const dataTransfer = await page.evaluateHandle((data) => {
+        const dt = new DataTransfer();
+        dt.items.add(new File([new Uint8Array(data)], 'dropped-horse.jpg', { type: 'image/jpeg' }));
+        return dt;
+      }, bytes);
+      await drop.dispatchEvent('dragenter', { dataTransfer });
+      await expect(drop).toHaveAttribute('data-dragging', 'true');
+      await drop.dispatchEvent('drop', { dataTransfer });
+      await expect(drop).toHaveAttribute('data-dragging', 'false');
+      await expect(top1(page)).toHaveAttribute('data-image', 'dropped-horse.jpg');
+      await expect(top1(page)).toHaveAttribute('data-origin', 'drop');
+      await expect(top1(page)).toHaveAttribute('data-class', 'horse');
+    });
+
+    test('compare cardinalities runs the five 20-epoch models and shows their accuracy', async ({ page }) => {
+      test.setTimeout(400_000);
+      await openClassify(page);
+      await expect(top1(page)).toHaveAttribute('data-class', 'cat', { timeout: 180_000 });
+      await page.getByTestId('compare-run').click();
+      const rows = page.getByTestId('compare-row');
+      await expect(rows).toHaveCount(5, { timeout: 300_000 });
+      await expect(page.getByTestId('compare-progress')).toHaveCount(0);
+      expect(await rows.evaluateAll((trs) => trs.map((tr) => tr.getAttribute('data-model')))).toEqual([
+        'family_1x64d',
+        'family_2x40d',
+        'family_4x24d',
+        'family_8x14d',
+        'family_32x4d',
+      ]);
+      for (const cls of await rows.evaluateAll((trs) => trs.map((tr) => tr.getAttribute('data-class')))) {
+        expect([
+          'airplane',
+          'automobile',
+          'bird',
+          'cat',
+          'deer',
+          'dog',
+          'frog',
+          'horse',
+          'ship',
+          'truck',
+        ]).toContain(cls);
+      }
+      // each row's accuracy cell is a percentage from the family's measured metrics
+      for (const text of await rows.locator('td:nth-child(2)').allInnerTexts())
+        expect(text).toMatch(/^8\d\.\d%$/);
+      await expect(section(page).locator('.classify-compare .classify-note')).toContainText(
+        'within run-to-run noise',
+      );
+    });
+  });
+}
+
+test('a random ResNeXt-50 safetensors switches to 1,000 ImageNet classes, and one click brings CIFAR back @wasm', async ({
+  page,
+}) => {
+  test.setTimeout(400_000);
+  await openClassify(page);
+  await expect(top1(page)).toHaveAttribute('data-classes', '10', { timeout: 180_000 });
+  await page.getByTestId('weights-file').setInputFiles(RANDOM_RESNEXT50.pathname);
+  await expect(page.getByTestId('custom-summary')).toHaveAttribute('data-variant', 'ResNeXt-50 (32×4d)', {
+    timeout: 180_000,
+  });
+  await expect(page.getByTestId('model-summary')).toHaveAttribute('data-classes', '1000', {
+    timeout: 180_000,
+  });
+  await expect(page.getByTestId('model-summary')).toHaveAttribute('data-arch', 'imagenet');
+  await expect(top1(page)).toHaveAttribute('data-classes', '1000', { timeout: 240_000 });
+  await expect(section(page).locator('svg.prob-bars g.prob-row')).toHaveCount(5);
+  await expect(page.getByTestId('network-crop')).toHaveAttribute('width', '224');
+  await page.getByTestId('back-to-cifar').click();
+  await expect(top1(page)).toHaveAttribute('data-classes', '10', { timeout: 120_000 });
+  await expect(top1(page)).toHaveAttribute('data-class', 'cat');
+});
+
+test('weights that are not safetensors or not a known network get a translated message @wasm', async ({
+  page,
+}) => {
+  test.setTimeout(300_000);
+  await openClassify(page, 'lang=zh');
+  await expect(top1(page)).toHaveAttribute('data-class', 'cat', { timeout: 180_000 });
+  const error = page.getByTestId('weights-error');
+
+  await page.getByTestId('weights-file').setInputFiles({
+    name: 'notes.safetensors',
+    mimeType: 'application/octet-stream',
+    buffer: Buffer.from('these are not weights at all, just some text'),
+  });
+  await expect(error).toHaveAttribute('data-key', 'error.weights.header-length');
+  await expect(error).toContainText('notes.safetensors');
+
+  const header = JSON.stringify({ 'foo.weight': { dtype: 'F32', shape: [2], data_offsets: [0, 8] } });
+  const padded = header + ' '.repeat((8 - (header.length % 8)) % 8);
+  const bytes = Buffer.alloc(8 + padded.length + 8);
+  bytes.writeUInt32LE(padded.length, 0);
+  bytes.write(padded, 8, 'utf8');
+  await page
+    .getByTestId('weights-file')
+    .setInputFiles({ name: 'other.safetensors', mimeType: 'application/octet-stream', buffer: bytes });
+  await expect(error).toHaveAttribute('data-key', 'error.weights.unknown-architecture');
+  await expect(error).toContainText('不是受支持的');
+  // the CIFAR model keeps working
+  await expect(top1(page)).toHaveAttribute('data-classes', '10');
+  await section(page).locator('button[data-sample="horse"]').click();
+  await expect(top1(page)).toHaveAttribute('data-class', 'horse');
+});
+
+test('a change of backend rebuilds the model there without downloading the weights again @webgl', async ({
+  page,
+}) => {
+  test.setTimeout(300_000);
+  await openClassify(page);
+  await expect(page.getByTestId('inference-time')).toHaveAttribute('data-backend', 'webgl', {
+    timeout: 180_000,
+  });
+  const weights: string[] = [];
+  page.on('request', (r) => {
+    if (r.url().endsWith('.safetensors')) weights.push(r.url());
+  });
+  await page.getByTestId('backend-select').selectOption('wasm');
+  await expect(page.getByTestId('inference-time')).toHaveAttribute('data-backend', 'wasm', {
+    timeout: 120_000,
+  });
+  await expect(top1(page)).toHaveAttribute('data-class', 'cat');
+  expect(weights).toEqual([]);
+});
+
+test('a progress bar counts the weights’ bytes while they download @wasm', async ({ page }) => {
+  test.setTimeout(300_000);
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Network.enable');
+  // about 4 MB/s: the 9.6 MB float16 weights take a few seconds
+  await cdp.send('Network.emulateNetworkConditions', {
+    offline: false,
+    latency: 0,
+    downloadThroughput: 4_000_000,
+    uploadThroughput: 4_000_000,
+  });
+  await openClassify(page);
+  const bar = page.getByRole('progressbar', { name: 'Weights download' });
+  await expect(bar).toBeVisible({ timeout: 60_000 });
+  await expect
+    .poll(async () => Number(await bar.getAttribute('max')), { timeout: 30_000 })
+    .toBeGreaterThan(9_000_000);
+  await expect
+    .poll(async () => Number(await bar.getAttribute('value')), { timeout: 30_000 })
+    .toBeGreaterThan(0);
+  await expect(top1(page)).toHaveAttribute('data-class', 'cat', { timeout: 180_000 });
+  await expect(bar).toHaveCount(0);
+});
+
+test('weights from a same-origin address load as the reader’s model @wasm', async ({ page }) => {
+  test.setTimeout(300_000);
+  await openClassify(page);
+  await expect(top1(page)).toHaveAttribute('data-class', 'cat', { timeout: 180_000 });
+  await page.getByTestId('weights-url').fill('models/family/resnext29_8x14d.safetensors');
+  await page.getByTestId('weights-load').click();
+  await expect(page.getByTestId('custom-summary')).toHaveAttribute('data-variant', 'ResNeXt-29 (8×14d)', {
+    timeout: 120_000,
+  });
+  await expect(page.getByTestId('model-select')).toHaveValue('custom');
+  await expect(page.getByTestId('back-to-cifar')).toBeVisible();
+  await expect(top1(page)).toHaveAttribute('data-classes', '10');
+  await page.getByTestId('back-to-cifar').click();
+  await expect(page.getByTestId('model-select')).toHaveValue('resnext29_32x4d');
+});
+
+const axeSource = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
+
+for (const scheme of ['light', 'dark'] as const) {
+  test(`classify: no WCAG A/AA violations with a result shown, ${scheme} theme @wasm`, async ({ page }) => {
+    test.setTimeout(300_000);
+    await page.emulateMedia({ colorScheme: scheme });
+    await openClassify(page);
+    await expect(top1(page)).toHaveAttribute('data-class', 'cat', { timeout: 180_000 });
+    // an error message on screen too
+    await page
+      .getByTestId('file-input')
+      .setInputFiles({ name: 'x.jpg', mimeType: 'image/jpeg', buffer: Buffer.from('text') });
+    await expect(page.getByTestId('image-error')).toBeVisible();
+    await page.addScriptTag({ path: axeSource });
+    const violations = await page.evaluate(async () => {
+      type Axe = {
+        run(
+          ctx: unknown,
+          opts: unknown,
+        ): Promise<{ violations: { id: string; nodes: { target: unknown }[] }[] }>;
+      };
+      const result = await (window as unknown as { axe: Axe }).axe.run(
+        { include: [['[data-section-body="classify"]']] },
+        { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } },
+      );
+      return result.violations.map((v) => `${v.id}: ${JSON.stringify(v.nodes.map((n) => n.target))}`);
+    });
+    expect(violations).toEqual([]);
+  });
+}
+
+test('classify: the inputs work from the keyboard, with a visible focus ring @wasm', async ({ page }) => {
+  test.setTimeout(300_000);
+  await openClassify(page);
+  await expect(top1(page)).toHaveAttribute('data-class', 'cat', { timeout: 180_000 });
+  const horse = section(page).locator('button[data-sample="horse"]');
+  await horse.focus();
+  await page.keyboard.press('Enter');
+  await expect(top1(page)).toHaveAttribute('data-class', 'horse');
+  const outline = await horse.evaluate((el) => {
+    const style = getComputedStyle(el);
+    return { width: parseFloat(style.outlineWidth), style: style.outlineStyle };
+  });
+  expect(outline.style).not.toBe('none');
+  expect(outline.width).toBeGreaterThanOrEqual(2);
+  // the hidden file input is reachable by Tab and shows its ring on the visible label
+  await page.getByTestId('file-input').focus();
+  await page.keyboard.press('Shift+Tab');
+  await page.keyboard.press('Tab');
+  await expect(page.getByTestId('file-input')).toBeFocused();
+  const labelOutline = await section(page)
+    .locator('.classify-drop label.button-like')
+    .evaluate((el) => getComputedStyle(el).outlineStyle);
+  expect(labelOutline).not.toBe('none');
+});

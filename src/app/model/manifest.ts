@@ -1,0 +1,40 @@
+import type { ModelManifest } from '../../resnext/modelManifest';
+
+/**
+ * The weights manifest (public/models/manifest.json: each file's size and SHA-256, and the default
+ * model's file), read with the engine's parser. Paths are relative to models/.
+ */
+
+export const MODELS_URL = `${import.meta.env.BASE_URL}models/`;
+
+export interface ResolvedFile {
+  /** path under models/ */
+  path: string;
+  sha256: string | null;
+  bytes: number | null;
+}
+
+/**
+ * The first candidate the manifest lists, with its hash and size; when it lists none of them (or there is
+ * no manifest), the first candidate, unverified.
+ */
+export function resolveFile(candidates: readonly string[], manifest: ModelManifest | null): ResolvedFile {
+  for (const c of candidates) {
+    const e = manifest?.files.find((f) => f.path === c);
+    if (e) return { path: e.path, sha256: e.sha256, bytes: e.bytes };
+  }
+  return { path: candidates[0], sha256: null, bytes: null };
+}
+
+let cached: Promise<ModelManifest> | null = null;
+
+/** Fetched once (the engine module comes with it, on demand); a failure is retried on the next call. */
+export function loadManifest(): Promise<ModelManifest> {
+  cached ??= import('../../resnext/modelManifest')
+    .then(({ fetchManifest }) => fetchManifest(`${MODELS_URL}manifest.json`))
+    .catch((err: unknown) => {
+      cached = null;
+      throw err;
+    });
+  return cached;
+}

@@ -1,0 +1,99 @@
+import type { MessageKey } from '../../i18n';
+import { WeightsError } from '../../resnext/errors';
+import type { ResNeXtModel } from '../../resnext/model';
+import type { SafetensorsFile } from '../../resnext/safetensors';
+import type { NetworkSpec } from '../../resnext/spec';
+import { loadImagenetClasses } from './imagenetClasses';
+import { MODELS_URL, loadManifest, resolveFile } from './manifest';
+import type { ShippedModel } from './modelCatalog';
+
+/**
+ * Getting weights and turning them into a model. The engine (and with it TensorFlow.js) is imported on
+ * demand, so none of it is in the first paint's JavaScript.
+ */
+
+export type OnProgress = (loaded: number, total: number | null) => void;
+
+export interface StoreError {
+  key: MessageKey;
+  params: Record<string, string | number>;
+}
+
+/** A translatable message for anything loading or building a model can throw. */
+export function toStoreError(err: unknown): StoreError {
+  if (err instanceof WeightsError) return { key: err.messageKey, params: err.params };
+  return {
+    key: 'classify.model.error.generic',
+    params: { message: err instanceof Error ? err.message : String(err) },
+  };
+}
+
+/** Downloads a shipped model's weights, checking the SHA-256 the manifest gives. */
+export async function fetchShippedFile(
+  model: ShippedModel,
+  onProgress: OnProgress,
+  signal?: AbortSignal,
+): Promise<SafetensorsFile> {
+  const [{ fetchSafetensors }, manifest] = await Promise.all([
+    import('../../resnext/safetensors'),
+    loadManifest(),
+  ]);
+  // The manifest's `default` decides which copy (float16 or float32) the default model loads.
+  const candidates = model.kind === 'default' ? [manifest.default, ...model.candidates] : model.candidates;
+  const entry = resolveFile(candidates, manifest);
+  return fetchSafetensors(`${MODELS_URL}${entry.path}`, {
+    // A compressed or chunked response has no Content-Length; the manifest knows the size.
+    onProgress: (loaded, total) => onProgress(loaded, total ?? entry.bytes),
+    signal,
+    expectedSha256: entry.sha256 ?? undefined,
+  });
+}
+
+/** Downloads weights from an address the reader typed (same origin, or a server that allows CORS). */
+export async function fetchWeightsUrl(
+  url: string,
+  onProgress: OnProgress,
+  signal?: AbortSignal,
+): Promise<SafetensorsFile> {
+  const { fetchSafetensors } = await import('../../resnext/safetensors');
+  return fetchSafetensors(new URL(url, document.baseURI).href, { onProgress, signal });
+}
+
+/** Reads a weights file from disk, reporting progress as it streams in. */
+export async function readWeightsFile(file: File, onProgress: OnProgress): Promise<SafetensorsFile> {
+  const { parseSafetensors, MAX_FILE_BYTES } = await import('../../resnext/safetensors');
+  if (file.size > MAX_FILE_BYTES)
+    throw new WeightsError('too-large', { file: file.name, size: file.size, max: MAX_FILE_BYTES });
+  const bytes = new Uint8Array(file.size);
+  let at = 0;
+  onProgress(0, file.size);
+  const reader = file.stream().getReader();
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    if (at + value.byteLength > bytes.length)
+      throw new WeightsError('truncated', {
+        file: file.name,
+        expected: file.size,
+        actual: at + value.byteLength,
+      });
+    bytes.set(value, at);
+    at += value.byteLength;
+    onProgress(at, file.size);
+  }
+  return parseSafetensors(at === bytes.length ? bytes : bytes.subarray(0, at), file.name);
+}
+
+/** The architecture the file holds; a WeightsError names what does not fit a known ResNet/ResNeXt. */
+export async function checkArchitecture(file: SafetensorsFile): Promise<NetworkSpec> {
+  const { inferSpec } = await import('../../resnext/inferSpec');
+  return inferSpec(new Map([...file.tensors].map(([k, t]) => [k, t.shape])), file.source);
+}
+
+/** Uploads the weights to the active backend. A 1,000-way classifier gets the ImageNet class names. */
+export async function buildModel(file: SafetensorsFile): Promise<ResNeXtModel> {
+  const { loadModel } = await import('../../resnext/model');
+  const outputs = file.tensors.get('fc.weight')?.shape[0];
+  const classNames = outputs === 1000 ? await loadImagenetClasses() : undefined;
+  return loadModel(file, { classNames });
+}

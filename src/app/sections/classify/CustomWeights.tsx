@@ -1,0 +1,123 @@
+import { useId, useState } from 'react';
+import { formatBytes } from './format';
+import type { CustomWeightsState } from './useCustomWeights';
+import { useClassifyText } from './useClassifyText';
+
+interface Props {
+  state: CustomWeightsState;
+  load(source: File | string): Promise<void>;
+}
+
+/** Bring your own ImageNet ResNet/ResNeXt: a safetensors file from disk or from an address. */
+export function CustomWeights({ state, load }: Props) {
+  const { t, locale, message } = useClassifyText();
+  const fileId = useId();
+  const urlId = useId();
+  const [url, setUrl] = useState('');
+  const [urlError, setUrlError] = useState(false);
+  const reading = state.status === 'reading';
+
+  const submitUrl = () => {
+    let valid: boolean;
+    try {
+      const parsed = new URL(url.trim(), document.baseURI);
+      valid = (parsed.protocol === 'https:' || parsed.protocol === 'http:') && url.trim() !== '';
+    } catch {
+      valid = false;
+    }
+    setUrlError(!valid);
+    if (valid) void load(url.trim());
+  };
+
+  return (
+    <section className="classify-custom" aria-labelledby="classify-custom-heading">
+      <h2 id="classify-custom-heading">{t('classify.custom.heading')}</h2>
+      <p>{t('classify.custom.intro')}</p>
+      <div className="classify-custom-row">
+        <div className="field">
+          <span id={`${fileId}-label`}>{t('classify.custom.file')}</span>
+          <input
+            id={fileId}
+            className="classify-file-input"
+            type="file"
+            accept=".safetensors,application/octet-stream"
+            data-testid="weights-file"
+            aria-labelledby={`${fileId}-label`}
+            disabled={reading}
+            onChange={(e) => {
+              const file = e.currentTarget.files?.[0];
+              e.currentTarget.value = '';
+              if (file) void load(file);
+            }}
+          />
+          <label htmlFor={fileId} className="button-like">
+            {t('classify.custom.choose')}
+          </label>
+        </div>
+        <form
+          noValidate
+          className="field classify-url"
+          onSubmit={(e) => {
+            e.preventDefault();
+            submitUrl();
+          }}
+        >
+          <label htmlFor={urlId}>{t('classify.custom.url')}</label>
+          <div className="classify-url-row">
+            <input
+              id={urlId}
+              type="url"
+              inputMode="url"
+              data-testid="weights-url"
+              value={url}
+              aria-describedby={`${urlId}-hint`}
+              aria-invalid={urlError}
+              onChange={(e) => setUrl(e.currentTarget.value)}
+              placeholder="https://…/resnext50_32x4d.safetensors"
+            />
+            <button type="submit" data-testid="weights-load" disabled={reading}>
+              {t('classify.custom.load')}
+            </button>
+          </div>
+          <p id={`${urlId}-hint`} className="classify-fineprint">
+            {urlError ? t('classify.custom.badUrl') : t('classify.custom.urlHint')}
+          </p>
+        </form>
+      </div>
+      {reading && state.progress && (
+        <div className="classify-progress">
+          <progress
+            data-testid="weights-progress"
+            aria-label={t('classify.custom.file')}
+            max={state.progress.total ?? undefined}
+            value={state.progress.total ? state.progress.loaded : undefined}
+          />
+          <span>
+            {state.progress.total
+              ? t('classify.custom.reading', {
+                  name: state.name ?? '',
+                  loaded: formatBytes(state.progress.loaded, locale),
+                  total: formatBytes(state.progress.total, locale),
+                })
+              : t('classify.custom.readingUnknown', {
+                  name: state.name ?? '',
+                  loaded: formatBytes(state.progress.loaded, locale),
+                })}
+          </span>
+        </div>
+      )}
+      <div aria-live="polite">
+        {state.status === 'done' && state.variant && (
+          <p data-testid="custom-summary" data-variant={state.variant.label}>
+            {t('classify.custom.loaded', { label: state.variant.label, name: state.name ?? '' })}
+          </p>
+        )}
+      </div>
+      {state.status === 'error' && state.error && (
+        <p role="alert" className="classify-error" data-testid="weights-error" data-key={state.error.key}>
+          {message(state.error)}
+        </p>
+      )}
+    </section>
+  );
+}

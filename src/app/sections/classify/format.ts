@@ -1,0 +1,46 @@
+/** Number formatting for the Classify section; `locale` is the catalog's `classify.locale`. */
+
+/** A probability as a percentage: one decimal, `<0.1%` for tiny values, never `100.0%` unless it is 1. */
+export function formatProbability(p: number, locale: string): string {
+  if (!Number.isFinite(p)) return '–';
+  const pct = (digits: number, v: number) =>
+    new Intl.NumberFormat(locale, {
+      style: 'percent',
+      minimumFractionDigits: digits,
+      maximumFractionDigits: digits,
+    }).format(v);
+  if (p > 0 && p < 0.001) return `<${pct(1, 0.001)}`;
+  if (p < 1 && p >= 0.9995) return `>${pct(1, 0.999)}`;
+  return pct(1, p);
+}
+
+/** Milliseconds: one decimal below 100 ms, whole numbers above. */
+export function formatMs(ms: number, locale: string): string {
+  const digits = ms < 100 ? 1 : 0;
+  return `${new Intl.NumberFormat(locale, { minimumFractionDigits: digits, maximumFractionDigits: digits }).format(ms)} ms`;
+}
+
+/** Bytes in KB / MB / GB (powers of 1000, as browsers and file managers show them). */
+export function formatBytes(bytes: number, locale: string): string {
+  const units = ['B', 'KB', 'MB', 'GB'];
+  let v = bytes;
+  let u = 0;
+  while (v >= 1000 && u < units.length - 1) {
+    v /= 1000;
+    u++;
+  }
+  const digits = u === 0 || v >= 100 ? 0 : 1;
+  return `${new Intl.NumberFormat(locale, { minimumFractionDigits: digits, maximumFractionDigits: digits }).format(v)} ${units[u]}`;
+}
+
+export const formatCount = (n: number, locale: string): string => new Intl.NumberFormat(locale).format(n);
+
+/** Message parameters with numbers written for the reader (thousands separators). */
+export function localizeParams(
+  params: Record<string, string | number>,
+  locale: string,
+): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [k, v] of Object.entries(params)) out[k] = typeof v === 'number' ? formatCount(v, locale) : v;
+  return out;
+}

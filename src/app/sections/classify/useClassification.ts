@@ -1,0 +1,59 @@
+import { useEffect, useRef, useState } from 'react';
+import type { ResNeXtModel } from '../../../resnext/model';
+import type { CurrentImage } from '../../model';
+import { classifyImage } from './classifyImage';
+
+export interface ClassifyResult {
+  probs: Float64Array;
+  classes: string[];
+  ms: number;
+  backend: string;
+  /** the first run of this model (it includes one-time work such as compiling shaders) */
+  firstRun: boolean;
+  image: CurrentImage;
+  model: ResNeXtModel;
+}
+
+export interface ClassificationState {
+  /** the latest finished result; kept while a newer run is in progress or after one fails */
+  result: ClassifyResult | null;
+  running: boolean;
+  error: string | null;
+}
+
+/** Classifies the current picture with the current model whenever either changes. */
+export function useClassification(
+  model: ResNeXtModel | null,
+  image: CurrentImage | null,
+  backend: string | null,
+): ClassificationState {
+  const [state, setState] = useState<ClassificationState>({ result: null, running: false, error: null });
+  const warm = useRef(new WeakSet<ResNeXtModel>());
+
+  useEffect(() => {
+    if (!model || !image || !backend) return;
+    let cancelled = false;
+    setState((s) => ({ ...s, running: true }));
+    classifyImage(model, image.pixels).then(
+      ({ probs, ms }) => {
+        const firstRun = !warm.current.has(model);
+        warm.current.add(model);
+        if (cancelled) return;
+        setState({
+          result: { probs, classes: model.meta.classes, ms, backend, firstRun, image, model },
+          running: false,
+          error: null,
+        });
+      },
+      (err: unknown) => {
+        if (cancelled) return;
+        setState((s) => ({ ...s, running: false, error: err instanceof Error ? err.message : String(err) }));
+      },
+    );
+    return () => {
+      cancelled = true;
+    };
+  }, [model, image, backend]);
+
+  return state;
+}
