@@ -1,4 +1,22 @@
 import type { Catalog } from '../types';
 import type { errors as en } from '../en/errors';
 
-export const errors: Catalog<typeof en> = {};
+export const errors: Catalog<typeof en> = {
+  'error.weights.truncated': '{file} 不完整：应至少有 {expected} 字节，实际只有 {actual} 字节。',
+  'error.weights.too-large': '{file} 太大，无法加载（{size} 字节；上限为 {max} 字节）。',
+  'error.weights.header-length': '{file} 不是 safetensors 文件：头部长度 {length} 超出了 {size} 字节的文件。',
+  'error.weights.header-json': '{file}：safetensors 头部不是有效的 JSON 对象（{reason}）。',
+  'error.weights.metadata': '{file}：元数据项 {key} 不是字符串。',
+  'error.weights.dtype': '{file}：张量 {tensor} 的数据类型 {dtype} 不受支持（应为 F32、F16 或 BF16）。',
+  'error.weights.shape': '{file}：张量 {tensor} 的形状 {shape} 无效。',
+  'error.weights.offsets':
+    '{file}：张量 {tensor} 的数据偏移为 [{begin}, {end}]，但它需要在 {dataSize} 字节的数据区内占 {expected} 字节。',
+  'error.weights.overlap': '{file}：张量 {tensor} 与 {other} 在数据区中重叠。',
+  'error.weights.missing-tensor': '{file}：缺少张量 {tensor}。',
+  'error.weights.tensor-shape': '{file}：张量 {tensor} 的形状为 {shape}，应为 {expected}。',
+  'error.weights.unknown-architecture': '{file} 不是受支持的 ResNet/ResNeXt 网络（{detail}）。',
+  'error.weights.http': '无法下载 {file}（HTTP 状态 {status}）。',
+  'error.weights.network': '无法下载 {file}：网络请求失败。',
+  'error.weights.integrity': '{file} 未通过完整性校验：SHA-256 为 {actual}，应为 {expected}。',
+  'error.weights.manifest': '{file} 不是有效的模型清单（{reason}）。',
+};

@@ -1,0 +1,59 @@
+/**
+ * Errors raised while reading or interpreting a weights file. `code` selects the message
+ * `error.weights.<code>` in the i18n catalogs; `params` fill its `{placeholders}`.
+ */
+
+/** English message of each code; the i18n catalog `error.weights.<code>` uses the same placeholders. */
+export const weightsErrorTemplates = {
+  truncated: '{file} is truncated: expected at least {expected} bytes, found {actual}.',
+  'too-large': '{file} is too large to load ({size} bytes; the limit is {max} bytes).',
+  'header-length':
+    '{file} is not a safetensors file: its header length {length} does not fit the {size}-byte file.',
+  'header-json': '{file}: the safetensors header is not a valid JSON object ({reason}).',
+  metadata: '{file}: metadata entry {key} is not a string.',
+  dtype: '{file}: tensor {tensor} has unsupported data type {dtype} (expected F32, F16 or BF16).',
+  shape: '{file}: tensor {tensor} has an invalid shape {shape}.',
+  offsets:
+    '{file}: tensor {tensor} has data offsets [{begin}, {end}] but needs {expected} bytes inside a {dataSize}-byte data section.',
+  overlap: '{file}: tensors {tensor} and {other} overlap in the data section.',
+  'missing-tensor': '{file}: tensor {tensor} is missing.',
+  'tensor-shape': '{file}: tensor {tensor} has shape {shape}, expected {expected}.',
+  'unknown-architecture': '{file} does not hold a supported ResNet/ResNeXt ({detail}).',
+  http: 'Could not download {file} (HTTP status {status}).',
+  network: 'Could not download {file}: the network request failed.',
+  integrity: '{file} failed its integrity check: SHA-256 {actual}, expected {expected}.',
+  manifest: '{file} is not a valid model manifest ({reason}).',
+} as const;
+
+export type WeightsErrorCode = keyof typeof weightsErrorTemplates;
+
+export type WeightsErrorParams = { file: string; tensor?: string } & Record<string, string | number>;
+
+export const weightsErrorCodes = Object.keys(weightsErrorTemplates) as WeightsErrorCode[];
+
+/** Fills `{name}` placeholders; unknown ones stay as written. */
+export function formatWeightsMessage(code: WeightsErrorCode, params: WeightsErrorParams): string {
+  return weightsErrorTemplates[code].replace(/\{(\w+)\}/g, (m, name: string) =>
+    params[name] !== undefined ? String(params[name]) : m,
+  );
+}
+
+export class WeightsError extends Error {
+  readonly code: WeightsErrorCode;
+  readonly params: WeightsErrorParams;
+
+  constructor(code: WeightsErrorCode, params: WeightsErrorParams) {
+    super(formatWeightsMessage(code, params));
+    this.name = 'WeightsError';
+    this.code = code;
+    this.params = params;
+  }
+
+  /** Key of the translated message in the i18n catalogs. */
+  get messageKey(): `error.weights.${WeightsErrorCode}` {
+    return `error.weights.${this.code}`;
+  }
+}
+
+/** Shape as written in messages, e.g. `[128, 4, 3, 3]`. */
+export const formatShape = (shape: readonly number[]): string => `[${shape.join(', ')}]`;
