@@ -26,7 +26,7 @@ describe('metrics copies', () => {
     const { run80, family, tfjsEval } = await loadProjectMetrics();
     expect(family).toEqual(sharedFamily);
     expect(run80).toEqual(shared80);
-    expect(tfjsEval.command).toBe('npm run eval');
+    expect(tfjsEval.command.startsWith('npm run eval')).toBe(true);
   });
 });
 
