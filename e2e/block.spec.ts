@@ -68,7 +68,7 @@ test('block: the cardinality slider moves with the keyboard and redraws branches
   await expect(page.getByTestId('layer-in-shape-conv1')).toHaveText('1×16×16×512');
 });
 
-test('block: a layer selected in one form highlights the same weights in the other two', async ({ page }) => {
+test('block: a layer selected in one form highlights the same weights in the other two @wasm', async ({ page }) => {
   await gotoApp(page, 'section=forms&cardinality=4');
   for (const f of ['a', 'b', 'c']) await expect(page.getByTestId(`form-params-${f}`)).toHaveText('69,888');
   const formA = page.getByTestId('form-a');
@@ -143,7 +143,7 @@ test('block: the numerical proof finds forms (a), (b) and (c) equal @wasm', asyn
   expect(await maxDiff(proof.getByTestId('max-diff-ac'))).toBeLessThan(1e-4);
 });
 
-test('block: switching the language translates the Overview and Forms sections', async ({ page }) => {
+test('block: switching the language translates the Overview and Forms sections @wasm', async ({ page }) => {
   await gotoApp(page, 'section=overview');
   const body = page.locator('[data-section-body="overview"]');
   await expect(body.locator('h2').first()).toHaveText(en['overview.figure.heading']);
@@ -161,7 +161,7 @@ test('block: switching the language translates the Overview and Forms sections',
   await expect(page.getByTestId('form-c')).toContainText(en['forms.c.title']);
 });
 
-test('block: split-transform-merge plays, pauses and steps; reduced motion steps only', async ({ page }) => {
+test('block: split-transform-merge plays, pauses and steps; reduced motion steps only @wasm', async ({ page }) => {
   await gotoApp(page, 'section=overview&cardinality=4');
   const svg = page.getByTestId('stm-svg');
   await expect(svg).toHaveAttribute('data-phase', 'input');

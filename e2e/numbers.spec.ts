@@ -16,7 +16,7 @@ const CHARTS = [
 const AXIS_LABEL = { en: en['numbers.axis.cardinality'], zh: zh['numbers.axis.cardinality'] } as const;
 
 for (const lang of ['en', 'zh'] as const) {
-  test(`numbers: every chart renders with marks and a text alternative (${lang})`, async ({ page }) => {
+  test(`numbers: every chart renders with marks and a text alternative (${lang}) @wasm`, async ({ page }) => {
     await gotoApp(page, `section=numbers&lang=${lang}`);
     const section = page.locator('[data-section-body="numbers"]');
     for (const id of CHARTS) {
@@ -42,7 +42,7 @@ for (const lang of ['en', 'zh'] as const) {
   });
 }
 
-test('numbers: charts redraw in the new language when it changes', async ({ page }) => {
+test('numbers: charts redraw in the new language when it changes @wasm', async ({ page }) => {
   await gotoApp(page, 'section=numbers');
   const xLabel = page.locator('figure[data-chart="ours-accuracy"] svg .axis-label.x');
   const yLabel = page.locator('figure[data-chart="ours-step"] svg .axis-label.y');
@@ -52,7 +52,7 @@ test('numbers: charts redraw in the new language when it changes', async ({ page
   await expect(yLabel).toHaveText(zh['numbers.ours.step.y'].replace('{batch}', '512'));
 });
 
-test('numbers: charts redraw at a new width', async ({ page }) => {
+test('numbers: charts redraw at a new width @wasm', async ({ page }) => {
   await page.setViewportSize({ width: 1200, height: 900 });
   await gotoApp(page, 'section=numbers');
   const svg = page.locator('figure[data-chart="ours-step"] svg');
@@ -62,7 +62,7 @@ test('numbers: charts redraw at a new width', async ({ page }) => {
   await expect.poll(async () => Number(await svg.getAttribute('width'))).toBeLessThan(wide);
 });
 
-test('numbers: a stage row highlights the same stage in the other tables', async ({ page }) => {
+test('numbers: a stage row highlights the same stage in the other tables @wasm', async ({ page }) => {
   await gotoApp(page, 'section=numbers');
   const other = page.locator('table[data-arch="resnext50"] tr[data-stage="conv3"]');
   await page.locator('table[data-arch="resnet50"] tr[data-stage="conv3"]').hover();
