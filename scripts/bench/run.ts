@@ -1,0 +1,379 @@
+/*
+ * npm run bench: builds the app and the benchmark page (bench.html), serves both with vite preview
+ * (COOP/COEP, so WASM threads work), drives headless Chromium, prints a table and writes bench/results.json.
+ */
+import { spawnSync } from 'node:child_process';
+import { copyFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { chromium, type Browser } from 'playwright-core';
+import { preview, type PreviewServer } from 'vite';
+import type { BenchApi } from '../../src/bench/main';
+import type { Timing, TimingOptions } from '../../src/bench/timing';
+
+const root = path.resolve(import.meta.dirname, '../..');
+const cacheDir = path.join(root, '.cache/bench');
+const benchDist = path.join(cacheDir, 'dist');
+const onnxFile = path.join(cacheDir, 'resnext29_32x4d.onnx');
+const startedAt = Date.now();
+
+const BASE_ARGS = [
+  '--no-sandbox',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--no-first-run',
+  '--disable-sync',
+];
+const GPU_ARGS: Record<string, string[]> = {
+  webgpu: [
+    '--enable-unsafe-webgpu',
+    '--enable-features=Vulkan',
+    '--use-vulkan=swiftshader',
+    '--use-webgpu-adapter=swiftshader',
+  ],
+  webgl: ['--use-gl=angle', '--use-angle=swiftshader', '--enable-unsafe-swiftshader'],
+};
+type Backend = 'wasm' | 'webgl' | 'webgpu' | 'cpu';
+// BENCH_BACKENDS=wasm,cpu limits the run to some backends; BENCH_SKIP_APP=1 skips the app measurements.
+const BACKENDS = (process.env.BENCH_BACKENDS?.split(',') ?? ['wasm', 'webgl', 'webgpu', 'cpu']) as Backend[];
+
+/** Run counts per backend: ≥ 20 timed runs after warm-up, fewer where software rendering makes runs slow. */
+const PLAN: Record<Backend, TimingOptions> = {
+  wasm: { warmup: 3, runs: 25, minRuns: 20, budgetMs: 120_000 },
+  webgl: { warmup: 1, runs: 20, minRuns: 5, budgetMs: 15_000 },
+  webgpu: { warmup: 1, runs: 20, minRuns: 5, budgetMs: 15_000 },
+  cpu: { warmup: 1, runs: 5, minRuns: 3, budgetMs: 20_000 },
+};
+/** Wall-clock cap per backend, in seconds. */
+const BACKEND_LIMIT_S = 120;
+const SMALL_PLAN: Record<Backend, TimingOptions> = {
+  wasm: { warmup: 3, runs: 25, minRuns: 20, budgetMs: 30_000 },
+  webgl: { warmup: 1, runs: 20, minRuns: 5, budgetMs: 5_000 },
+  webgpu: { warmup: 1, runs: 20, minRuns: 5, budgetMs: 5_000 },
+  cpu: { warmup: 1, runs: 5, minRuns: 3, budgetMs: 8_000 },
+};
+
+function sh(cmd: string, args: string[]): void {
+  const r = spawnSync(cmd, args, { cwd: root, stdio: 'inherit' });
+  if (r.status !== 0) throw new Error(`${cmd} ${args.join(' ')} failed (${r.status})`);
+}
+
+function prepare(): void {
+  console.log('building the app (dist/) and the benchmark page (.cache/bench/dist/)…');
+  sh('npx', ['vite', 'build', '--logLevel', 'warn']);
+  sh('npx', ['vite', 'build', '--logLevel', 'warn', '--config', 'scripts/bench/vite.bench.config.ts']);
+  if (!existsSync(onnxFile)) {
+    sh('/usr/bin/python3', ['training/export_onnx.py', 'public/models/' + manifest().default, onnxFile]);
+  }
+  // onnxruntime-web's scripts and binaries are served by the bench server itself, never from a CDN.
+  const ortDir = path.join(benchDist, 'ort');
+  mkdirSync(ortDir, { recursive: true });
+  const ortDist = path.join(root, 'node_modules/onnxruntime-web/dist');
+  for (const f of ['ort.wasm.min.mjs', 'ort-wasm-simd-threaded.mjs', 'ort-wasm-simd-threaded.wasm']) {
+    copyFileSync(path.join(ortDist, f), path.join(ortDir, f));
+  }
+  copyFileSync(onnxFile, path.join(ortDir, 'resnext29_32x4d.onnx'));
+}
+
+interface ManifestJson {
+  default: string;
+  files: { path: string; bytes: number }[];
+}
+const manifest = (): ManifestJson =>
+  JSON.parse(readFileSync(path.join(root, 'public/models/manifest.json'), 'utf8')) as ManifestJson;
+
+async function serve(
+  outDir: string,
+  configFile: string,
+  port: number,
+): Promise<{ server: PreviewServer; url: string }> {
+  const server = await preview({
+    root,
+    configFile: path.join(root, configFile),
+    logLevel: 'warn',
+    build: { outDir },
+    preview: { port, strictPort: false, host: '127.0.0.1' },
+  });
+  const url = server.resolvedUrls?.local[0];
+  if (!url) throw new Error('vite preview gave no URL');
+  return { server, url: url.replace(/\/$/, '') };
+}
+
+const launch = (extra: string[] = []): Promise<Browser> =>
+  chromium.launch({ executablePath: '/usr/bin/chromium', headless: true, args: [...BASE_ARGS, ...extra] });
+
+type BenchWindow = { __bench: BenchApi };
+
+interface Row {
+  item: string;
+  backend: string;
+  timing?: Timing;
+  note?: string;
+}
+
+async function benchBackend(
+  browser: Browser,
+  benchUrl: string,
+  backend: Backend,
+  rows: Row[],
+  extra: Record<string, unknown>,
+): Promise<void> {
+  const page = await browser.newPage();
+  page.on('pageerror', (e) => console.warn(`  [${backend}] page error: ${e.message}`));
+  try {
+    await page.goto(`${benchUrl}/bench.html`);
+    await page.waitForFunction(() => 'ready' === document.getElementById('status')?.textContent, null, {
+      timeout: 60_000,
+    });
+    const info = await page.evaluate((b) => (window as unknown as BenchWindow).__bench.init(b), backend);
+    console.log(
+      `  ${backend}: running (crossOriginIsolated=${info.isolated}${info.threads ? `, threads=${info.threads}` : ''})`,
+    );
+    extra[backend] = info;
+    const plan = PLAN[backend];
+    const small = SMALL_PLAN[backend];
+    const m = await page.evaluate((p) => (window as unknown as BenchWindow).__bench.benchModel(p), plan);
+    const threadNote = info.threads ? `threads=${info.threads}, SIMD` : undefined;
+    rows.push({ item: 'ResNeXt-29 32×4d predict', backend, timing: m.timing, note: threadNote });
+    if (backend === 'wasm') {
+      extra.wasmLogits = m.logits;
+      try {
+        const o = await page.evaluate(
+          ([t, exp, p]) => (window as unknown as BenchWindow).__bench.benchOrt(t, exp, 1e-3, p),
+          [info.threads ?? 1, m.logits, plan] as [number, number[], TimingOptions],
+        );
+        extra.ort = { version: o.version, threads: o.threads, maxAbsDiff: o.maxAbsDiff };
+        rows.push({
+          item: 'ResNeXt-29 32×4d onnxruntime-web',
+          backend: 'ort-wasm',
+          timing: o.timing,
+          note: `threads=${o.threads}, max|Δlogits|=${o.maxAbsDiff.toExponential(1)}`,
+        });
+      } catch (e) {
+        rows.push({
+          item: 'ResNeXt-29 32×4d onnxruntime-web',
+          backend: 'ort-wasm',
+          note: `failed: ${String(e)}`,
+        });
+      }
+    }
+    const convs: [string, [number, number, number, number], [number, number, number, number], number][] = [
+      ['grouped 3×3 32×4 @32×32×128', [1, 32, 32, 128], [3, 3, 4, 128], 32],
+      ['dense 3×3 16→32 @32×32 (=MACs)', [1, 32, 32, 16], [3, 3, 16, 32], 1],
+      ['grouped 3×3 32×8 @16×16×256', [1, 16, 16, 256], [3, 3, 8, 256], 32],
+      ['dense 3×3 32→64 @16×16 (=MACs)', [1, 16, 16, 32], [3, 3, 32, 64], 1],
+    ];
+    for (const [item, x, f, g] of convs) {
+      const t = await page.evaluate(
+        ([a, b, c, p]) => (window as unknown as BenchWindow).__bench.benchConv(a, b, c, p),
+        [x, f, g, small] as [typeof x, typeof f, number, TimingOptions],
+      );
+      rows.push({ item, backend, timing: t });
+    }
+    const forms = await page.evaluate((p) => (window as unknown as BenchWindow).__bench.benchForms(p), small);
+    for (const k of ['a', 'b', 'c'] as const)
+      rows.push({ item: `block form (${k}) 256→256 32×4d @32×32`, backend, timing: forms[k] });
+  } catch (e) {
+    rows.push({ item: 'backend', backend, note: `failed: ${String(e).split('\n')[0]}` });
+  } finally {
+    await page.close();
+  }
+}
+
+async function benchApp(browser: Browser, appUrl: string): Promise<Record<string, unknown>> {
+  // First prediction: a fresh context (empty cache) each time, navigation start → top-1 shown.
+  const firstPrediction: number[] = [];
+  for (let i = 0; i < 3; i++) {
+    const ctx = await browser.newContext();
+    const page = await ctx.newPage();
+    await page.goto(`${appUrl}/?section=classify&backend=wasm`, { waitUntil: 'commit' });
+    await page.waitForSelector('[data-testid="top1"]', { timeout: 120_000 });
+    firstPrediction.push(await page.evaluate(() => performance.now()));
+    await ctx.close();
+  }
+  // JavaScript of the Overview section before any interaction.
+  const ctx = await browser.newContext();
+  const page = await ctx.newPage();
+  const scripts = new Set<string>();
+  page.on('response', (r) => {
+    const u = new URL(r.url());
+    if (u.pathname.endsWith('.js') || u.pathname.endsWith('.mjs')) scripts.add(u.pathname);
+  });
+  await page.goto(`${appUrl}/?section=overview`, { waitUntil: 'networkidle' });
+  await page.waitForTimeout(1000);
+  await ctx.close();
+  const files = [...scripts].sort().map((p) => {
+    const bytes = readFileSync(path.join(root, 'dist', p));
+    return { path: p, bytes: bytes.length, gzipBytes: gzipSync(bytes, { level: 9 }).length };
+  });
+  const m = manifest();
+  const def = m.files.find((f) => f.path === m.default);
+  return {
+    firstPredictionMs: firstPrediction,
+    overviewJs: files,
+    overviewJsGzipBytes: files.reduce((s, f) => s + f.gzipBytes, 0),
+    defaultWeights: { path: m.default, bytes: def?.bytes },
+  };
+}
+
+const median = (xs: number[]): number => {
+  const s = [...xs].sort((a, b) => a - b);
+  const k = s.length >> 1;
+  return s.length % 2 ? s[k] : (s[k - 1] + s[k]) / 2;
+};
+const fmt = (ms: number): string => (ms >= 100 ? ms.toFixed(0) : ms.toFixed(2));
+const pkgVersion = (name: string): string =>
+  (
+    JSON.parse(readFileSync(path.join(root, 'node_modules', name, 'package.json'), 'utf8')) as {
+      version: string;
+    }
+  ).version;
+
+async function main(): Promise<void> {
+  prepare();
+  const app = await serve('dist', 'vite.config.ts', 4317);
+  const bench = await serve(benchDist, 'scripts/bench/vite.bench.config.ts', 4318);
+  const rows: Row[] = [];
+  const extra: Record<string, unknown> = {};
+  let browserVersion = '';
+  let appResult: Record<string, unknown> = {};
+  try {
+    for (const backend of BACKENDS) {
+      const browser = await launch(GPU_ARGS[backend] ?? []);
+      browserVersion = browser.version();
+      // A backend that stalls (software GPU shader compiles) is cut off; its finished rows stay.
+      let timer: NodeJS.Timeout | undefined;
+      const cutOff = new Promise<void>((resolve) => {
+        timer = setTimeout(() => {
+          rows.push({ item: 'backend', backend, note: `stopped after ${BACKEND_LIMIT_S} s` });
+          resolve();
+        }, BACKEND_LIMIT_S * 1000);
+      });
+      await Promise.race([benchBackend(browser, bench.url, backend, rows, extra), cutOff]);
+      clearTimeout(timer);
+      await browser.close();
+    }
+    if (!process.env.BENCH_SKIP_APP) {
+      console.log('  app: first prediction and Overview JavaScript');
+      const browser = await launch();
+      try {
+        appResult = await benchApp(browser, app.url);
+      } catch (e) {
+        appResult = { error: String(e).split('\n')[0] };
+      }
+      await browser.close();
+    }
+  } finally {
+    await app.server.close();
+    await bench.server.close();
+  }
+
+  const t = (item: string, backend: string): number | undefined =>
+    rows.find((r) => r.item === item && r.backend === backend)?.timing?.medianMs;
+  const ratio = (a?: number, b?: number): number | undefined => (a !== undefined && b ? a / b : undefined);
+  const targets: { target: string; value: string; met: boolean | null }[] = [];
+  const addTarget = (
+    target: string,
+    v: number | undefined,
+    limit: number,
+    unit: string,
+    digits = 2,
+  ): void => {
+    targets.push({
+      target,
+      value: v === undefined ? 'n/a' : `${v.toFixed(digits)}${unit}`,
+      met: v === undefined ? null : v <= limit,
+    });
+  };
+  addTarget(
+    'tfjs-wasm / onnxruntime-web wasm ≤ 1.0×',
+    ratio(t('ResNeXt-29 32×4d predict', 'wasm'), t('ResNeXt-29 32×4d onnxruntime-web', 'ort-wasm')),
+    1.0,
+    '×',
+  );
+  for (const b of ['wasm', 'webgl'] as const) {
+    addTarget(
+      `grouped/dense @32×32×128 on ${b} ≤ 1.5×`,
+      ratio(t('grouped 3×3 32×4 @32×32×128', b), t('dense 3×3 16→32 @32×32 (=MACs)', b)),
+      1.5,
+      '×',
+    );
+    addTarget(
+      `grouped/dense @16×16×256 on ${b} ≤ 1.5×`,
+      ratio(t('grouped 3×3 32×8 @16×16×256', b), t('dense 3×3 32→64 @16×16 (=MACs)', b)),
+      1.5,
+      '×',
+    );
+  }
+  const fp = appResult.firstPredictionMs as number[] | undefined;
+  addTarget('first prediction ≤ 3 s', fp ? median(fp) / 1000 : undefined, 3, ' s');
+  const js = appResult.overviewJsGzipBytes as number | undefined;
+  addTarget('Overview JS (gzip) ≤ 400 KB', js !== undefined ? js / 1000 : undefined, 400, ' KB', 1);
+  const w = (appResult.defaultWeights as { bytes?: number } | undefined)?.bytes;
+  addTarget('default weights ≤ 10 MB', w !== undefined ? w / 1e6 : undefined, 10, ' MB');
+
+  const lines: string[] = [];
+  const pad = (s: string, n: number): string => s.padEnd(n);
+  lines.push(
+    `${pad('benchmark', 40)} ${pad('backend', 9)} ${'median ms'.padStart(10)} ${'runs'.padStart(5)}  note`,
+  );
+  lines.push('-'.repeat(90));
+  for (const r of rows) {
+    lines.push(
+      `${pad(r.item, 40)} ${pad(r.backend, 9)} ${(r.timing ? fmt(r.timing.medianMs) : '—').padStart(10)} ${String(r.timing?.runs ?? '—').padStart(5)}  ${r.note ?? ''}`,
+    );
+  }
+  lines.push('-'.repeat(90));
+  if (fp)
+    lines.push(
+      `app first prediction (wasm, cold cache): median ${fmt(median(fp))} ms of ${fp.length} [${fp.map(fmt).join(', ')}]`,
+    );
+  if (js !== undefined)
+    lines.push(
+      `Overview JS before tfjs/model: ${(js / 1000).toFixed(1)} KB gzip (level 9) in ${(appResult.overviewJs as unknown[]).length} files`,
+    );
+  if (appResult.error) lines.push(`app: failed: ${String(appResult.error)}`);
+  lines.push(
+    `default weights: ${String((appResult.defaultWeights as { path?: string } | undefined)?.path ?? manifest().default)} ${w ?? '?'} bytes`,
+  );
+  lines.push('');
+  lines.push('targets (one run):');
+  for (const x of targets)
+    lines.push(`  ${x.met === null ? '?' : x.met ? '✓' : '✗'} ${pad(x.target, 42)} ${x.value}`);
+  lines.push('');
+  lines.push(
+    'runs: medians after warm-up; wasm ≥ 20 runs; webgl/webgpu (SwiftShader software rendering) and cpu use fewer runs ' +
+      '(time-budgeted, count in the runs column). GPU timings include reading the result back.',
+  );
+  const elapsed = (Date.now() - startedAt) / 1000;
+  lines.push(
+    `machine: ${os.type()} ${os.release()} ${os.arch()}, ${os.cpus().length} CPUs (${os.cpus()[0]?.model ?? '?'}); Chromium ${browserVersion}; tfjs ${pkgVersion('@tensorflow/tfjs-core')}; onnxruntime-web ${pkgVersion('onnxruntime-web')}; total ${elapsed.toFixed(0)} s`,
+  );
+  console.log('\n' + lines.join('\n'));
+
+  mkdirSync(path.join(root, 'bench'), { recursive: true });
+  const results = {
+    date: new Date().toISOString(),
+    machine: {
+      os: `${os.type()} ${os.release()} ${os.arch()}`,
+      cpus: os.cpus().length,
+      cpuModel: os.cpus()[0]?.model,
+    },
+    browser: `Chromium ${browserVersion}`,
+    versions: { tfjs: pkgVersion('@tensorflow/tfjs-core'), onnxruntimeWeb: pkgVersion('onnxruntime-web') },
+    backends: Object.fromEntries(BACKENDS.map((b) => [b, extra[b]])),
+    onnxruntimeWeb: extra.ort,
+    rows,
+    app: appResult,
+    targets,
+    totalSeconds: elapsed,
+  };
+  writeFileSync(path.join(root, 'bench/results.json'), JSON.stringify(results, null, 2) + '\n');
+  console.log('wrote bench/results.json');
+}
+
+main().catch((e: unknown) => {
+  console.error(e);
+  process.exit(1);
+});
