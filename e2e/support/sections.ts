@@ -1,8 +1,8 @@
 import type { Page } from '@playwright/test';
+import { SECTIONS, type SectionId as Section } from '../../src/app/state/appState';
 import { expect } from '../harness';
 
-export const SECTIONS = ['overview', 'forms', 'step', 'classify', 'numbers'] as const;
-export type Section = (typeof SECTIONS)[number];
+export { SECTIONS, type Section };
 
 /** Numbers' charts drawn before any speed test has run. */
 const NUMBERS_CHARTS = ['paper-table3', 'paper-table4', 'ours-curves', 'ours-accuracy', 'ours-step'];
@@ -23,8 +23,11 @@ export async function waitForSection(page: Page, id: Section): Promise<void> {
         await expect(body.getByTestId(testId).locator('svg')).toBeVisible();
       break;
     case 'forms':
-      for (const form of ['a', 'b', 'c']) await expect(body.getByTestId(`form-${form}`).locator('svg')).toBeVisible();
-      await expect(body.getByTestId('forms-proof')).toHaveAttribute('data-status', 'done', { timeout: 150_000 });
+      for (const form of ['a', 'b', 'c'])
+        await expect(body.getByTestId(`form-${form}`).locator('svg')).toBeVisible();
+      await expect(body.getByTestId('forms-proof')).toHaveAttribute('data-status', 'done', {
+        timeout: 150_000,
+      });
       break;
     case 'step':
       await expect(body.getByTestId('step-walker')).toHaveAttribute('data-block', /.+/, { timeout: 150_000 });

@@ -1,8 +1,5 @@
 /** Figures reported in the ResNeXt paper, as typed data. Every number here is quoted, not measured. */
 
-export const PAPER_CITATION =
-  'Xie et al., Aggregated Residual Transformations for Deep Neural Networks, CVPR 2017';
-
 export interface CardinalityResult {
   depth: 50 | 101;
   cardinality: number;

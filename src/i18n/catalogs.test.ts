@@ -58,6 +58,16 @@ describe('message catalogs', () => {
     expect(mismatched).toEqual([]);
   });
 
+  it('has Chinese for every message with English words in it (names and formulas may stay as they are)', () => {
+    const words = /[A-Za-z]{3,}[\s,]+[A-Za-z]{3,}/;
+    const untranslated = reference.filter((key) => {
+      const english = catalogs.en[key as keyof typeof catalogs.en];
+      const chinese = catalogs.zh[key as keyof typeof catalogs.zh];
+      return words.test(english) && (chinese === english || !/[\u3400-\u9fff]/.test(chinese));
+    });
+    expect(untranslated).toEqual([]);
+  });
+
   it('finds every area in both languages', () => {
     expect([...areasByLang.zh.keys()].sort()).toEqual([...areasByLang.en.keys()].sort());
     expect(areasByLang.en.has('common')).toBe(true);

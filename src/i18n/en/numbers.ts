@@ -4,6 +4,8 @@ export const numbers = {
     'The network in numbers: its layout and cost, what the paper reports, what this project measured, and a speed test on your own device.',
   'numbers.loading': 'Loading…',
   'numbers.source': 'Source: {source}',
+  'numbers.paperCitation':
+    'Xie et al., Aggregated Residual Transformations for Deep Neural Networks, CVPR 2017',
   'numbers.chartAlt': 'Data of the chart “{title}”',
   'numbers.axis.cardinality': 'Cardinality C (log₂ scale)',
   'numbers.axis.epoch': 'Epoch',
@@ -84,7 +86,7 @@ export const numbers = {
   'numbers.ours.run80.train': 'train error (augmented)',
   'numbers.ours.run80.test': 'test error',
   'numbers.ours.run80.acc': 'Test accuracy {acc} on the 10,000 CIFAR-10 test images (PyTorch, GPU, bf16).',
-  'numbers.ours.tfjs': 'Measured by this project’s tfjs evaluation (`{command}`): {value}',
+  'numbers.ours.tfjs': 'Measured by this project’s tfjs evaluation ({command}): {value}',
   'numbers.ours.tfjsValue': '{acc} on {images} images',
   'numbers.ours.notMeasured': 'not measured yet',
   'numbers.ours.col.model': 'Model',

@@ -9,7 +9,6 @@ export const step = {
   'step.image.label': 'Image',
   'step.image.own': 'your picture: {name}',
   'step.loading.model': 'Loading the trained model…',
-  'step.loading.modelProgress': 'Loading the trained model… {percent}%',
   'step.loading.trace': 'Computing block {block} for this image…',
   'step.noImage': 'No image is chosen yet. Pick one in the Classify section, then come back.',
   'step.error.model': 'The trained model could not be loaded: {message}',

@@ -6,6 +6,8 @@ export const numbers: Catalog<typeof en> = {
   'numbers.intro': '用数字看网络：结构与计算量、论文报告的结果、本项目的实测，以及在你自己设备上的速度测试。',
   'numbers.loading': '加载中…',
   'numbers.source': '来源：{source}',
+  'numbers.paperCitation':
+    'Xie 等，《Aggregated Residual Transformations for Deep Neural Networks》，CVPR 2017',
   'numbers.chartAlt': '图表“{title}”的数据',
   'numbers.axis.cardinality': '基数 C（log₂ 刻度）',
   'numbers.axis.epoch': '训练轮次（epoch）',
@@ -84,7 +86,7 @@ export const numbers: Catalog<typeof en> = {
   'numbers.ours.run80.train': '训练错误率（含数据增强）',
   'numbers.ours.run80.test': '测试错误率',
   'numbers.ours.run80.acc': '在 10,000 张 CIFAR-10 测试图像上的测试准确率为 {acc}（PyTorch，GPU，bf16）。',
-  'numbers.ours.tfjs': '本项目的 tfjs 评估（`{command}`）测得：{value}',
+  'numbers.ours.tfjs': '本项目的 tfjs 评估（{command}）测得：{value}',
   'numbers.ours.tfjsValue': '{images} 张图像上 {acc}',
   'numbers.ours.notMeasured': '尚未测量',
   'numbers.ours.col.model': '模型',

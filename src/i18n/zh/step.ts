@@ -12,7 +12,6 @@ export const step: Catalog<typeof en> = {
   'step.image.label': '图像',
   'step.image.own': '你的图片：{name}',
   'step.loading.model': '正在加载训练好的模型…',
-  'step.loading.modelProgress': '正在加载训练好的模型… {percent}%',
   'step.loading.trace': '正在为这张图像计算块 {block}…',
   'step.noImage': '还没有选择图像。请先在“分类”一节中选一张，再回到这里。',
   'step.error.model': '无法加载训练好的模型：{message}',

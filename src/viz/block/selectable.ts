@@ -8,7 +8,8 @@ export interface SelectableOptions {
 
 /**
  * A keyboard- and pointer-operable group standing for some weights: Tab reaches it, Enter or Space
- * (or a click) reports its layer ref. Its data-key lets a redraw give focus back to it.
+ * (or a click) reports its layer ref. Its accessible name starts with the label drawn on it, so speech
+ * input can name it. Its data-key lets a redraw give focus back to it.
  */
 export function selectableGroup(
   parent: G,
@@ -33,6 +34,6 @@ export function selectableGroup(
         opts.onSelect(ref);
       }
     });
-  g.append('title').text(opts.describe(ref));
+  // No <title> tooltip: it would join the visible label in the name's text and hide that label in it.
   return g;
 }

@@ -10,7 +10,8 @@ export function FormTotals({ config }: { config: BlockConfig }) {
   const t = useT();
   const [{ lang }] = useAppState();
   return (
-    <div className="blk-table-wrap">
+    // focusable so a keyboard can scroll the table when it is wider than the screen
+    <div className="blk-table-wrap" tabIndex={0} role="region" aria-label={t('forms.totals.caption')}>
       <table className="blk-table fm-totals">
         <caption>{t('forms.totals.caption')}</caption>
         <thead>

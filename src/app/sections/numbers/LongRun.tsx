@@ -31,6 +31,9 @@ export function LongRun({ run80, tfjsEval }: { run80: MetricsFile; tfjsEval: Tfj
       ? t('numbers.ours.notMeasured')
       : t('numbers.ours.tfjsValue', { acc: fmt.pct(tfjsEval.accuracy, 2), images: fmt.int(tfjsEval.images) });
 
+  // The command is code, the same in every language: the message keeps its {command} slot for it.
+  const [before, after = ''] = t('numbers.ours.tfjs', { value: tfjsValue }).split('{command}');
+
   return (
     <ChartFigure
       id="ours-run80"
@@ -43,7 +46,11 @@ export function LongRun({ run80, tfjsEval }: { run80: MetricsFile; tfjsEval: Tfj
       }}
     >
       <p data-note="run80-acc">{t('numbers.ours.run80.acc', { acc: fmt.pct(model.test_acc, 2) })}</p>
-      <p data-note="tfjs-eval">{t('numbers.ours.tfjs', { command: tfjsEval.command, value: tfjsValue })}</p>
+      <p data-note="tfjs-eval">
+        {before}
+        <code>{tfjsEval.command}</code>
+        {after}
+      </p>
       <p className="numbers-source">
         {t('numbers.source', {
           source: t('numbers.ours.sourceText', { device: run80.device, torch: run80.torch }),

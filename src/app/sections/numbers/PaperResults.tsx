@@ -2,7 +2,6 @@ import { useCallback, useMemo } from 'react';
 import { table3Series, table4Bars } from '../../../data/chartData';
 import {
   CIFAR_RESULTS,
-  PAPER_CITATION,
   PAPER_TRAINING_SPEED,
   TABLE3,
   TABLE4,
@@ -18,7 +17,7 @@ const CARDINALITY_TICKS = [1, 2, 4, 8, 32];
 /** The paper's ImageNet and CIFAR figures, quoted with their source. */
 export function PaperResults() {
   const { t, fmt } = useNumbersText();
-  const source = t('numbers.source', { source: PAPER_CITATION });
+  const source = t('numbers.source', { source: t('numbers.paperCitation') });
 
   const t3 = useMemo(() => table3Series((depth) => t('numbers.paper.t3.series', { depth })), [t]);
   const drawT3 = useCallback(

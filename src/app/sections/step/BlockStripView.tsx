@@ -1,4 +1,4 @@
-import { useEffect, useRef } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { BlockSpec } from '../../../resnext/spec';
 import type { DiagramNode } from '../../../resnext/stepThrough';
 import { renderBlockStrip, type StripNode } from '../../../viz/step/blockStrip';
@@ -13,10 +13,24 @@ interface BlockStripViewProps {
   onSelect: (node: DiagramNode) => void;
 }
 
-/** The block as a strip of operations with the current step's node lit; clicking a node goes to its step. */
+/**
+ * The block as a strip of operations with the current step's node lit; clicking a node goes to its step.
+ * On a narrow screen the strip keeps a readable size and scrolls sideways, following the current step.
+ */
 export function BlockStripView({ spec, params, current, stepTitle, onSelect }: BlockStripViewProps) {
   const t = useT();
   const ref = useRef<HTMLDivElement>(null);
+  const [scrolls, setScrolls] = useState(false);
+
+  // The strip scrolls when the screen is narrow: checked after each drawing (below) and on resizes.
+  useEffect(() => {
+    const el = ref.current;
+    if (!el) return;
+    const check = () => setScrolls(el.scrollWidth > el.clientWidth + 1);
+    const observer = new ResizeObserver(check);
+    observer.observe(el);
+    return () => observer.disconnect();
+  }, []);
 
   const nodes: StripNode[] = [
     { id: 'input', label: t('step.node.input'), shape: 'end' },
@@ -50,7 +64,26 @@ export function BlockStripView({ spec, params, current, stepTitle, onSelect }: B
       },
       (id) => onSelect(id as DiagramNode),
     );
+    const host = ref.current;
+    const node = host.querySelector(`[data-node="${current}"]`);
+    if (node) {
+      const box = host.getBoundingClientRect();
+      const at = node.getBoundingClientRect();
+      host.scrollLeft += at.left + at.width / 2 - (box.left + box.width / 2);
+    }
+    setScrolls(host.scrollWidth > host.clientWidth + 1);
   }, [nodeKey, shortcutLabel, title, description, current, onSelect]);
 
-  return <div ref={ref} className="st-strip" data-testid="step-strip" data-current={current} />;
+  // A strip that scrolls must be reachable by keyboard; its arrow keys walk the steps, and it follows them.
+  return (
+    <div
+      ref={ref}
+      className="st-strip"
+      data-testid="step-strip"
+      data-current={current}
+      tabIndex={scrolls ? 0 : undefined}
+      role={scrolls ? 'region' : undefined}
+      aria-label={scrolls ? title : undefined}
+    />
+  );
 }

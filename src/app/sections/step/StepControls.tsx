@@ -25,7 +25,7 @@ export function StepControls({ index, count, playing, titles, dispatch }: StepCo
           onClick={() => dispatch({ type: 'prev' })}
           aria-disabled={index === 0}
         >
-          ← {t('step.prev')}
+          <span aria-hidden="true">←</span> {t('step.prev')}
         </button>
         <button
           type="button"
@@ -33,7 +33,8 @@ export function StepControls({ index, count, playing, titles, dispatch }: StepCo
           aria-pressed={playing}
           onClick={() => dispatch({ type: playing ? 'pause' : 'play' })}
         >
-          {playing ? `❚❚ ${t('step.pause')}` : `▶ ${t('step.play')}`}
+          {/* the symbols are decoration: the button is named by its word alone */}
+          <span aria-hidden="true">{playing ? '❚❚' : '▶'}</span> {playing ? t('step.pause') : t('step.play')}
         </button>
         <button
           type="button"
@@ -41,7 +42,7 @@ export function StepControls({ index, count, playing, titles, dispatch }: StepCo
           onClick={() => dispatch({ type: 'next' })}
           aria-disabled={index === count - 1}
         >
-          {t('step.next')} →
+          {t('step.next')} <span aria-hidden="true">→</span>
         </button>
       </div>
       <div className="st-scrubber">

@@ -34,11 +34,17 @@ export function StepSection() {
       </div>
     );
   } else if (!model || status !== 'ready') {
+    // The live region says what is happening once; the bar, not a changing text, carries the percentage.
     body = (
-      <p className="loading" role="status" data-testid="step-loading">
-        {percent === null ? t('step.loading.model') : t('step.loading.modelProgress', { percent })}
-        {percent !== null && <progress max={100} value={percent} className="st-progress" />}
-      </p>
+      <div className="loading st-loading" data-testid="step-loading">
+        <p role="status">{t('step.loading.model')}</p>
+        <progress
+          className="st-progress"
+          aria-label={t('step.loading.model')}
+          max={100}
+          value={percent ?? undefined}
+        />
+      </div>
     );
   } else if (!pixels) {
     body = <p className="notice">{t('step.noImage')}</p>;
