@@ -94,6 +94,7 @@ export const classify = {
   'classify.custom.intro':
     'Load torchvision’s ResNeXt-50 32×4d, ResNeXt-101 32×8d or ResNet-50, converted to safetensors with training/export_torchvision.py. The app reads the architecture from the file, switches to ImageNet preprocessing (224×224) and the 1,000 ImageNet classes. The weights stay in this browser’s memory.',
   'classify.custom.file': 'Weights file (.safetensors)',
+  'classify.custom.progressLabel': 'Loading the weights file',
   'classify.custom.choose': 'Choose a weights file…',
   'classify.custom.url': 'Or a web address of one',
   'classify.custom.urlHint':

@@ -97,6 +97,7 @@ export const classify: Catalog<typeof en> = {
   'classify.custom.intro':
     '加载 torchvision 的 ResNeXt-50 32×4d、ResNeXt-101 32×8d 或 ResNet-50，用 training/export_torchvision.py 转换为 safetensors。应用从文件中读出网络结构，改用 ImageNet 预处理（224×224）和 1000 个 ImageNet 类别。权重只保存在本浏览器的内存中。',
   'classify.custom.file': '权重文件（.safetensors）',
+  'classify.custom.progressLabel': '正在加载权重文件',
   'classify.custom.choose': '选择权重文件…',
   'classify.custom.url': '或者它的网址',
   'classify.custom.urlHint': '同一网站，或允许跨源请求（CORS）的服务器；本站的安全策略可能会拦截其他地址。',

@@ -124,38 +124,45 @@ export function CompareCardinalities({ image, backendReady }: Props) {
         </div>
       )}
       {run && run.results.length > 0 && (
-        <table className="classify-compare-table" data-testid="compare-table">
-          <caption>{t('classify.compare.caption', { name: run.image.name })}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('classify.compare.colModel')}</th>
-              <th scope="col">{t('classify.compare.colAccuracy')}</th>
-              <th scope="col">{t('classify.compare.colPrediction')}</th>
-              <th scope="col">{t('classify.compare.colTime')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {run.results.map((r) => {
-              const top = topK(r.probs, r.classes, 1)[0];
-              const acc = accuracy?.get(`${r.cardinality}x${r.d}`);
-              return (
-                <tr key={r.id} data-testid="compare-row" data-model={r.id} data-class={top.id}>
-                  <th scope="row">{settingLabel(r)}</th>
-                  <td>{acc === undefined ? '–' : formatProbability(acc, locale)}</td>
-                  <td>
-                    <span className="classify-compare-pred">
-                      {className(r.classes, top.index)} · {formatProbability(top.p, locale)}
-                    </span>
-                    <span className="classify-minibar" aria-hidden="true">
-                      <span style={{ width: `${Math.round(top.p * 100)}%` }} />
-                    </span>
-                  </td>
-                  <td>{formatMs(r.ms, locale)}</td>
-                </tr>
-              );
-            })}
-          </tbody>
-        </table>
+        <div
+          className="classify-table-wrap"
+          tabIndex={0}
+          role="region"
+          aria-label={t('classify.compare.caption', { name: run.image.name })}
+        >
+          <table className="classify-compare-table" data-testid="compare-table">
+            <caption>{t('classify.compare.caption', { name: run.image.name })}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('classify.compare.colModel')}</th>
+                <th scope="col">{t('classify.compare.colAccuracy')}</th>
+                <th scope="col">{t('classify.compare.colPrediction')}</th>
+                <th scope="col">{t('classify.compare.colTime')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {run.results.map((r) => {
+                const top = topK(r.probs, r.classes, 1)[0];
+                const acc = accuracy?.get(`${r.cardinality}x${r.d}`);
+                return (
+                  <tr key={r.id} data-testid="compare-row" data-model={r.id} data-class={top.id}>
+                    <th scope="row">{settingLabel(r)}</th>
+                    <td>{acc === undefined ? '–' : formatProbability(acc, locale)}</td>
+                    <td>
+                      <span className="classify-compare-pred">
+                        {className(r.classes, top.index)} · {formatProbability(top.p, locale)}
+                      </span>
+                      <span className="classify-minibar" aria-hidden="true">
+                        <span style={{ width: `${Math.round(top.p * 100)}%` }} />
+                      </span>
+                    </td>
+                    <td>{formatMs(r.ms, locale)}</td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+        </div>
       )}
       {run && !run.running && run.image !== image && run.results.length > 0 && (
         <p className="classify-fineprint">{t('classify.compare.stale')}</p>

@@ -88,7 +88,7 @@ export function CustomWeights({ state, load }: Props) {
         <div className="classify-progress">
           <progress
             data-testid="weights-progress"
-            aria-label={t('classify.custom.file')}
+            aria-label={t('classify.custom.progressLabel')}
             max={state.progress.total ?? undefined}
             value={state.progress.total ? state.progress.loaded : undefined}
           />
