@@ -72,7 +72,8 @@ def check_structure(arrays, kind, n, m):
     first_in = arrays["inter.maxpool" if kind == "imagenet" else "inter.relu"]
     np.testing.assert_array_equal(arrays["inter.layer1.0.in"], first_in)
     np.testing.assert_array_equal(arrays["inter.relu"], np.maximum(arrays["inter.bn1"], 0))
-    np.testing.assert_array_equal(arrays["inter.fc"], arrays["logits"][:m])
+    # intermediates come from a smaller batch than the logits: float sums may round differently
+    np.testing.assert_allclose(arrays["inter.fc"], arrays["logits"][:m], rtol=0, atol=1e-5)
     assert arrays["inter.pool"].ndim == 2 and arrays["inter.pool"].shape[0] == m
 
 
