@@ -1,5 +1,6 @@
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
+import { contentSecurityPolicy, headerPolicy } from './src/app/backend/contentSecurityPolicy';
 import { tfjsWasmThreads } from './src/app/backend/wasmThreadsPlugin';
 
 // Cross-origin isolation lets the WASM backend use threads (SharedArrayBuffer) and SIMD.
@@ -10,9 +11,10 @@ const isolationHeaders = {
 };
 
 export default defineConfig({
-  plugins: [react(), tfjsWasmThreads()],
+  // The build carries its Content-Security-Policy in index.html; the preview server also sends it as a header.
+  plugins: [react(), tfjsWasmThreads(), contentSecurityPolicy()],
   server: { headers: isolationHeaders },
-  preview: { headers: isolationHeaders },
+  preview: { headers: { ...isolationHeaders, 'Content-Security-Policy': headerPolicy() } },
   build: { target: 'es2022', chunkSizeWarningLimit: 2000 },
   worker: { format: 'es' },
 });

@@ -1,7 +1,21 @@
-import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
+import {
+  createContext,
+  useCallback,
+  useContext,
+  useEffect,
+  useMemo,
+  useRef,
+  useState,
+  type ReactNode,
+} from 'react';
 import { useAppState } from '../state/AppStateContext';
+import { watchGpuLoss } from './gpuLoss';
 import { initBackend } from './initBackend';
-import type { BackendInfo, BackendPreference } from './types';
+import type { SelectOptions } from './selectBackend';
+import type { BackendInfo, BackendName, BackendPreference } from './types';
+
+/** How often a backend may lose its GPU and be started again before others are tried instead. */
+const MAX_RESTARTS = 1;
 
 export type BackendStatus = 'starting' | 'ready' | 'failed';
 
@@ -20,37 +34,73 @@ const BackendContext = createContext<BackendState | null>(null);
 
 interface Outcome {
   preference: BackendPreference;
+  /** how many GPU losses had happened when this backend was started */
+  epoch: number;
   info: BackendInfo | null;
   error: string | null;
 }
 
-/** Starts the backend named in the app state, and starts another whenever that choice changes. */
+interface Loss {
+  /** the epoch the loss started */
+  epoch: number;
+  name: BackendName;
+  preference: BackendPreference;
+}
+
+/**
+ * Starts the backend named in the app state, and starts another whenever that choice changes. When the
+ * GPU backend in use loses its WebGL context or WebGPU device, it is started again (status 'starting' in
+ * between, so the model and every panel rebuild on it); after repeated losses, another backend takes over.
+ */
 export function BackendProvider({ children }: { children: ReactNode }) {
   const [state, update] = useAppState();
   const preference = state.backend;
   const [outcome, setOutcome] = useState<Outcome | null>(null);
+  const [epoch, setEpoch] = useState(0);
+  const lastLoss = useRef<Loss | null>(null);
+  const lossCounts = useRef(new Map<BackendName, number>());
 
   useEffect(() => {
     let current = true;
-    initBackend(preference).then(
-      (info) => current && setOutcome({ preference, info, error: null }),
+    let stopWatching = () => {};
+    const loss = lastLoss.current;
+    const options: SelectOptions = {};
+    // A new choice of backend is honoured as made; a loss only shapes the restart it caused.
+    if (loss && loss.preference !== preference) lastLoss.current = null;
+    else if (loss && loss.epoch === epoch) {
+      options.lost = loss.name;
+      options.exclude = [...lossCounts.current].filter(([, n]) => n > MAX_RESTARTS).map(([name]) => name);
+    }
+    initBackend(preference, options).then(
+      (info) => {
+        if (!current) return;
+        setOutcome({ preference, epoch, info, error: null });
+        stopWatching = watchGpuLoss(info.name, (detail) => {
+          console.warn(`${detail}: starting the compute backend again`);
+          lossCounts.current.set(info.name, (lossCounts.current.get(info.name) ?? 0) + 1);
+          lastLoss.current = { epoch: epoch + 1, name: info.name, preference };
+          setEpoch(epoch + 1);
+        });
+      },
       (err: unknown) =>
         current &&
         setOutcome((prev) => ({
           preference,
+          epoch,
           info: prev?.info ?? null,
           error: err instanceof Error ? err.message : String(err),
         })),
     );
     return () => {
       current = false;
+      stopWatching();
     };
-  }, [preference]);
+  }, [preference, epoch]);
 
   const setPreference = useCallback((next: BackendPreference) => update({ backend: next }), [update]);
 
   const value = useMemo<BackendState>(() => {
-    const settled = outcome?.preference === preference;
+    const settled = outcome?.preference === preference && outcome.epoch === epoch;
     return {
       status: !settled ? 'starting' : outcome.error ? 'failed' : 'ready',
       info: outcome?.info ?? null,
@@ -58,7 +108,7 @@ export function BackendProvider({ children }: { children: ReactNode }) {
       preference,
       setPreference,
     };
-  }, [outcome, preference, setPreference]);
+  }, [outcome, preference, epoch, setPreference]);
 
   return <BackendContext.Provider value={value}>{children}</BackendContext.Provider>;
 }

@@ -53,4 +53,20 @@ describe('describeBackend', () => {
     expect(lines).toHaveLength(2);
     expect(lines[0]).toContain('google swiftshader');
   });
+
+  it('says when a backend restarted or took over after a GPU loss, in both languages', () => {
+    const recovered: BackendInfo = { name: 'webgl', reason: 'recovered', fallbacks: [], lost: 'webgl' };
+    expect(describeBackend(recovered, en)).toContain(translate('en', 'backend.reason.recovered'));
+    expect(describeBackend(recovered, zh)).toContain(translate('zh', 'backend.reason.recovered'));
+    const switched: BackendInfo = {
+      name: 'wasm',
+      reason: 'gpu-lost',
+      fallbacks: [{ name: 'webgl', error: 'lost' }],
+      lost: 'webgl',
+    };
+    expect(backendReason(switched, en)).toBe(translate('en', 'backend.reason.gpu-lost', { lost: 'WebGL' }));
+    expect(describeBackend(switched, en)).toContain('WebAssembly');
+    expect(describeBackend(switched, zh)).not.toMatch(/[{}]/);
+    expect(backendDetails(switched, en)).toBe(`WebGL: ${translate('en', 'backend.error.lost')}`);
+  });
 });

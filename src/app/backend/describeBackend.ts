@@ -24,6 +24,8 @@ export function backendReason(info: BackendInfo, t: Translate): string {
       return t('backend.reason.fallback', { failed: names(false) || names(true) });
     case 'software-gpu':
       return t('backend.reason.software-gpu', { failed: names(true) });
+    case 'gpu-lost':
+      return t('backend.reason.gpu-lost', { lost: t(backendLabelKey(info.lost ?? info.name)) });
     default:
       return t(`backend.reason.${info.reason}`);
   }

@@ -1,4 +1,5 @@
-import { selectBackend } from './selectBackend';
+import { installDebugHook } from './debugHook';
+import { selectBackend, type SelectOptions } from './selectBackend';
 import { tfjsDriver } from './tfjsDriver';
 import type { BackendInfo, BackendPreference } from './types';
 
@@ -8,8 +9,15 @@ let queue: Promise<unknown> = Promise.resolve();
  * Starts the preferred TensorFlow.js backend, or the best one that works (see selectBackend).
  * Calls run one after another, so a quick change of mind never leaves two backends starting at once.
  */
-export function initBackend(preference: BackendPreference): Promise<BackendInfo> {
-  const run = queue.then(() => selectBackend(preference, tfjsDriver));
+export function initBackend(
+  preference: BackendPreference,
+  options: SelectOptions = {},
+): Promise<BackendInfo> {
+  const run = queue.then(async () => {
+    const info = await selectBackend(preference, tfjsDriver, options);
+    await installDebugHook();
+    return info;
+  });
   queue = run.catch(() => undefined);
   return run;
 }

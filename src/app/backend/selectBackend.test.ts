@@ -149,4 +149,34 @@ describe('selectBackend', () => {
       'cpu',
     ]);
   });
+
+  it('starts a backend whose GPU was lost again and says it recovered', async () => {
+    const { driver, calls } = fakeDriver({ webgl: { probe: swiftshader } });
+    const info = await selectBackend('webgl', driver, { lost: 'webgl' });
+    expect(info.name).toBe('webgl');
+    expect(info.reason).toBe('recovered');
+    expect(info.lost).toBe('webgl');
+    expect(calls).toEqual(['probe:webgl', 'activate:webgl']);
+  });
+
+  it('moves on from a lost backend that cannot start again', async () => {
+    const { driver } = fakeDriver({ webgl: { activate: new Error('context lost') } });
+    const info = await selectBackend('webgl', driver, { lost: 'webgl' });
+    expect(info.name).toBe('webgpu');
+    expect(info.reason).toBe('gpu-lost');
+    expect(info.lost).toBe('webgl');
+    expect(info.fallbacks.map((a) => `${a.name}:${a.error}`)).toEqual(['webgl:init-failed']);
+  });
+
+  it('never tries an excluded backend, even the one asked for, and lists it as lost', async () => {
+    const { driver, calls } = fakeDriver({});
+    const info = await selectBackend('webgl', driver, { lost: 'webgl', exclude: ['webgl', 'webgpu'] });
+    expect(info.name).toBe('wasm');
+    expect(info.reason).toBe('gpu-lost');
+    expect(info.fallbacks).toEqual([
+      { name: 'webgl', error: 'lost' },
+      { name: 'webgpu', error: 'lost' },
+    ]);
+    expect(calls.some((c) => c.endsWith(':webgl') || c.endsWith(':webgpu'))).toBe(false);
+  });
 });

@@ -21,6 +21,13 @@ export class NoBackendError extends Error {
   }
 }
 
+export interface SelectOptions {
+  /** The backend whose GPU was just lost: it is tried again like any other, and the reason says what happened. */
+  lost?: BackendName;
+  /** Backends not to try at all (their GPU was lost too often); each is listed as a 'lost' attempt. */
+  exclude?: readonly BackendName[];
+}
+
 const isGpu = (name: BackendName) => name === 'webgpu' || name === 'webgl';
 
 function message(err: unknown): string {
@@ -35,8 +42,10 @@ function message(err: unknown): string {
 export async function selectBackend(
   preference: BackendPreference,
   driver: BackendDriver,
+  options: SelectOptions = {},
 ): Promise<BackendInfo> {
-  const attempts: BackendAttempt[] = [];
+  const excluded = new Set(options.exclude ?? []);
+  const attempts: BackendAttempt[] = [...excluded].map((name) => ({ name, error: 'lost' as const }));
 
   const probe = async (name: BackendName): Promise<Probe> => {
     try {
@@ -80,17 +89,21 @@ export async function selectBackend(
     else if (preferenceFailed) reason = 'fallback';
     else if (!info.software && fallbacks.some((a) => a.error === 'software')) reason = 'software-gpu';
     else reason = fallbacks.length > 0 ? 'fallback' : 'auto';
+    if (options.lost) {
+      if (options.lost === info.name) return { ...info, reason: 'recovered', fallbacks, lost: options.lost };
+      return { ...info, reason: 'gpu-lost', fallbacks, lost: options.lost };
+    }
     return { ...info, reason, fallbacks };
   };
 
-  if (preference !== 'auto') {
+  if (preference !== 'auto' && !excluded.has(preference)) {
     const info = await tryStart(preference, await probe(preference));
     if (info) return finish(info);
   }
 
   const deferred: [BackendName, Probe][] = [];
   for (const name of BACKEND_NAMES) {
-    if (name === preference || name === 'cpu') continue;
+    if (name === preference || name === 'cpu' || excluded.has(name)) continue;
     const found = await probe(name);
     if (found.available && found.software && isGpu(name)) {
       attempts.push({ name, error: 'software', ...(found.detail ? { message: found.detail } : {}) });
@@ -104,7 +117,7 @@ export async function selectBackend(
     const info = await tryStart(name, found);
     if (info) return finish(info);
   }
-  if (preference !== 'cpu') {
+  if (preference !== 'cpu' && !excluded.has('cpu')) {
     const info = await tryStart('cpu', await probe('cpu'));
     if (info) return finish(info);
   }

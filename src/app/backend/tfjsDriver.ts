@@ -1,5 +1,6 @@
 import { wasmPaths } from './wasmPaths';
 import { wasmThreadsSafe } from './wasmThreads';
+import { replaceLostBackend, trackGpu } from './gpuLoss';
 import { probeBackend } from './probes';
 import { BackendError, type BackendDriver, type BackendName } from './types';
 
@@ -67,6 +68,7 @@ async function activate(name: BackendName): Promise<{ threads?: number }> {
   }
   let started: boolean;
   try {
+    replaceLostBackend(tf, name);
     started = await tf.setBackend(name);
   } catch (err) {
     throw new BackendError('init-failed', errorMessage(err));
@@ -79,6 +81,7 @@ async function activate(name: BackendName): Promise<{ threads?: number }> {
   } catch (err) {
     throw err instanceof BackendError ? err : new BackendError('check-failed', errorMessage(err));
   }
+  trackGpu(tf, name);
   return threadsCount ? { threads: threadsCount() } : {};
 }
 

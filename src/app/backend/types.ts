@@ -8,7 +8,7 @@ export type BackendName = (typeof BACKEND_NAMES)[number];
 
 /** Why a backend was not used. Each code has a message 'backend.error.<code>'. */
 export type FailureCode =
-  'unsupported' | 'no-adapter' | 'software' | 'import-failed' | 'init-failed' | 'check-failed';
+  'unsupported' | 'no-adapter' | 'software' | 'import-failed' | 'init-failed' | 'check-failed' | 'lost';
 
 export interface BackendAttempt {
   name: BackendName;
@@ -17,8 +17,11 @@ export interface BackendAttempt {
   message?: string;
 }
 
-/** Why the active backend was chosen. Each code has a message 'backend.reason.<code>'. */
-export type ReasonCode = 'requested' | 'auto' | 'fallback' | 'software-gpu';
+/**
+ * Why the active backend was chosen. Each code has a message 'backend.reason.<code>'. 'recovered': the same
+ * backend started again after its GPU was lost; 'gpu-lost': another one took over from the lost one.
+ */
+export type ReasonCode = 'requested' | 'auto' | 'fallback' | 'software-gpu' | 'recovered' | 'gpu-lost';
 
 export interface BackendInfo {
   /** The backend in use, as tf.getBackend() reports it. */
@@ -32,6 +35,8 @@ export interface BackendInfo {
   renderer?: string;
   /** WASM only: worker threads in use (1 when the page is not cross-origin isolated). */
   threads?: number;
+  /** The backend whose GPU (WebGL context or WebGPU device) was lost just before this one started. */
+  lost?: BackendName;
 }
 
 /** What a browser offers for one backend, found out without starting it. */

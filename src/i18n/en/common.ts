@@ -39,10 +39,13 @@ export const common = {
   'backend.reason.auto': 'fastest available',
   'backend.reason.fallback': '{failed} unavailable',
   'backend.reason.software-gpu': '{failed}: software renderer only',
+  'backend.reason.recovered': 'restarted after the GPU connection was lost',
+  'backend.reason.gpu-lost': '{lost} lost its GPU connection, switched automatically',
   'backend.error.unsupported': 'not supported by this browser',
   'backend.error.no-adapter': 'no GPU adapter',
   'backend.error.software': 'software renderer',
   'backend.error.import-failed': 'could not be loaded',
   'backend.error.init-failed': 'failed to start',
   'backend.error.check-failed': 'gave a wrong result',
+  'backend.error.lost': 'lost its GPU connection',
 } as const;

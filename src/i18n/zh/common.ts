@@ -42,10 +42,13 @@ export const common: Catalog<typeof en> = {
   'backend.reason.auto': '最快的可用后端',
   'backend.reason.fallback': '{failed} 不可用',
   'backend.reason.software-gpu': '{failed} 只有软件渲染器',
+  'backend.reason.recovered': '与 GPU 的连接中断后已重新启动',
+  'backend.reason.gpu-lost': '{lost} 与 GPU 的连接中断，已自动切换',
   'backend.error.unsupported': '此浏览器不支持',
   'backend.error.no-adapter': '没有 GPU 适配器',
   'backend.error.software': '软件渲染器',
   'backend.error.import-failed': '无法加载',
   'backend.error.init-failed': '启动失败',
   'backend.error.check-failed': '计算结果错误',
+  'backend.error.lost': '与 GPU 的连接中断',
 };

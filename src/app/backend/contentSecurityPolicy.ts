@@ -1,0 +1,60 @@
+import type { Plugin } from 'vite';
+
+/*
+ * The production build's Content-Security-Policy (used by vite.config.ts, not by the app). The app runs
+ * offline from its own origin: everything it loads or connects to is 'self', plus what TensorFlow.js needs.
+ * - 'wasm-unsafe-eval': compiling the WASM backend's binaries.
+ * - blob: scripts and workers: the multi-threaded WASM backend starts its workers from a blob: URL and
+ *   each worker imports the Emscripten factory from another blob: URL.
+ * - blob:/data: images and fetches: decoded uploads, canvas snapshots, object URLs of the reader's files.
+ * - 'unsafe-inline' styles: style attributes that React and D3 set on elements.
+ * The development server gets none of this, so Vite's hot reload keeps working.
+ */
+
+export const CSP_DIRECTIVES: Readonly<Record<string, readonly string[]>> = {
+  'default-src': ["'self'"],
+  'script-src': ["'self'", "'wasm-unsafe-eval'", 'blob:'],
+  'worker-src': ["'self'", 'blob:'],
+  'connect-src': ["'self'", 'blob:', 'data:'],
+  'img-src': ["'self'", 'blob:', 'data:'],
+  'media-src': ["'self'", 'blob:'],
+  'font-src': ["'self'", 'data:'],
+  'style-src': ["'self'", "'unsafe-inline'"],
+  'object-src': ["'none'"],
+  'base-uri': ["'none'"],
+  'form-action': ["'none'"],
+};
+
+/** Directives a <meta> policy may not carry: browsers honour them only in an HTTP header. */
+export const HEADER_ONLY_DIRECTIVES: Readonly<Record<string, readonly string[]>> = {
+  'frame-ancestors': ["'none'"],
+};
+
+export function policyText(directives: Readonly<Record<string, readonly string[]>>): string {
+  return Object.entries(directives)
+    .map(([name, sources]) => `${name} ${sources.join(' ')}`)
+    .join('; ');
+}
+
+/** The policy for the <meta> tag of the built index.html. */
+export const metaPolicy = (): string => policyText(CSP_DIRECTIVES);
+
+/** The policy for the Content-Security-Policy header of a server that serves the build. */
+export const headerPolicy = (): string => policyText({ ...CSP_DIRECTIVES, ...HEADER_ONLY_DIRECTIVES });
+
+/** Puts the policy into the built index.html right after <meta charset>, before anything it governs. */
+export function contentSecurityPolicy(): Plugin {
+  return {
+    name: 'resnext-explorer:content-security-policy',
+    apply: 'build',
+    transformIndexHtml: {
+      order: 'post',
+      handler(html) {
+        const charset = /<meta charset="[^"]*"\s*\/?>/i;
+        if (!charset.test(html)) throw new Error('content-security-policy: index.html has no <meta charset>');
+        const tag = `<meta http-equiv="Content-Security-Policy" content="${metaPolicy()}" />`;
+        return html.replace(charset, (meta) => `${meta}\n    ${tag}`);
+      },
+    },
+  };
+}
