@@ -1,4 +1,5 @@
 import * as tf from '@tensorflow/tfjs-core';
+import { hasGroupedConvKernel, runGroupedConvKernel } from './kernels/groupedConvOp';
 
 /**
  * Grouped 2-D convolution, which tfjs lacks (tf.conv2d needs input depth = filter depth).
@@ -11,13 +12,14 @@ import * as tf from '@tensorflow/tfjs-core';
  * - slice: split input and filter per group, one conv per group, concat;
  * - depthwise: a depthwise conv with channel multiplier Cout/groups computes every
  *   (input channel, output channel) product of a group, then a reshape + sum over the group's inputs;
- * - blockdiag: one dense conv whose filter is zero outside the groups (groups× the MACs).
+ * - blockdiag: one dense conv whose filter is zero outside the groups (groups× the MACs);
+ * - kernel: the project's own grouped-conv kernel (kernels/), where the backend has one registered.
  */
-export type GroupedConvStrategy = 'slice' | 'depthwise' | 'blockdiag';
+export type GroupedConvStrategy = 'slice' | 'depthwise' | 'blockdiag' | 'kernel';
 
 /**
- * Strategy per tfjs backend, picked by timing scripts/bench-grouped-node.ts (cpu, wasm);
- * backends not measured use slice.
+ * Strategy per tfjs backend when it has no kernel of ours, picked by timing scripts/bench-grouped-node.ts
+ * (cpu, wasm); backends not measured use slice.
  */
 export const groupedConvStrategyByBackend: Record<string, GroupedConvStrategy> = {
   cpu: 'depthwise',
@@ -25,7 +27,7 @@ export const groupedConvStrategyByBackend: Record<string, GroupedConvStrategy> =
 };
 
 export const strategyFor = (backend: string = tf.getBackend()): GroupedConvStrategy =>
-  groupedConvStrategyByBackend[backend] ?? 'slice';
+  hasGroupedConvKernel(backend) ? 'kernel' : (groupedConvStrategyByBackend[backend] ?? 'slice');
 
 export type Activation = 'linear' | 'relu';
 
@@ -85,7 +87,7 @@ export function prepareGroupedConv(
 
   const buildLayouts = (strategy: GroupedConvStrategy): tf.Tensor[] => {
     const b = bias ? [bias.clone()] : [];
-    if (groups === 1) return [filter.clone(), ...b];
+    if (groups === 1 || strategy === 'kernel') return [filter.clone(), ...b];
     if (strategy === 'slice') {
       return [...tf.split(filter, groups, 3), ...(bias ? tf.split(bias, groups, 0) : [])];
     }
@@ -117,6 +119,15 @@ export function prepareGroupedConv(
     }
     const padding = explicitPad(pad);
     const t = layouts(groups === 1 ? 'blockdiag' : strategy);
+    if (groups > 1 && strategy === 'kernel') {
+      if (!hasGroupedConvKernel()) throw new Error(`groupedConv2d: no kernel on ${tf.getBackend()}`);
+      return runGroupedConvKernel(
+        x,
+        t[0] as tf.Tensor4D,
+        { groups, stride, pad, activation },
+        bias ? (t[1] as tf.Tensor1D) : undefined,
+      );
+    }
     return tf.tidy(() => {
       if (groups === 1 || strategy === 'blockdiag') {
         return tf.fused.conv2d({
