@@ -11,6 +11,7 @@ import { chromium, type Browser } from 'playwright-core';
 import { preview, type PreviewServer } from 'vite';
 import type { BenchApi } from '../../src/bench/main';
 import type { Timing, TimingOptions } from '../../src/bench/timing';
+import type { GroupedConvStrategy } from '../../src/resnext/groupedConv';
 
 const root = path.resolve(import.meta.dirname, '../..');
 const cacheDir = path.join(root, '.cache/bench');
@@ -164,12 +165,17 @@ async function benchBackend(
       ['grouped 3×3 32×8 @16×16×256', [1, 16, 16, 256], [3, 3, 8, 256], 32],
       ['dense 3×3 32→64 @16×16 (=MACs)', [1, 16, 16, 32], [3, 3, 32, 64], 1],
     ];
+    const strategies = await page.evaluate(() =>
+      (window as unknown as BenchWindow).__bench.groupedStrategies(),
+    );
     for (const [item, x, f, g] of convs) {
-      const t = await page.evaluate(
-        ([a, b, c, p]) => (window as unknown as BenchWindow).__bench.benchConv(a, b, c, p),
-        [x, f, g, small] as [typeof x, typeof f, number, TimingOptions],
-      );
-      rows.push({ item, backend, timing: t });
+      for (const s of g > 1 ? strategies : [undefined]) {
+        const t = await page.evaluate(
+          ([a, b, c, p, st]) => (window as unknown as BenchWindow).__bench.benchConv(a, b, c, p, st),
+          [x, f, g, small, s] as [typeof x, typeof f, number, TimingOptions, GroupedConvStrategy | undefined],
+        );
+        rows.push({ item, backend, timing: t, note: s });
+      }
     }
     const forms = await page.evaluate((p) => (window as unknown as BenchWindow).__bench.benchForms(p), small);
     for (const k of ['a', 'b', 'c'] as const)

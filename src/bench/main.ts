@@ -3,7 +3,12 @@ import { tfjsDriver } from '../app/backend/tfjsDriver';
 import type { BackendName } from '../app/backend/types';
 import { disposeBlockWeights, randomBlockWeights } from '../resnext/blockWeights';
 import { runFormA, runFormB, runFormC } from '../resnext/forms';
-import { groupedConv2d } from '../resnext/groupedConv';
+import {
+  groupedConv2d,
+  groupedConvStrategyByBackend,
+  strategyFor,
+  type GroupedConvStrategy,
+} from '../resnext/groupedConv';
 import { loadModelFromManifest } from '../resnext/modelManifest';
 import type { ResNeXtModel } from '../resnext/model';
 import { timeIt, type Timing, type TimingOptions } from './timing';
@@ -75,6 +80,7 @@ async function benchConv(
   filterShape: [number, number, number, number],
   groups: number,
   opts: TimingOptions,
+  strategy?: GroupedConvStrategy,
 ): Promise<Timing> {
   const x = tf.tensor4d(
     pseudoNormal(
@@ -92,7 +98,7 @@ async function benchConv(
   );
   try {
     return await timeIt(async () => {
-      const y = groups > 1 ? groupedConv2d(x, f, groups, 1, 1) : tf.conv2d(x, f, 1, 'same');
+      const y = groups > 1 ? groupedConv2d(x, f, groups, 1, 1, strategy) : tf.conv2d(x, f, 1, 'same');
       await y.data();
       y.dispose();
     }, opts);
@@ -159,6 +165,13 @@ async function benchOrt(
   };
 }
 
+/** Grouped-conv strategies worth timing here: the one in use first, then the best tfjs-op workaround. */
+function groupedStrategies(): GroupedConvStrategy[] {
+  const inUse = strategyFor();
+  const workaround = groupedConvStrategyByBackend[tf.getBackend()] ?? 'slice';
+  return inUse === workaround ? [inUse] : [inUse, workaround];
+}
+
 function memory(): number {
   return tf.memory().numTensors;
 }
@@ -168,6 +181,7 @@ const api = {
   loadDefaultModel,
   benchModel,
   benchConv,
+  groupedStrategies,
   benchForms,
   benchOrt,
   memory,

@@ -1,5 +1,5 @@
 import { wasmPaths } from './wasmPaths';
-import { wasmThreadsSafe } from './wasmThreads';
+import { wasmThreadCount, wasmThreadsSafe } from './wasmThreads';
 import { replaceLostBackend, trackGpu } from './gpuLoss';
 import { probeBackend } from './probes';
 import { BackendError, type BackendDriver, type BackendName } from './types';
@@ -32,6 +32,8 @@ async function loadBackendPackage(tf: Tf, name: BackendName): Promise<(() => num
             'WASM backend: worker threads disabled, this build lacks the tfjsWasmThreads Vite plugin',
           );
           tf.env().set('WASM_HAS_MULTITHREAD_SUPPORT', false);
+        } else {
+          wasm.setThreadsCount(wasmThreadCount(navigator.hardwareConcurrency));
         }
         wasmConfigured = true;
       }
