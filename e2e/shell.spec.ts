@@ -1,7 +1,6 @@
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { catalogs } from '../src/i18n';
 import { appQuery, backendIndicator, expect, gotoApp, projectBackend, test, waitForBackend } from './harness';
+import { describeViolations, runAxe, WCAG_A_AA } from './support/axe';
 
 const SECTIONS = ['overview', 'forms', 'step', 'classify', 'numbers'] as const;
 type Section = (typeof SECTIONS)[number];
@@ -247,8 +246,6 @@ test('shell: landmarks, labels, skip link and focus ring @wasm', async ({ page }
   expect(outline.width).toBeGreaterThanOrEqual(2);
 });
 
-const axeSource = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
-
 for (const scheme of ['light', 'dark'] as const) {
   test(`shell: no WCAG A/AA violations in the ${scheme} theme @wasm`, async ({ page }) => {
     await page.emulateMedia({ colorScheme: scheme });
@@ -260,25 +257,10 @@ for (const scheme of ['light', 'dark'] as const) {
     if (scheme === 'dark') expect(luminance).toBeLessThan(80);
     else expect(luminance).toBeGreaterThan(200);
 
-    await page.evaluate(`${readFileSync(axeSource, 'utf8')}
-;undefined`); // an inline <script> would be refused by the CSP
-    const violations = await page.evaluate(async () => {
-      const axe = (
-        window as unknown as {
-          axe: {
-            run: (
-              ctx: unknown,
-              opts: unknown,
-            ) => Promise<{ violations: { id: string; nodes: { target: unknown }[] }[] }>;
-          };
-        }
-      ).axe;
-      const result = await axe.run(
-        { include: [['header'], ['.skip-link'], ['#section-title']] },
-        { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } },
-      );
-      return result.violations.map((v) => `${v.id}: ${JSON.stringify(v.nodes.map((n) => n.target))}`);
+    const violations = await runAxe(page, {
+      tags: WCAG_A_AA,
+      include: ['header', '.skip-link', '#section-title'],
     });
-    expect(violations).toEqual([]);
+    expect(describeViolations(violations)).toEqual([]);
   });
 }

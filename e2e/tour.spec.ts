@@ -1,11 +1,10 @@
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import type { Page } from '@playwright/test';
 import { catalogs } from '../src/i18n';
 import { parseState } from '../src/app/state/appState';
 import { INCEPTION_3A, INCEPTION_3A_NAIVE, inceptionCounts } from '../src/resnext/inception';
 import { TOUR_STEPS } from '../src/app/tour/tourSteps';
 import { expect, gotoApp, test } from './harness';
+import { describeViolations, runAxe, WCAG_A_AA } from './support/axe';
 
 // The tour drives the app's state and the page, not the tensors: one backend is enough.
 
@@ -163,8 +162,6 @@ test('story: the Inception figure shows the counts of inception.ts, in both lang
   }
 });
 
-const axeSource = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
-
 for (const scheme of ['light', 'dark'] as const) {
   test(`story and tour: no WCAG A/AA violations in the ${scheme} theme @wasm`, async ({ page }) => {
     await page.emulateMedia({ colorScheme: scheme, reducedMotion: 'reduce' });
@@ -174,23 +171,11 @@ for (const scheme of ['light', 'dark'] as const) {
       await expect(page.locator('[data-story-section]')).toBeVisible();
       if (section === 'overview')
         await expect(page.getByTestId('inception-reduced').locator('svg')).toBeVisible();
-      await page.evaluate(`${readFileSync(axeSource, 'utf8')}
-;undefined`); // an inline <script> would be refused by the CSP
-      const violations = await page.evaluate(async () => {
-        type Axe = {
-          run: (
-            ctx: unknown,
-            opts: unknown,
-          ) => Promise<{ violations: { id: string; nodes: { target: unknown }[] }[] }>;
-        };
-        const axe = (window as unknown as { axe: Axe }).axe;
-        const result = await axe.run(
-          { include: [['[data-story-section]'], ['[data-testid="tour-dialog"]'], ['[data-tour-button]']] },
-          { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } },
-        );
-        return result.violations.map((v) => `${v.id}: ${JSON.stringify(v.nodes.map((n) => n.target))}`);
+      const violations = await runAxe(page, {
+        tags: WCAG_A_AA,
+        include: ['[data-story-section]', '[data-testid="tour-dialog"]', '[data-tour-button]'],
       });
-      expect(violations, `${section}, ${scheme}`).toEqual([]);
+      expect(describeViolations(violations), `${section}, ${scheme}`).toEqual([]);
     }
   });
 }

@@ -27,11 +27,16 @@ interface AxeGlobal {
   }>;
 }
 
+/** The WCAG 2.0 and 2.1 level A and AA rules. */
+export const WCAG_A_AA = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] as const;
+
 export interface AxeOptions {
-  /** CSS selector of the part of the page to check (default: the whole document). */
-  include?: string;
+  /** CSS selector(s) of the parts of the page to check (default: the whole document). */
+  include?: string | readonly string[];
   /** Rule ids to run alone, e.g. ['color-contrast']. */
-  rules?: string[];
+  rules?: readonly string[];
+  /** Run only the rules with these tags, e.g. WCAG_A_AA. */
+  tags?: readonly string[];
 }
 
 /**
@@ -40,25 +45,37 @@ export interface AxeOptions {
  * (which rightly refuses inline scripts, so `page.addScriptTag` fails) stays in force for the app.
  */
 export async function runAxe(page: Page, options: AxeOptions = {}): Promise<AxeViolation[]> {
+  if (options.rules && options.tags) throw new Error('runAxe: give rules or tags, not both');
+  const include = typeof options.include === 'string' ? [options.include] : [...(options.include ?? [])];
+  const runOnly = options.rules
+    ? { type: 'rule', values: [...options.rules] }
+    : options.tags
+      ? { type: 'tag', values: [...options.tags] }
+      : null;
   const loaded = await page.evaluate(() => 'axe' in window);
   if (!loaded) await page.evaluate(`${AXE_SOURCE}\n;undefined`);
-  return page.evaluate(async ({ include, rules }) => {
-    const axe = (window as unknown as { axe: AxeGlobal }).axe;
-    const result = await axe.run(include ? { include: [include] } : document, {
-      resultTypes: ['violations'],
-      ...(rules ? { runOnly: { type: 'rule', values: rules } } : {}),
-    });
-    return result.violations.map((v) => ({
-      id: v.id,
-      impact: v.impact,
-      help: v.help,
-      nodes: v.nodes.map((n) => ({
-        target: n.target.map(String),
-        html: n.html,
-        failureSummary: n.failureSummary,
-      })),
-    }));
-  }, options);
+  return page.evaluate(
+    async ({ include, runOnly }) => {
+      const axe = (window as unknown as { axe: AxeGlobal }).axe;
+      // Each selector is its own context entry: axe checks the union of what they match.
+      const context = include.length ? { include: include.map((selector) => [selector]) } : document;
+      const result = await axe.run(context, {
+        resultTypes: ['violations'],
+        ...(runOnly ? { runOnly } : {}),
+      });
+      return result.violations.map((v) => ({
+        id: v.id,
+        impact: v.impact,
+        help: v.help,
+        nodes: v.nodes.map((n) => ({
+          target: n.target.map(String),
+          html: n.html,
+          failureSummary: n.failureSummary,
+        })),
+      }));
+    },
+    { include, runOnly },
+  );
 }
 
 /** The violations a reader cannot work around: axe's 'serious' and 'critical'. */

@@ -36,15 +36,9 @@ export function toImageTensor(src: ImageSource): tf.Tensor3D {
     );
   }
   if (isDomSource(src)) return tf.browser.fromPixels(src, 3);
+  const channels = channelsOf(src);
   const { data, width, height } = src;
   const pixels = width * height;
-  if (!Number.isInteger(width) || !Number.isInteger(height) || width < 1 || height < 1) {
-    throw new Error(`invalid image size ${width}×${height}`);
-  }
-  const channels = data.length / pixels;
-  if (channels !== 3 && channels !== 4) {
-    throw new Error(`image data of ${data.length} bytes is neither RGB nor RGBA for ${width}×${height}`);
-  }
   const rgb = new Int32Array(pixels * 3);
   for (let p = 0; p < pixels; p++) {
     rgb[3 * p] = data[channels * p];
@@ -60,39 +54,250 @@ const roundHalfEven = (x: number): number => {
   return Math.abs(x % 1) === 0.5 && r % 2 !== 0 ? r - 1 : r;
 };
 
-/** torchvision CenterCrop: a th×tw window at offset round((h−th)/2), round((w−tw)/2). */
-function centerCrop(img: tf.Tensor3D, th: number, tw: number): tf.Tensor3D {
-  const [h, w] = img.shape;
-  if (th === h && tw === w) return img.clone();
-  return tf.slice(img, [roundHalfEven((h - th) / 2), roundHalfEven((w - tw) / 2), 0], [th, tw, 3]);
+/** Checks a RawPixels' size and returns its channel count (3 or 4). */
+function channelsOf({ data, width, height }: RawPixels): 3 | 4 {
+  if (!Number.isInteger(width) || !Number.isInteger(height) || width < 1 || height < 1) {
+    throw new Error(`invalid image size ${width}×${height}`);
+  }
+  const channels = data.length / (width * height);
+  if (channels !== 3 && channels !== 4) {
+    throw new Error(`image data of ${data.length} bytes is neither RGB nor RGBA for ${width}×${height}`);
+  }
+  return channels;
 }
 
-const resize = (img: tf.Tensor3D, h: number, w: number): tf.Tensor3D =>
-  img.shape[0] === h && img.shape[1] === w ? img.clone() : tf.image.resizeBilinear(img, [h, w], false, true);
+/** 8-bit RGB pixels, row-major: what the PIL-style resampling below reads and writes. */
+export interface RgbPixels {
+  data: Uint8ClampedArray;
+  width: number;
+  height: number;
+}
+
+/** Any supported image as 8-bit RGB (alpha dropped; a tensor's values rounded and clamped to 0..255). */
+export function imagePixels(src: ImageSource): RgbPixels {
+  if (!(src instanceof tf.Tensor) && !isDomSource(src)) {
+    const channels = channelsOf(src);
+    const { data, width, height } = src;
+    if (channels === 3 && data instanceof Uint8ClampedArray) return { data, width, height };
+    const rgb = new Uint8ClampedArray(width * height * 3);
+    for (let p = 0; p < width * height; p++) {
+      rgb[3 * p] = data[channels * p];
+      rgb[3 * p + 1] = data[channels * p + 1];
+      rgb[3 * p + 2] = data[channels * p + 2];
+    }
+    return { data: rgb, width, height };
+  }
+  const t = toImageTensor(src);
+  try {
+    return { data: new Uint8ClampedArray(t.dataSync()), width: t.shape[1], height: t.shape[0] };
+  } finally {
+    t.dispose();
+  }
+}
 
 /**
- * [H,W,3] image (0..255) → float32 [size,size,3] (0..255).
- * Without resizeShorter (CIFAR): centre crop to a square, then bilinear resize to size×size.
- * With resizeShorter (ImageNet, torchvision Resize(256) + CenterCrop(224)): scale the shorter side to
- * resizeShorter (the longer to int(resizeShorter·long/short)), then centre crop size×size.
- * Bilinear uses half-pixel centres like PIL/torch; PIL's antialiasing when shrinking is not reproduced.
+ * PIL's resampling (libImaging/Resample.c) with its BILINEAR filter, for 8-bit images: fixed-point weights
+ * with 22 fractional bits, a horizontal pass rounded to 8 bits, then a vertical pass. Copying its integer
+ * arithmetic makes the result the same byte for byte, not merely close.
+ */
+const PRECISION_BITS = 22;
+const ONE = 2 ** PRECISION_BITS;
+const HALF = 2 ** (PRECISION_BITS - 1);
+
+interface Taps {
+  /** first input pixel each output pixel reads */
+  first: Int32Array;
+  /** how many input pixels it reads */
+  count: Int32Array;
+  /** fixed-point weights, `stride` per output pixel */
+  weights: Int32Array;
+  stride: number;
+}
+
+/**
+ * One axis's taps. When reducing, the triangle filter widens by the scale, so every input pixel counts
+ * (antialiasing); when enlarging it is plain bilinear interpolation between pixel centres.
+ */
+function bilinearTaps(inSize: number, outSize: number): Taps {
+  const scale = inSize / outSize;
+  const filterScale = Math.max(scale, 1);
+  const support = filterScale; // the triangle's support is 1 input pixel, times the widening
+  const stride = Math.ceil(support) * 2 + 1;
+  const first = new Int32Array(outSize);
+  const count = new Int32Array(outSize);
+  const weights = new Int32Array(outSize * stride);
+  const w = new Float64Array(stride);
+  for (let o = 0; o < outSize; o++) {
+    const center = (o + 0.5) * scale;
+    // C's (int) cast truncates towards zero; the bounds are then clamped to the image
+    const lo = Math.max(Math.trunc(center - support + 0.5), 0);
+    const n = Math.min(Math.trunc(center + support + 0.5), inSize) - lo;
+    let total = 0;
+    for (let x = 0; x < n; x++) {
+      const d = Math.abs((x + lo - center + 0.5) / filterScale);
+      w[x] = d < 1 ? 1 - d : 0;
+      total += w[x];
+    }
+    for (let x = 0; x < n; x++) {
+      const k = total !== 0 ? w[x] / total : w[x];
+      weights[o * stride + x] = Math.trunc(0.5 + k * ONE);
+    }
+    first[o] = lo;
+    count[o] = n;
+  }
+  return { first, count, weights, stride };
+}
+
+/** A fixed-point sum back to a byte: PIL's clip8. */
+const clip8 = (sum: number): number => Math.min(255, Math.max(0, Math.floor(sum / ONE)));
+
+/**
+ * PIL's `Image.resize((width, height), Image.BILINEAR)` of an 8-bit RGB image, exactly: antialiased when
+ * reducing, bilinear between pixel centres when enlarging, edges renormalised rather than padded.
+ */
+export function resizeBilinearPil(src: RgbPixels, width: number, height: number): RgbPixels {
+  if (!Number.isInteger(width) || !Number.isInteger(height) || width < 1 || height < 1) {
+    throw new Error(`invalid output size ${width}×${height}`);
+  }
+  let { data } = src;
+  if (width !== src.width) {
+    const { first, count, weights, stride } = bilinearTaps(src.width, width);
+    const out = new Uint8ClampedArray(width * src.height * 3);
+    for (let y = 0; y < src.height; y++) {
+      const row = y * src.width;
+      for (let x = 0; x < width; x++) {
+        let r = HALF;
+        let g = HALF;
+        let b = HALF;
+        for (let k = 0; k < count[x]; k++) {
+          const wk = weights[x * stride + k];
+          const p = (row + first[x] + k) * 3;
+          r += data[p] * wk;
+          g += data[p + 1] * wk;
+          b += data[p + 2] * wk;
+        }
+        const o = (y * width + x) * 3;
+        out[o] = clip8(r);
+        out[o + 1] = clip8(g);
+        out[o + 2] = clip8(b);
+      }
+    }
+    data = out;
+  }
+  if (height !== src.height) {
+    const { first, count, weights, stride } = bilinearTaps(src.height, height);
+    const out = new Uint8ClampedArray(width * height * 3);
+    for (let y = 0; y < height; y++) {
+      for (let x = 0; x < width; x++) {
+        let r = HALF;
+        let g = HALF;
+        let b = HALF;
+        for (let k = 0; k < count[y]; k++) {
+          const wk = weights[y * stride + k];
+          const p = ((first[y] + k) * width + x) * 3;
+          r += data[p] * wk;
+          g += data[p + 1] * wk;
+          b += data[p + 2] * wk;
+        }
+        const o = (y * width + x) * 3;
+        out[o] = clip8(r);
+        out[o + 1] = clip8(g);
+        out[o + 2] = clip8(b);
+      }
+    }
+    data = out;
+  }
+  return { data: data === src.data ? data.slice() : data, width, height };
+}
+
+/**
+ * Where a `crop`-long window starts in a `size`-long side: torchvision's CenterCrop offset
+ * round((size − crop) / 2) with halves to even, which is also what PIL's crop makes of the fractional
+ * centre box.
+ */
+export const centerOffset = (size: number, crop: number): number => roundHalfEven((size - crop) / 2);
+
+/** The width×height window at (left, top). */
+export function cropPixels(
+  src: RgbPixels,
+  left: number,
+  top: number,
+  width: number,
+  height: number,
+): RgbPixels {
+  if (left < 0 || top < 0 || left + width > src.width || top + height > src.height) {
+    throw new Error(`crop ${width}×${height} at (${left}, ${top}) is outside ${src.width}×${src.height}`);
+  }
+  if (left === 0 && top === 0 && width === src.width && height === src.height) return src;
+  const out = new Uint8ClampedArray(width * height * 3);
+  for (let y = 0; y < height; y++) {
+    const from = ((top + y) * src.width + left) * 3;
+    out.set(src.data.subarray(from, from + width * 3), y * width * 3);
+  }
+  return { data: out, width, height };
+}
+
+/** The centre crop×crop window (torchvision CenterCrop on a PIL image). */
+const centerCrop = (src: RgbPixels, crop: number): RgbPixels =>
+  cropPixels(src, centerOffset(src.width, crop), centerOffset(src.height, crop), crop, crop);
+
+/**
+ * The size with the shorter side `shorter` and the longer in proportion, rounded down: torchvision's
+ * Resize(int).
+ */
+export function shorterSideSize(
+  width: number,
+  height: number,
+  shorter: number,
+): { width: number; height: number } {
+  return width <= height
+    ? { width: shorter, height: Math.floor((shorter * height) / width) }
+    : { width: Math.floor((shorter * width) / height), height: shorter };
+}
+
+/**
+ * 8-bit RGB pixels → size×size, computed as PIL (and torchvision on PIL images) compute it.
+ * Without resizeShorter (CIFAR): the centre square, then a BILINEAR resize to size×size.
+ * With resizeShorter (ImageNet, torchvision Resize(256) + CenterCrop(224)): a BILINEAR resize of the shorter
+ * side to resizeShorter (the longer to floor(resizeShorter·long/short)), then the centre size×size.
+ */
+export function centerCropResizePixels(
+  src: RgbPixels,
+  size: number,
+  opts: { resizeShorter?: number } = {},
+): RgbPixels {
+  if (opts.resizeShorter) {
+    const to = shorterSideSize(src.width, src.height, opts.resizeShorter);
+    return centerCrop(resizeBilinearPil(src, to.width, to.height), size);
+  }
+  return resizeBilinearPil(centerCrop(src, Math.min(src.width, src.height)), size, size);
+}
+
+const toFloatTensor = ({ data, width, height }: RgbPixels): tf.Tensor3D =>
+  tf.tensor3d(Float32Array.from(data), [height, width, 3], 'float32');
+
+/**
+ * [H,W,3] image (0..255) → float32 [size,size,3] (0..255), by centerCropResizePixels (the values are read
+ * back, rounded to bytes like a PIL image).
  */
 export function centerCropResize(
   img: tf.Tensor3D,
   size: number,
   opts: { resizeShorter?: number } = {},
 ): tf.Tensor3D {
-  return tf.tidy(() => {
-    const x = tf.cast(img, 'float32') as tf.Tensor3D;
-    const [h, w] = x.shape;
-    if (opts.resizeShorter) {
-      const s = opts.resizeShorter;
-      const [rh, rw] = h <= w ? [s, Math.floor((s * w) / h)] : [Math.floor((s * h) / w), s];
-      return centerCrop(resize(x, rh, rw), size, size);
-    }
-    const side = Math.min(h, w);
-    return resize(centerCrop(x, side, side), size, size);
-  });
+  return toFloatTensor(centerCropResizePixels(imagePixels(img), size, opts));
+}
+
+type InputMeta = Pick<ModelMeta, 'arch' | 'inputSize' | 'mean' | 'std'>;
+
+/** The shorter side an ImageNet input starts from: 256 for 224 (torchvision's Resize(256) + CenterCrop(224)). */
+export const imagenetResizeShorter = (inputSize: number): number => Math.round((inputSize * 256) / 224);
+
+/** What the network sees before normalisation: float32 [size,size,3] in 0..255. Caller owns it. */
+export function cropForNetwork(src: ImageSource, meta: Pick<InputMeta, 'arch' | 'inputSize'>): tf.Tensor3D {
+  const size = meta.inputSize;
+  const opts = meta.arch === 'cifar' ? {} : { resizeShorter: imagenetResizeShorter(size) };
+  return toFloatTensor(centerCropResizePixels(imagePixels(src), size, opts));
 }
 
 /** (x/255 − mean) / std per RGB channel; [H,W,3] becomes [1,H,W,3], [N,H,W,3] stays. */
@@ -109,17 +314,6 @@ export function normalize(
 }
 
 /** Image → normalised [1,size,size,3] input for the model described by meta. */
-export function preprocess(
-  src: ImageSource,
-  meta: Pick<ModelMeta, 'arch' | 'inputSize' | 'mean' | 'std'>,
-): tf.Tensor4D {
-  return tf.tidy(() => {
-    const img = toImageTensor(src);
-    const size = meta.inputSize;
-    const cropped =
-      meta.arch === 'cifar'
-        ? centerCropResize(img, size)
-        : centerCropResize(img, size, { resizeShorter: Math.round((size * 256) / 224) });
-    return normalize(cropped, meta.mean, meta.std);
-  });
+export function preprocess(src: ImageSource, meta: InputMeta): tf.Tensor4D {
+  return tf.tidy(() => normalize(cropForNetwork(src, meta), meta.mean, meta.std));
 }

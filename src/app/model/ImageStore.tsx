@@ -1,18 +1,10 @@
-import {
-  createContext,
-  useCallback,
-  useContext,
-  useEffect,
-  useMemo,
-  useRef,
-  useState,
-  type ReactNode,
-} from 'react';
+import { createContext, useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { useAppState } from '../state/AppStateContext';
 import type { DecodedImage, ImageOrigin } from './image/decodeImage';
 import { ImageError } from './image/imageError';
 import { DEFAULT_SAMPLE, sampleById, sampleUrl } from './image/samples';
 import type { StoreError } from './modelLoader';
+import { storeHooks } from './storeHooks';
 
 // The decoder (header checks, resampling) loads with the first picture, not with the first paint.
 const decode = async (blob: Blob): Promise<DecodedImage> =>
@@ -147,16 +139,9 @@ export function ImageStoreProvider({ children }: { children: ReactNode }) {
   return <ImageContext.Provider value={value}>{children}</ImageContext.Provider>;
 }
 
-export function useImageStore(): ImageStoreValue {
-  const value = useContext(ImageContext);
-  if (!value) throw new Error('useCurrentImage must be used inside <ModelProvider>');
-  return value;
-}
+const imageHooks = storeHooks(ImageContext, 'useImageStore');
+
+export const useImageStore: () => ImageStoreValue = imageHooks.useStore;
 
 /** The current picture (the first sample until the reader picks another). */
-export function useCurrentImage(): ImageStoreValue {
-  const store = useImageStore();
-  const { acquire } = store;
-  useEffect(() => acquire(), [acquire]);
-  return store;
-}
+export const useCurrentImage: () => ImageStoreValue = imageHooks.useAcquired;

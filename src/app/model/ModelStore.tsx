@@ -1,17 +1,11 @@
-import {
-  createContext,
-  useCallback,
-  useContext,
-  useEffect,
-  useMemo,
-  useRef,
-  useState,
-  type ReactNode,
-} from 'react';
+import { createContext, useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import type { ModelManifest } from '../../resnext/modelManifest';
 import type { ResNeXtModel } from '../../resnext/model';
 import type { SafetensorsFile } from '../../resnext/safetensors';
 import { useBackend } from '../backend/BackendContext';
 import { useAppState } from '../state/AppStateContext';
+import { expectedBytes, withExpectedTotal, type ByteProgress } from './downloadTotal';
+import { loadManifest, loadedManifest } from './manifest';
 import { CUSTOM_MODEL_ID, DEFAULT_MODEL_ID, shippedModel } from './modelCatalog';
 import {
   buildModel,
@@ -24,18 +18,16 @@ import {
   type StoreError,
 } from './modelLoader';
 import { loadImagenetClasses } from './imagenetClasses';
+import { storeHooks } from './storeHooks';
 import { describeVariant, type Variant } from './variant';
 
 export type ModelStatus = 'idle' | 'loading' | 'ready' | 'error';
 
-export interface ByteProgress {
-  loaded: number;
-  total: number | null;
-}
+export type { ByteProgress };
 
 export interface ModelState {
   status: ModelStatus;
-  /** bytes of weights downloaded so far, while they download */
+  /** bytes of weights downloaded so far, and of how many (from the manifest until the response says) */
   progress: ByteProgress | null;
   /** the model, built on the active backend; owned by the store (never dispose it) */
   model: ResNeXtModel | null;
@@ -104,6 +96,21 @@ export function ModelStoreProvider({ children }: { children: ReactNode }) {
   // What the current model was built from; a change of any part builds another.
   const key = `${modelId}|${backendName}|${attempt}|${modelId === CUSTOM_MODEL_ID ? customVersion : 0}`;
 
+  // The manifest lists each file's size: with it the progress bar has its total before the first byte.
+  const [manifest, setManifest] = useState<ModelManifest | null>(loadedManifest);
+  useEffect(() => {
+    if (!wanted || manifest) return;
+    let live = true;
+    // A failure here is reported by the download, which needs the manifest too.
+    loadManifest().then(
+      (m) => live && setManifest(m),
+      () => undefined,
+    );
+    return () => {
+      live = false;
+    };
+  }, [wanted, manifest]);
+
   useEffect(() => {
     if (!wanted || (current.current && built.current === key)) return;
     const old = current.current;
@@ -111,19 +118,16 @@ export function ModelStoreProvider({ children }: { children: ReactNode }) {
     built.current = '';
     // Let the sections drop the old model before its tensors go.
     if (old) setTimeout(() => old.dispose(), 0);
+    const cachedFile = modelId === CUSTOM_MODEL_ID ? custom : files.current.get(modelId);
+    // Weights still to download show a bar from the start (its total comes from the manifest).
+    const start = cachedFile ? null : { loaded: 0, total: null };
     if (!backendName) {
-      setSnap({ status: 'loading', progress: null, model: null, error: null });
+      setSnap({ status: 'loading', progress: start, model: null, error: null });
       return;
     }
     let cancelled = false;
     const abort = new AbortController();
-    const cachedFile = modelId === CUSTOM_MODEL_ID ? custom : files.current.get(modelId);
-    setSnap({
-      status: 'loading',
-      progress: cachedFile ? null : { loaded: 0, total: null },
-      model: null,
-      error: null,
-    });
+    setSnap({ status: 'loading', progress: start, model: null, error: null });
     let lastReport = 0;
     const onProgress: OnProgress = (loaded, total) => {
       const now = performance.now();
@@ -193,31 +197,26 @@ export function ModelStoreProvider({ children }: { children: ReactNode }) {
     [update],
   );
 
+  const expected = expectedBytes(modelId, manifest);
   const value = useMemo<ModelStoreValue>(
     () => ({
       ...snap,
+      progress: withExpectedTotal(snap.progress, expected),
       retry,
       modelId,
       customName: custom?.source ?? null,
       loadCustom,
       acquire,
     }),
-    [snap, retry, modelId, custom, loadCustom, acquire],
+    [snap, expected, retry, modelId, custom, loadCustom, acquire],
   );
 
   return <ModelContext.Provider value={value}>{children}</ModelContext.Provider>;
 }
 
-export function useModelStore(): ModelStoreValue {
-  const value = useContext(ModelContext);
-  if (!value) throw new Error('useModel must be used inside <ModelProvider>');
-  return value;
-}
+const modelHooks = storeHooks(ModelContext, 'useModelStore');
+
+export const useModelStore: () => ModelStoreValue = modelHooks.useStore;
 
 /** The shared model (loaded on first use). Do not dispose it: the store does when it replaces it. */
-export function useModel(): ModelState {
-  const store = useModelStore();
-  const { acquire } = store;
-  useEffect(() => acquire(), [acquire]);
-  return store;
-}
+export const useModel: () => ModelState = modelHooks.useAcquired;

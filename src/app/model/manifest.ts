@@ -1,4 +1,5 @@
 import type { ModelManifest } from '../../resnext/modelManifest';
+import type { ShippedModel } from './modelCatalog';
 
 /**
  * The weights manifest (public/models/manifest.json: each file's size and SHA-256, and the default
@@ -26,12 +27,24 @@ export function resolveFile(candidates: readonly string[], manifest: ModelManife
   return { path: candidates[0], sha256: null, bytes: null };
 }
 
+/** The file a shipped model downloads; for the default model, the manifest's `default` (float16 or float32) first. */
+export function shippedFile(model: ShippedModel, manifest: ModelManifest | null): ResolvedFile {
+  const candidates =
+    model.kind === 'default' && manifest ? [manifest.default, ...model.candidates] : model.candidates;
+  return resolveFile(candidates, manifest);
+}
+
 let cached: Promise<ModelManifest> | null = null;
+let loaded: ModelManifest | null = null;
+
+/** The manifest if it has been fetched already, else null (no request is made). */
+export const loadedManifest = (): ModelManifest | null => loaded;
 
 /** Fetched once (the engine module comes with it, on demand); a failure is retried on the next call. */
 export function loadManifest(): Promise<ModelManifest> {
   cached ??= import('../../resnext/modelManifest')
     .then(({ fetchManifest }) => fetchManifest(`${MODELS_URL}manifest.json`))
+    .then((manifest) => (loaded = manifest))
     .catch((err: unknown) => {
       cached = null;
       throw err;

@@ -4,7 +4,7 @@ import type { ResNeXtModel } from '../../resnext/model';
 import type { SafetensorsFile } from '../../resnext/safetensors';
 import type { NetworkSpec } from '../../resnext/spec';
 import { loadImagenetClasses } from './imagenetClasses';
-import { MODELS_URL, loadManifest, resolveFile } from './manifest';
+import { MODELS_URL, loadManifest, shippedFile } from './manifest';
 import type { ShippedModel } from './modelCatalog';
 
 /**
@@ -38,9 +38,9 @@ export async function fetchShippedFile(
     import('../../resnext/safetensors'),
     loadManifest(),
   ]);
-  // The manifest's `default` decides which copy (float16 or float32) the default model loads.
-  const candidates = model.kind === 'default' ? [manifest.default, ...model.candidates] : model.candidates;
-  const entry = resolveFile(candidates, manifest);
+  const entry = shippedFile(model, manifest);
+  // The size is known before the first byte arrives: a progress bar can show 0 of it at once.
+  onProgress(0, entry.bytes);
   return fetchSafetensors(`${MODELS_URL}${entry.path}`, {
     // A compressed or chunked response has no Content-Length; the manifest knows the size.
     onProgress: (loaded, total) => onProgress(loaded, total ?? entry.bytes),
@@ -49,7 +49,7 @@ export async function fetchShippedFile(
   });
 }
 
-/** Downloads weights from an address the reader typed (same origin, or a server that allows CORS). */
+/** Downloads weights from an address on the app’s own site (the form refuses others before calling this). */
 export async function fetchWeightsUrl(
   url: string,
   onProgress: OnProgress,

@@ -96,14 +96,16 @@ export const classify = {
   'classify.custom.file': 'Weights file (.safetensors)',
   'classify.custom.progressLabel': 'Loading the weights file',
   'classify.custom.choose': 'Choose a weights file…',
-  'classify.custom.url': 'Or a web address of one',
+  'classify.custom.url': 'Or its address on this site',
   'classify.custom.urlHint':
-    'The same site, or a server that allows cross-origin requests (CORS); the site’s security policy may block others.',
+    'Only files on this site load by address (such as models/…): the app connects to its own site and nowhere else. For a file from another site, download it, then pick it with “Choose a weights file…”.',
   'classify.custom.load': 'Load from address',
   'classify.custom.reading': 'Reading {name}: {loaded} of {total}',
   'classify.custom.readingUnknown': 'Reading {name}: {loaded}',
   'classify.custom.loaded': 'Loaded {label} from {name}.',
   'classify.custom.badUrl': 'That is not a web address.',
+  'classify.custom.crossOrigin':
+    '{origin} is another site, and the app loads nothing from other sites. Download the file and pick it from your disk with “Choose a weights file…”.',
   'classify.custom.use': 'Use {name} again',
 
   'classify.image.error.empty': 'The file is empty (0 bytes).',

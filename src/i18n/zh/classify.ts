@@ -99,13 +99,16 @@ export const classify: Catalog<typeof en> = {
   'classify.custom.file': '权重文件（.safetensors）',
   'classify.custom.progressLabel': '正在加载权重文件',
   'classify.custom.choose': '选择权重文件…',
-  'classify.custom.url': '或者它的网址',
-  'classify.custom.urlHint': '同一网站，或允许跨源请求（CORS）的服务器；本站的安全策略可能会拦截其他地址。',
+  'classify.custom.url': '或者它在本站的地址',
+  'classify.custom.urlHint':
+    '按地址只能加载本站上的文件（例如 models/…）：本应用只连接它自己的网站，不连接其他网站。其他网站上的文件，请先下载，再用“选择权重文件…”选取。',
   'classify.custom.load': '从网址加载',
   'classify.custom.reading': '正在读取 {name}：{loaded} / {total}',
   'classify.custom.readingUnknown': '正在读取 {name}：{loaded}',
   'classify.custom.loaded': '已从 {name} 加载 {label}。',
   'classify.custom.badUrl': '这不是一个网址。',
+  'classify.custom.crossOrigin':
+    '{origin} 是另一个网站，本应用不从其他网站加载任何内容。请下载该文件，再用“选择权重文件…”从磁盘中选取。',
   'classify.custom.use': '再次使用 {name}',
 
   'classify.image.error.empty': '文件是空的（0 字节）。',

@@ -2,6 +2,7 @@ import { useId, useState } from 'react';
 import { formatBytes } from './format';
 import type { CustomWeightsState } from './useCustomWeights';
 import { useClassifyText } from './useClassifyText';
+import { checkWeightsUrl, type WeightsUrlCheck } from './weightsUrl';
 
 interface Props {
   state: CustomWeightsState;
@@ -14,19 +15,16 @@ export function CustomWeights({ state, load }: Props) {
   const fileId = useId();
   const urlId = useId();
   const [url, setUrl] = useState('');
-  const [urlError, setUrlError] = useState(false);
+  // Why the address typed cannot be loaded; checked before any request is made.
+  const [urlProblem, setUrlProblem] = useState<Exclude<WeightsUrlCheck, { ok: true }> | null>(null);
   const reading = state.status === 'reading';
 
   const submitUrl = () => {
-    let valid: boolean;
-    try {
-      const parsed = new URL(url.trim(), document.baseURI);
-      valid = (parsed.protocol === 'https:' || parsed.protocol === 'http:') && url.trim() !== '';
-    } catch {
-      valid = false;
-    }
-    setUrlError(!valid);
-    if (valid) void load(url.trim());
+    const check = checkWeightsUrl(url, document.baseURI);
+    if (check.ok) {
+      setUrlProblem(null);
+      void load(check.url);
+    } else setUrlProblem(check);
   };
 
   return (
@@ -71,16 +69,26 @@ export function CustomWeights({ state, load }: Props) {
               data-testid="weights-url"
               value={url}
               aria-describedby={`${urlId}-hint`}
-              aria-invalid={urlError}
+              aria-invalid={urlProblem !== null}
               onChange={(e) => setUrl(e.currentTarget.value)}
-              placeholder="https://…/resnext50_32x4d.safetensors"
+              placeholder="models/resnext50_32x4d.safetensors"
             />
             <button type="submit" data-testid="weights-load" disabled={reading}>
               {t('classify.custom.load')}
             </button>
           </div>
-          <p id={`${urlId}-hint`} className="classify-fineprint">
-            {urlError ? t('classify.custom.badUrl') : t('classify.custom.urlHint')}
+          <p
+            id={`${urlId}-hint`}
+            className="classify-fineprint"
+            data-testid="weights-url-hint"
+            aria-live="polite"
+            data-problem={urlProblem?.reason}
+          >
+            {urlProblem
+              ? urlProblem.reason === 'cross-origin'
+                ? t('classify.custom.crossOrigin', { origin: urlProblem.origin })
+                : t('classify.custom.badUrl')
+              : t('classify.custom.urlHint')}
           </p>
         </form>
       </div>
