@@ -65,11 +65,12 @@ export async function selectBackend(
       return null;
     }
     try {
-      const { threads } = await driver.activate(name);
+      const { threads, groupedConvKernel } = await driver.activate(name);
       const info: BackendInfo = { name, reason: 'auto', fallbacks: [] };
       if (isGpu(name)) info.software = found.software;
       if (found.detail) info.renderer = found.detail;
       if (threads !== undefined) info.threads = threads;
+      if (groupedConvKernel !== undefined) info.groupedConvKernel = groupedConvKernel;
       return info;
     } catch (err) {
       attempts.push({

@@ -2,7 +2,7 @@ import { wasmPaths } from './wasmPaths';
 import { wasmThreadCount, wasmThreadsSafe } from './wasmThreads';
 import { replaceLostBackend, trackGpu } from './gpuLoss';
 import { probeBackend } from './probes';
-import { BackendError, type BackendDriver, type BackendName } from './types';
+import { BackendError, type ActivateResult, type BackendDriver, type BackendName } from './types';
 
 type Tf = typeof import('@tensorflow/tfjs-core');
 
@@ -59,7 +59,18 @@ async function checkBackend(tf: Tf): Promise<void> {
   }
 }
 
-async function activate(name: BackendName): Promise<{ threads?: number }> {
+/** Registers and checks the project's grouped-conv kernel; without it the model uses tfjs ops (slower, equal). */
+async function startGroupedConvKernel(name: BackendName): Promise<boolean> {
+  try {
+    const { registerGroupedConvKernel } = await import('../../resnext/kernels/registerGroupedConvKernel');
+    const { checkGroupedConvKernel } = await import('../../resnext/kernels/checkGroupedConvKernel');
+    return (await registerGroupedConvKernel(name)) && (await checkGroupedConvKernel());
+  } catch {
+    return false;
+  }
+}
+
+async function activate(name: BackendName): Promise<ActivateResult> {
   let tf: Tf;
   let threadsCount: (() => number) | undefined;
   try {
@@ -84,7 +95,8 @@ async function activate(name: BackendName): Promise<{ threads?: number }> {
     throw err instanceof BackendError ? err : new BackendError('check-failed', errorMessage(err));
   }
   trackGpu(tf, name);
-  return threadsCount ? { threads: threadsCount() } : {};
+  const groupedConvKernel = await startGroupedConvKernel(name);
+  return threadsCount ? { threads: threadsCount(), groupedConvKernel } : { groupedConvKernel };
 }
 
 export const tfjsDriver: BackendDriver = { probe: probeBackend, activate };

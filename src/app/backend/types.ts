@@ -37,6 +37,14 @@ export interface BackendInfo {
   threads?: number;
   /** The backend whose GPU (WebGL context or WebGPU device) was lost just before this one started. */
   lost?: BackendName;
+  /** Whether grouped convolutions run on the project's own kernel (else on tfjs ops). */
+  groupedConvKernel?: boolean;
+}
+
+/** What starting a backend reports back. */
+export interface ActivateResult {
+  threads?: number;
+  groupedConvKernel?: boolean;
 }
 
 /** What a browser offers for one backend, found out without starting it. */
@@ -51,7 +59,7 @@ export interface Probe {
 export interface BackendDriver {
   probe(name: BackendName): Promise<Probe>;
   /** Makes `name` the active backend and checks it computes correctly; throws BackendError otherwise. */
-  activate(name: BackendName): Promise<{ threads?: number }>;
+  activate(name: BackendName): Promise<ActivateResult>;
 }
 
 export class BackendError extends Error {

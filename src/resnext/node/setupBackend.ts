@@ -3,6 +3,7 @@ import '@tensorflow/tfjs-backend-cpu';
 import { setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
 import { createRequire } from 'node:module';
 import path from 'node:path';
+import { registerWasmGroupedConv } from '../kernels/wasm/wasmGroupedConvKernel';
 
 export type NodeBackend = 'cpu' | 'wasm';
 
@@ -25,4 +26,6 @@ export async function setupNodeBackend(name: NodeBackend): Promise<void> {
   const ok = await tf.setBackend(name);
   if (!ok) throw new Error(`tfjs backend ${name} failed to initialise`);
   await tf.ready();
+  // The project's grouped-conv kernel, as in the browser (registered before any model prepares its layouts).
+  if (name === 'wasm') await registerWasmGroupedConv();
 }
