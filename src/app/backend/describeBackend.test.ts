@@ -50,8 +50,9 @@ describe('describeBackend', () => {
 
   it('lists the browser messages for the tooltip', () => {
     const lines = backendDetails(softwareSkipped, en).split('\n');
-    expect(lines).toHaveLength(2);
+    expect(lines).toHaveLength(3);
     expect(lines[0]).toContain('google swiftshader');
+    expect(lines[2]).toBe(translate('en', 'backend.threads', { n: 2 }));
   });
 
   it('says when a backend restarted or took over after a GPU loss, in both languages', () => {
@@ -68,5 +69,22 @@ describe('describeBackend', () => {
     expect(describeBackend(switched, en)).toContain('WebAssembly');
     expect(describeBackend(switched, zh)).not.toMatch(/[{}]/);
     expect(backendDetails(switched, en)).toBe(`WebGL: ${translate('en', 'backend.error.lost')}`);
+  });
+
+  it('lists the thread count and what runs grouped convolutions, in both languages', () => {
+    const wasm: BackendInfo = {
+      name: 'wasm',
+      reason: 'auto',
+      fallbacks: [],
+      threads: 2,
+      groupedConvKernel: true,
+    };
+    expect(backendDetails(wasm, en).split('\n')).toEqual([
+      translate('en', 'backend.threads', { n: 2 }),
+      translate('en', 'backend.groupedConv.kernel', { backend: translate('en', 'backend.name.wasm') }),
+    ]);
+    expect(backendDetails({ ...wasm, groupedConvKernel: false }, zh)).toContain(
+      translate('zh', 'backend.groupedConv.ops'),
+    );
   });
 });

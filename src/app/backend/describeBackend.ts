@@ -39,7 +39,10 @@ export function describeBackend(info: BackendInfo, t: Translate): string {
   });
 }
 
-/** One line per backend that was passed over, with the browser's own words, for a tooltip. */
+/**
+ * For a tooltip: one line per backend that was passed over, with the browser's own words, then the renderer,
+ * the WASM thread count and what runs the grouped convolutions.
+ */
 export function backendDetails(info: BackendInfo, t: Translate): string {
   return info.fallbacks
     .map(
@@ -47,5 +50,15 @@ export function backendDetails(info: BackendInfo, t: Translate): string {
         `${t(backendLabelKey(a.name))}: ${t(`backend.error.${a.error}`)}${a.message ? ` (${a.message})` : ''}`,
     )
     .concat(info.renderer ? [`${t(backendLabelKey(info.name))}: ${info.renderer}`] : [])
+    .concat(info.threads !== undefined ? [t('backend.threads', { n: info.threads })] : [])
+    .concat(
+      info.groupedConvKernel === undefined
+        ? []
+        : [
+            info.groupedConvKernel
+              ? t('backend.groupedConv.kernel', { backend: t(backendLabelKey(info.name)) })
+              : t('backend.groupedConv.ops'),
+          ],
+    )
     .join('\n');
 }
