@@ -151,27 +151,29 @@ for (const project of ['wasm', 'webgl'] as const) {
   });
 }
 
-test('a random ResNeXt-50 safetensors switches to 1,000 ImageNet classes, and one click brings CIFAR back @wasm', async ({
-  page,
-}) => {
-  test.setTimeout(400_000);
-  await openClassify(page);
-  await expect(top1(page)).toHaveAttribute('data-classes', '10', { timeout: 180_000 });
-  await page.getByTestId('weights-file').setInputFiles(RANDOM_RESNEXT50.pathname);
-  await expect(page.getByTestId('custom-summary')).toHaveAttribute('data-variant', 'ResNeXt-50 (32×4d)', {
-    timeout: 180_000,
+for (const project of ['wasm', 'webgl'] as const) {
+  test(`a random ResNeXt-50 safetensors switches to 1,000 ImageNet classes, and one click brings CIFAR back @${project}`, async ({
+    page,
+  }) => {
+    test.setTimeout(400_000);
+    await openClassify(page);
+    await expect(top1(page)).toHaveAttribute('data-classes', '10', { timeout: 180_000 });
+    await page.getByTestId('weights-file').setInputFiles(RANDOM_RESNEXT50.pathname);
+    await expect(page.getByTestId('custom-summary')).toHaveAttribute('data-variant', 'ResNeXt-50 (32×4d)', {
+      timeout: 180_000,
+    });
+    await expect(page.getByTestId('model-summary')).toHaveAttribute('data-classes', '1000', {
+      timeout: 180_000,
+    });
+    await expect(page.getByTestId('model-summary')).toHaveAttribute('data-arch', 'imagenet');
+    await expect(top1(page)).toHaveAttribute('data-classes', '1000', { timeout: 240_000 });
+    await expect(section(page).locator('svg.prob-bars g.prob-row')).toHaveCount(5);
+    await expect(page.getByTestId('network-crop')).toHaveAttribute('width', '224');
+    await page.getByTestId('back-to-cifar').click();
+    await expect(top1(page)).toHaveAttribute('data-classes', '10', { timeout: 120_000 });
+    await expect(top1(page)).toHaveAttribute('data-class', 'cat');
   });
-  await expect(page.getByTestId('model-summary')).toHaveAttribute('data-classes', '1000', {
-    timeout: 180_000,
-  });
-  await expect(page.getByTestId('model-summary')).toHaveAttribute('data-arch', 'imagenet');
-  await expect(top1(page)).toHaveAttribute('data-classes', '1000', { timeout: 240_000 });
-  await expect(section(page).locator('svg.prob-bars g.prob-row')).toHaveCount(5);
-  await expect(page.getByTestId('network-crop')).toHaveAttribute('width', '224');
-  await page.getByTestId('back-to-cifar').click();
-  await expect(top1(page)).toHaveAttribute('data-classes', '10', { timeout: 120_000 });
-  await expect(top1(page)).toHaveAttribute('data-class', 'cat');
-});
+}
 
 test('weights that are not safetensors or not a known network get a translated message @wasm', async ({
   page,

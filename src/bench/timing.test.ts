@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { median, timeIt } from './timing';
+import { median, timeIt, timePair } from './timing';
 
 describe('median', () => {
   it('takes the middle value, or the mean of the two middle ones', () => {
@@ -26,5 +26,27 @@ describe('timeIt', () => {
     const t = await timeIt(slow, { warmup: 1, runs: 50, minRuns: 2, budgetMs: 1 });
     expect(t.runs).toBe(2);
     expect(calls).toBe(3);
+  });
+});
+
+describe('timePair', () => {
+  it('alternates the two contenders, swapping which goes first, and times each separately', async () => {
+    const calls: string[] = [];
+    const wait = (ms: number) => new Promise((r) => setTimeout(r, ms));
+    const [a, b] = await timePair(
+      async () => {
+        calls.push('a');
+        await wait(1);
+      },
+      async () => {
+        calls.push('b');
+        await wait(25);
+      },
+      { warmup: 1, runs: 4, minRuns: 1, budgetMs: 60_000 },
+    );
+    expect(calls.join('')).toBe('ab' + 'ab' + 'ba' + 'ab' + 'ba');
+    expect(a.runs).toBe(4);
+    expect(b.runs).toBe(4);
+    expect(b.medianMs).toBeGreaterThan(a.medianMs);
   });
 });

@@ -6,6 +6,9 @@ export interface Timing {
   warmup: number;
 }
 
+/** Calls of a conv per timed run in the benchmark; its timing is reported per call. */
+export const CONV_CALLS_PER_RUN = 10;
+
 export interface TimingOptions {
   warmup: number;
   /** runs wanted; fewer when they would not fit in budgetMs (never fewer than minRuns) */
@@ -36,4 +39,41 @@ export async function timeIt(fn: () => Promise<void>, opts: TimingOptions): Prom
     times.push(performance.now() - t0);
   }
   return { medianMs: median(times), minMs: Math.min(...times), runs, warmup: opts.warmup };
+}
+
+/**
+ * Times two contenders in alternation (a, b, a, b, …) after warming both up, so that a change in machine load
+ * during the run weighs on both alike. Runs follow opts as in timeIt, budgeted on the pair.
+ */
+export async function timePair(
+  a: () => Promise<void>,
+  b: () => Promise<void>,
+  opts: TimingOptions,
+): Promise<[Timing, Timing]> {
+  let last = 0;
+  for (let i = 0; i < opts.warmup; i++) {
+    const t0 = performance.now();
+    await a();
+    await b();
+    last = performance.now() - t0;
+  }
+  const fit = last > 0 ? Math.floor(opts.budgetMs / last) : opts.runs;
+  const runs = Math.max(opts.minRuns, Math.min(opts.runs, fit));
+  const times: [number[], number[]] = [[], []];
+  for (let i = 0; i < runs; i++) {
+    // Which one goes first alternates too, so neither always runs right after the other.
+    const order = i % 2 === 0 ? ([0, 1] as const) : ([1, 0] as const);
+    for (const k of order) {
+      const t0 = performance.now();
+      await (k === 0 ? a() : b());
+      times[k].push(performance.now() - t0);
+    }
+  }
+  const timing = (xs: number[]): Timing => ({
+    medianMs: median(xs),
+    minMs: Math.min(...xs),
+    runs,
+    warmup: opts.warmup,
+  });
+  return [timing(times[0]), timing(times[1])];
 }

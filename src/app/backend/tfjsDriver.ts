@@ -1,5 +1,5 @@
 import { wasmPaths } from './wasmPaths';
-import { wasmThreadCount, wasmThreadsSafe } from './wasmThreads';
+import { wasmThreadsSafe } from './wasmThreads';
 import { replaceLostBackend, trackGpu } from './gpuLoss';
 import { probeBackend } from './probes';
 import { BackendError, type ActivateResult, type BackendDriver, type BackendName } from './types';
@@ -32,8 +32,6 @@ async function loadBackendPackage(tf: Tf, name: BackendName): Promise<(() => num
             'WASM backend: worker threads disabled, this build lacks the tfjsWasmThreads Vite plugin',
           );
           tf.env().set('WASM_HAS_MULTITHREAD_SUPPORT', false);
-        } else {
-          wasm.setThreadsCount(wasmThreadCount(navigator.hardwareConcurrency));
         }
         wasmConfigured = true;
       }
@@ -62,9 +60,9 @@ async function checkBackend(tf: Tf): Promise<void> {
 /** Registers and checks the project's grouped-conv kernel; without it the model uses tfjs ops (slower, equal). */
 async function startGroupedConvKernel(name: BackendName): Promise<boolean> {
   try {
-    const { registerGroupedConvKernel } = await import('../../resnext/kernels/registerGroupedConvKernel');
+    const { registerBackendKernels } = await import('../../resnext/kernels/registerBackendKernels');
     const { checkGroupedConvKernel } = await import('../../resnext/kernels/checkGroupedConvKernel');
-    return (await registerGroupedConvKernel(name)) && (await checkGroupedConvKernel());
+    return (await registerBackendKernels(name)) && (await checkGroupedConvKernel());
   } catch {
     return false;
   }

@@ -3,7 +3,7 @@ import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { setupNodeBackend } from '../node/setupBackend';
 import { checkGroupedConvKernel } from './checkGroupedConvKernel';
 import { GROUPED_CONV2D, groupedConvOutShape, hasGroupedConvKernel } from './groupedConvOp';
-import { registerGroupedConvKernel } from './registerGroupedConvKernel';
+import { registerBackendKernels } from './registerBackendKernels';
 
 /** A kernel for the cpu backend that returns a constant: wrong for every input. */
 function registerConstantKernel(value: number): void {
@@ -31,7 +31,7 @@ describe('checkGroupedConvKernel', () => {
   });
 
   it('is false, and registers nothing, on a backend without a kernel', async () => {
-    expect(await registerGroupedConvKernel('cpu')).toBe(false);
+    expect(await registerBackendKernels('cpu')).toBe(false);
     expect(await checkGroupedConvKernel()).toBe(false);
   });
 
@@ -45,7 +45,7 @@ describe('checkGroupedConvKernel', () => {
 
   it('keeps the wasm kernel, which agrees with one conv per group', async () => {
     await setupNodeBackend('wasm');
-    expect(await registerGroupedConvKernel('wasm')).toBe(true);
+    expect(await registerBackendKernels('wasm')).toBe(true);
     const before = tf.memory().numTensors;
     expect(await checkGroupedConvKernel()).toBe(true);
     expect(hasGroupedConvKernel('wasm')).toBe(true);

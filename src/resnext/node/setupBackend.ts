@@ -3,7 +3,7 @@ import '@tensorflow/tfjs-backend-cpu';
 import { setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import { registerWasmGroupedConv } from '../kernels/wasm/wasmGroupedConvKernel';
+import { registerBackendKernels } from '../kernels/registerBackendKernels';
 
 export type NodeBackend = 'cpu' | 'wasm';
 
@@ -26,6 +26,6 @@ export async function setupNodeBackend(name: NodeBackend): Promise<void> {
   const ok = await tf.setBackend(name);
   if (!ok) throw new Error(`tfjs backend ${name} failed to initialise`);
   await tf.ready();
-  // The project's grouped-conv kernel, as in the browser (registered before any model prepares its layouts).
-  if (name === 'wasm') await registerWasmGroupedConv();
+  // The project's own kernels, as in the browser (registered before any model prepares its layouts).
+  if (name === 'wasm') await registerBackendKernels('wasm');
 }

@@ -1,8 +1,9 @@
 /**
- * Registers the project's grouped-convolution kernel for a tfjs backend, loading only that backend's code.
- * Returns false for a backend without one (cpu), which keeps the best tfjs-op workaround.
+ * Registers the project's own kernels for a tfjs backend (grouped convolution), loading only that backend's
+ * code. Returns false for a backend without a grouped-conv kernel (cpu), which
+ * keeps the best tfjs-op workaround.
  */
-export async function registerGroupedConvKernel(backend: string): Promise<boolean> {
+export async function registerBackendKernels(backend: string): Promise<boolean> {
   switch (backend) {
     case 'wasm':
       await (await import('./wasm/wasmGroupedConvKernel')).registerWasmGroupedConv();
