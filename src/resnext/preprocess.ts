@@ -152,6 +152,44 @@ function bilinearTaps(inSize: number, outSize: number): Taps {
 const clip8 = (sum: number): number => Math.min(255, Math.max(0, Math.floor(sum / ONE)));
 
 /**
+ * One of PIL's two separable passes: every one of `lines` rows (horizontal) or columns (vertical) of RGB
+ * pixels resampled from `inLen` to `outLen` samples, with fixed-point taps and PIL's rounding.
+ */
+function resampleAxis(
+  data: Uint8ClampedArray,
+  inLen: number,
+  outLen: number,
+  lines: number,
+  horizontal: boolean,
+): Uint8ClampedArray {
+  const { first, count, weights, stride } = bilinearTaps(inLen, outLen);
+  const out = new Uint8ClampedArray(lines * outLen * 3);
+  // Pixel (line, i) of a row-major image lies at line·len + i along a row, or i·lines + line down a column.
+  const inLine = horizontal ? inLen : 1;
+  const outLine = horizontal ? outLen : 1;
+  const along = horizontal ? 1 : lines;
+  for (let line = 0; line < lines; line++) {
+    for (let j = 0; j < outLen; j++) {
+      let r = HALF;
+      let g = HALF;
+      let b = HALF;
+      for (let k = 0; k < count[j]; k++) {
+        const wk = weights[j * stride + k];
+        const p = (line * inLine + (first[j] + k) * along) * 3;
+        r += data[p] * wk;
+        g += data[p + 1] * wk;
+        b += data[p + 2] * wk;
+      }
+      const o = (line * outLine + j * along) * 3;
+      out[o] = clip8(r);
+      out[o + 1] = clip8(g);
+      out[o + 2] = clip8(b);
+    }
+  }
+  return out;
+}
+
+/**
  * PIL's `Image.resize((width, height), Image.BILINEAR)` of an 8-bit RGB image, exactly: antialiased when
  * reducing, bilinear between pixel centres when enlarging, edges renormalised rather than padded.
  */
@@ -160,53 +198,8 @@ export function resizeBilinearPil(src: RgbPixels, width: number, height: number)
     throw new Error(`invalid output size ${width}×${height}`);
   }
   let { data } = src;
-  if (width !== src.width) {
-    const { first, count, weights, stride } = bilinearTaps(src.width, width);
-    const out = new Uint8ClampedArray(width * src.height * 3);
-    for (let y = 0; y < src.height; y++) {
-      const row = y * src.width;
-      for (let x = 0; x < width; x++) {
-        let r = HALF;
-        let g = HALF;
-        let b = HALF;
-        for (let k = 0; k < count[x]; k++) {
-          const wk = weights[x * stride + k];
-          const p = (row + first[x] + k) * 3;
-          r += data[p] * wk;
-          g += data[p + 1] * wk;
-          b += data[p + 2] * wk;
-        }
-        const o = (y * width + x) * 3;
-        out[o] = clip8(r);
-        out[o + 1] = clip8(g);
-        out[o + 2] = clip8(b);
-      }
-    }
-    data = out;
-  }
-  if (height !== src.height) {
-    const { first, count, weights, stride } = bilinearTaps(src.height, height);
-    const out = new Uint8ClampedArray(width * height * 3);
-    for (let y = 0; y < height; y++) {
-      for (let x = 0; x < width; x++) {
-        let r = HALF;
-        let g = HALF;
-        let b = HALF;
-        for (let k = 0; k < count[y]; k++) {
-          const wk = weights[y * stride + k];
-          const p = ((first[y] + k) * width + x) * 3;
-          r += data[p] * wk;
-          g += data[p + 1] * wk;
-          b += data[p + 2] * wk;
-        }
-        const o = (y * width + x) * 3;
-        out[o] = clip8(r);
-        out[o + 1] = clip8(g);
-        out[o + 2] = clip8(b);
-      }
-    }
-    data = out;
-  }
+  if (width !== src.width) data = resampleAxis(data, src.width, width, src.height, true);
+  if (height !== src.height) data = resampleAxis(data, src.height, height, width, false);
   return { data: data === src.data ? data.slice() : data, width, height };
 }
 

@@ -1,22 +1,10 @@
-import * as tf from '@tensorflow/tfjs-core';
 import type { WebGPUBackend } from '@tensorflow/tfjs-backend-webgpu';
-import { GROUPED_CONV2D, type GroupedConvAttrs } from '../groupedConvOp';
-import { groupedConvGeometry } from '../groupedConvGeometry';
+import { registerGpuGroupedConv } from '../registerGpuGroupedConv';
 import { groupedConvProgram } from './groupedConvProgram';
-
-const groupedConvWebGPU: tf.KernelFunc = ({ inputs, backend, attrs }) => {
-  const { x, filter, bias } = inputs as { x: tf.TensorInfo; filter: tf.TensorInfo; bias?: tf.TensorInfo };
-  const geometry = groupedConvGeometry(x, filter, bias, attrs as unknown as GroupedConvAttrs);
-  const program = groupedConvProgram(geometry);
-  return (backend as WebGPUBackend).runWebGPUProgram(
-    program,
-    bias ? [x, filter, bias] : [x, filter],
-    'float32',
-  );
-};
 
 /** Registers the project's grouped-conv kernel for the 'webgpu' backend; calling it again does nothing. */
 export function registerWebGPUGroupedConv(): void {
-  if (tf.getKernel(GROUPED_CONV2D, 'webgpu')) return;
-  tf.registerKernel({ kernelName: GROUPED_CONV2D, backendName: 'webgpu', kernelFunc: groupedConvWebGPU });
+  registerGpuGroupedConv('webgpu', groupedConvProgram, (backend: WebGPUBackend, program, inputs) =>
+    backend.runWebGPUProgram(program, inputs, 'float32'),
+  );
 }
