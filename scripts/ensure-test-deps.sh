@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Installs what the tests need when it is missing: Debian's Chromium (browser tests) and
-# Debian's PyTorch stack (reference outputs and the Python tests).
+# Installs what the tests need when it is missing: Debian's Chromium (browser tests), Debian's PyTorch stack
+# (reference outputs and the Python tests) and clang + lld (the committed WASM kernel is rebuilt and compared).
 set -euo pipefail
 
 missing=()
@@ -8,6 +8,8 @@ missing=()
 if ! /usr/bin/python3 -c 'import torch, torchvision, numpy, PIL, pytest' >/dev/null 2>&1; then
   missing+=(python3-torch python3-torchvision python3-numpy python3-pil python3-pytest)
 fi
+
+command -v clang >/dev/null && command -v wasm-ld >/dev/null || missing+=(clang lld)
 
 if [ ${#missing[@]} -gt 0 ]; then
   echo "Installing Debian packages: ${missing[*]}"
