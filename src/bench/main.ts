@@ -9,7 +9,7 @@ import {
   strategyFor,
   type GroupedConvStrategy,
 } from '../resnext/groupedConv';
-import { loadModelFromManifest } from '../resnext/modelManifest';
+import { loadModelFromManifest } from '../resnext/modelFromManifest';
 import type { ResNeXtModel } from '../resnext/model';
 import { CONV_CALLS_PER_RUN, timeIt, timePair, type Timing, type TimingOptions } from './timing';
 

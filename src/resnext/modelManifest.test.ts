@@ -3,7 +3,8 @@ import { readFileSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import * as tf from '@tensorflow/tfjs-core';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { loadModelFromManifest, manifestFileUrl, parseManifest } from './modelManifest';
+import { loadModelFromManifest } from './modelFromManifest';
+import { manifestFileUrl, parseManifest } from './modelManifest';
 import { setupNodeBackend } from './node/setupBackend';
 
 const DIR = 'public/models';

@@ -19,6 +19,7 @@ import {
 } from './modelLoader';
 import { loadImagenetClasses } from './imagenetClasses';
 import { storeHooks } from './storeHooks';
+import { WeightDownloads } from './weightDownloads';
 import { describeVariant, type Variant } from './variant';
 
 export type ModelStatus = 'idle' | 'loading' | 'ready' | 'error';
@@ -73,6 +74,12 @@ export function ModelStoreProvider({ children }: { children: ReactNode }) {
   const [attempt, setAttempt] = useState(0);
   const [custom, setCustom] = useState<SafetensorsFile | null>(null);
   const files = useRef(new Map<string, SafetensorsFile>());
+  const downloads = useRef<WeightDownloads | null>(null);
+  downloads.current ??= new WeightDownloads((id, onProgress, signal) => {
+    const entry = shippedModel(id);
+    if (!entry) return Promise.reject(new Error(`unknown model ${id}`));
+    return fetchShippedFile(entry, onProgress, signal);
+  });
   const current = useRef<ResNeXtModel | null>(null);
   const built = useRef('');
   const [customVersion, setCustomVersion] = useState(0);
@@ -111,6 +118,22 @@ export function ModelStoreProvider({ children }: { children: ReactNode }) {
     };
   }, [wanted, manifest]);
 
+  // The weights download as soon as a section needs them, while the backend may still be starting.
+  useEffect(() => {
+    const d = downloads.current;
+    if (!wanted || !d || modelId === CUSTOM_MODEL_ID || files.current.has(modelId)) return;
+    d.get(modelId).then(
+      (file) => {
+        // Keep only the current shipped model's weights in memory.
+        files.current.clear();
+        files.current.set(modelId, file);
+      },
+      // A failure is reported by the build below, which awaits the same download.
+      () => undefined,
+    );
+    return () => d.cancel(modelId);
+  }, [wanted, modelId]);
+
   useEffect(() => {
     if (!wanted || (current.current && built.current === key)) return;
     const old = current.current;
@@ -121,13 +144,7 @@ export function ModelStoreProvider({ children }: { children: ReactNode }) {
     const cachedFile = modelId === CUSTOM_MODEL_ID ? custom : files.current.get(modelId);
     // Weights still to download show a bar from the start (its total comes from the manifest).
     const start = cachedFile ? null : { loaded: 0, total: null };
-    if (!backendName) {
-      setSnap({ status: 'loading', progress: start, model: null, error: null });
-      return;
-    }
     let cancelled = false;
-    const abort = new AbortController();
-    setSnap({ status: 'loading', progress: start, model: null, error: null });
     let lastReport = 0;
     const onProgress: OnProgress = (loaded, total) => {
       const now = performance.now();
@@ -135,14 +152,19 @@ export function ModelStoreProvider({ children }: { children: ReactNode }) {
       lastReport = now;
       setSnap((s) => ({ ...s, progress: { loaded, total } }));
     };
+    const d = downloads.current;
+    d?.listen(onProgress);
+    setSnap({ status: 'loading', progress: start, model: null, error: null });
+    if (!backendName || !d) {
+      return () => {
+        cancelled = true;
+      };
+    }
     (async () => {
       let file = cachedFile;
       if (!file) {
-        const entry = shippedModel(modelId);
-        if (!entry) throw new Error(`unknown model ${modelId}`);
-        file = await fetchShippedFile(entry, onProgress, abort.signal);
+        file = await d.get(modelId);
         if (cancelled) return;
-        // Keep only the current shipped model's weights in memory.
         files.current.clear();
         files.current.set(modelId, file);
       }
@@ -159,7 +181,6 @@ export function ModelStoreProvider({ children }: { children: ReactNode }) {
     });
     return () => {
       cancelled = true;
-      abort.abort();
     };
   }, [wanted, key, modelId, backendName, custom]);
 
