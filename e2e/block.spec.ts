@@ -19,7 +19,7 @@ async function maxDiff(cell: Locator): Promise<number> {
   return Number(await cell.getAttribute('data-value'));
 }
 
-test('block: the cardinality slider moves with the keyboard and redraws branches and readouts', async ({
+test('block: the cardinality slider moves with the keyboard and redraws branches and readouts @wasm', async ({
   page,
 }) => {
   await gotoApp(page, 'section=overview');
@@ -68,7 +68,9 @@ test('block: the cardinality slider moves with the keyboard and redraws branches
   await expect(page.getByTestId('layer-in-shape-conv1')).toHaveText('1×16×16×512');
 });
 
-test('block: a layer selected in one form highlights the same weights in the other two @wasm', async ({ page }) => {
+test('block: a layer selected in one form highlights the same weights in the other two @wasm', async ({
+  page,
+}) => {
   await gotoApp(page, 'section=forms&cardinality=4');
   for (const f of ['a', 'b', 'c']) await expect(page.getByTestId(`form-params-${f}`)).toHaveText('69,888');
   const formA = page.getByTestId('form-a');
@@ -161,7 +163,9 @@ test('block: switching the language translates the Overview and Forms sections @
   await expect(page.getByTestId('form-c')).toContainText(en['forms.c.title']);
 });
 
-test('block: split-transform-merge plays, pauses and steps; reduced motion steps only @wasm', async ({ page }) => {
+test('block: split-transform-merge plays, pauses and steps; reduced motion steps only @wasm', async ({
+  page,
+}) => {
   await gotoApp(page, 'section=overview&cardinality=4');
   const svg = page.getByTestId('stm-svg');
   await expect(svg).toHaveAttribute('data-phase', 'input');

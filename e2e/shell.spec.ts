@@ -14,7 +14,7 @@ function query(page: import('@playwright/test').Page): URLSearchParams {
   return new URL(page.url()).searchParams;
 }
 
-test('shell: every section opens from the nav, in order, and Back returns', async ({ page }) => {
+test('shell: every section opens from the nav, in order, and Back returns @wasm', async ({ page }) => {
   await gotoApp(page);
   const labels = await page.getByRole('navigation').getByRole('link').allInnerTexts();
   expect(labels).toEqual(SECTIONS.map((id) => en[`nav.${id}`]));
@@ -55,7 +55,7 @@ async function shellText(page: import('@playwright/test').Page): Promise<string>
   return (await page.locator('header, #section-title').allInnerTexts()).join('\n');
 }
 
-test('shell: the language switch turns every shell string into Chinese and back', async ({ page }) => {
+test('shell: the language switch turns every shell string into Chinese and back @wasm', async ({ page }) => {
   await gotoApp(page, 'section=forms');
   await expect(page.locator('html')).toHaveAttribute('lang', 'en');
   const english = await shellText(page);
@@ -86,7 +86,7 @@ test('shell: the language switch turns every shell string into Chinese and back'
   expect(await shellText(page)).toBe(english);
 });
 
-test('shell: URL state survives a reload and Back', async ({ page }) => {
+test('shell: URL state survives a reload and Back @wasm', async ({ page }) => {
   await gotoApp(page, 'section=step&cardinality=8&d=14&keepComplexity=0&stage=c29-2&group=5&tour=2&d=999');
   await page.getByLabel(en['lang.label']).selectOption('zh');
   await navLink(page, 'forms').click();
