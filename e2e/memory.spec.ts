@@ -2,6 +2,7 @@ import type { Page } from '@playwright/test';
 import { expect, gotoApp, test, waitForBackend } from './harness';
 import { domNodeCount, settledMemory, tfMemory, waitForDebugHook, type TfMemory } from './support/memory';
 import { sectionBody, waitForSection, type Section } from './support/sections';
+import { seededUniform } from '../src/resnext/node/random';
 
 /*
  * Tensors and DOM nodes must not pile up over a long session. Every count is compared in the same state of
@@ -9,16 +10,9 @@ import { sectionBody, waitForSection, type Section } from './support/sections';
  * already loaded everything once (WASM kernels, shaders, weights, the first trace).
  */
 
-/** mulberry32, so each run takes the same actions */
+/** Seeded, so each run takes the same actions. */
 function rng(seed: number) {
-  let a = seed >>> 0;
-  const next = () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  const next = seededUniform(seed);
   return { pick: <T>(items: readonly T[]): T => items[Math.floor(next() * items.length)] };
 }
 

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { WeightsError, type WeightsErrorCode } from './errors';
 import { MAX_HEADER_BYTES, parseSafetensors, verifySha256, type SafetensorsFile } from './safetensors';
+import { seededUniform } from './node/random';
 
 /*
  * Seeded mutations of a small, valid safetensors file. Every mutated file must either parse to exactly the
@@ -11,16 +12,9 @@ import { MAX_HEADER_BYTES, parseSafetensors, verifySha256, type SafetensorsFile 
 
 const FILE = 'fuzz-case.safetensors';
 
-/** mulberry32: small, fast and deterministic. */
+/** Deterministic integers, bytes and picks from a seed. */
 function rng(seed: number) {
-  let a = seed >>> 0;
-  const next = () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  const next = seededUniform(seed);
   const int = (n: number) => Math.floor(next() * n);
   return {
     int,
