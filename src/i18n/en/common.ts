@@ -6,6 +6,8 @@ export const common = {
   'app.sectionError': 'This section could not be loaded: {message}',
   'app.retry': 'Try again',
   'app.listSeparator': ', ',
+  'figure.present': 'Present',
+  'figure.presentExit': 'Leave (Esc)',
 
   'nav.label': 'Sections',
   'nav.overview': 'Overview',

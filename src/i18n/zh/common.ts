@@ -9,6 +9,8 @@ export const common: Catalog<typeof en> = {
   'app.sectionError': '本节无法加载：{message}',
   'app.retry': '重试',
   'app.listSeparator': '、',
+  'figure.present': '演示',
+  'figure.presentExit': '退出（Esc）',
 
   'nav.label': '章节',
   'nav.overview': '概览',
