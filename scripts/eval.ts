@@ -1,32 +1,56 @@
 /**
  * Accuracy of a CIFAR-10 model in TensorFlow.js (Node):
- *   npm run eval -- [--data PATH] [--limit N] [--model PATH] [--backend wasm|cpu] [--batch B]
+ *   npm run eval -- [--data PATH] [--limit N] [--model PATH] [--backend wasm|cpu] [--batch B] [--write]
+ * The model is the file the app serves by default (public/models/manifest.json's `default`, the float16 copy)
+ * unless --model names another; the data is found by src/resnext/node/cifarData.ts unless --data names a file.
  * Progress goes to stderr; per-class accuracy, then as the last line `accuracy: 0.XXXX on N images`.
+ * --write records the result in src/data/tfjsEval.json, where the Numbers section and the README read it.
  */
-import { createReadStream, readFileSync, statSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { createReadStream, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
 import * as tf from '@tensorflow/tfjs-core';
+import type { TfjsEval } from '../src/data/metrics';
 import { CIFAR_RECORD_BYTES, readCifarBatches } from '../src/resnext/cifarBinary';
 import { loadModel } from '../src/resnext/model';
+import { locateCifar10, REPO_ROOT } from '../src/resnext/node/cifarData';
 import { setupNodeBackend, type NodeBackend } from '../src/resnext/node/setupBackend';
 import { normalize } from '../src/resnext/preprocess';
 import { parseSafetensors } from '../src/resnext/safetensors';
 
+const MODELS = join(REPO_ROOT, 'public/models');
+const RECORD = join(REPO_ROOT, 'src/data/tfjsEval.json');
+
+/** The file the app loads by default, as the manifest names it. */
+function defaultModel(): string {
+  const manifest = JSON.parse(readFileSync(join(MODELS, 'manifest.json'), 'utf8')) as { default: string };
+  return join(MODELS, manifest.default);
+}
+
 function parseArgs(argv: string[]) {
   const opts = {
-    data: '../shared/datasets/cifar10/test_batch.bin',
-    model: 'public/models/resnext29_32x4d.safetensors',
+    data: '',
+    model: '',
     backend: 'wasm' as NodeBackend,
     limit: Infinity,
     batch: 50,
+    write: false,
+    /** the options that change the figure, as they would be typed again */
+    repeat: [] as string[],
   };
   for (let i = 0; i < argv.length; i++) {
     const [key, inline] = argv[i].split('=', 2);
-    const value = () => inline ?? argv[++i];
+    const value = () => {
+      const v = inline ?? argv[++i];
+      if (key !== '--data' && key !== '--batch') opts.repeat.push(key, v);
+      return v;
+    };
     if (key === '--data') opts.data = value();
     else if (key === '--model') opts.model = value();
     else if (key === '--backend') opts.backend = value() as NodeBackend;
     else if (key === '--limit') opts.limit = Number(value());
     else if (key === '--batch') opts.batch = Number(value());
+    else if (key === '--write') opts.write = true;
     else throw new Error(`unknown argument ${argv[i]}`);
   }
   if (opts.backend !== 'wasm' && opts.backend !== 'cpu') throw new Error(`--backend must be wasm or cpu`);
@@ -37,11 +61,13 @@ function parseArgs(argv: string[]) {
 
 async function main() {
   const opts = parseArgs(process.argv.slice(2));
+  const modelPath = opts.model || defaultModel();
+  const data = opts.data || (await locateCifar10()).testBatch;
   await setupNodeBackend(opts.backend);
-  const model = loadModel(parseSafetensors(new Uint8Array(readFileSync(opts.model)), opts.model));
+  const model = loadModel(parseSafetensors(new Uint8Array(readFileSync(modelPath)), modelPath));
   const { meta } = model;
-  const total = Math.min(opts.limit, Math.floor(statSync(opts.data).size / CIFAR_RECORD_BYTES));
-  console.error(`${meta.name} on ${opts.backend}: ${total} images from ${opts.data}, batch ${opts.batch}`);
+  const total = Math.min(opts.limit, Math.floor(statSync(data).size / CIFAR_RECORD_BYTES));
+  console.error(`${meta.name} (${modelPath}) on ${opts.backend}: ${total} images from ${data}, batch ${opts.batch}`);
 
   const classes = meta.classes.length;
   const seen = new Array<number>(classes).fill(0);
@@ -49,7 +75,7 @@ async function main() {
   let done = 0;
   let correct = 0;
   const t0 = performance.now();
-  const stream = createReadStream(opts.data, { highWaterMark: opts.batch * CIFAR_RECORD_BYTES });
+  const stream = createReadStream(data, { highWaterMark: opts.batch * CIFAR_RECORD_BYTES });
   for await (const batch of readCifarBatches(stream, opts.batch, opts.limit)) {
     const predicted = tf.tidy(() => {
       const x = normalize(tf.tensor4d(batch.images, [batch.count, 32, 32, 3]), meta.mean, meta.std);
@@ -77,7 +103,20 @@ async function main() {
     const acc = seen[c] ? (right[c] / seen[c]).toFixed(4) : '-';
     console.log(`${(meta.classes[c] ?? `class ${c}`).padEnd(12)} ${acc} (${right[c]}/${seen[c]})`);
   }
-  console.log(`accuracy: ${(correct / done).toFixed(4)} on ${done} images`);
+  const accuracy = Number((correct / done).toFixed(4));
+  console.log(`accuracy: ${accuracy.toFixed(4)} on ${done} images`);
+  if (opts.write) {
+    const record: TfjsEval = {
+      accuracy,
+      images: done,
+      command: ['npm run eval', ...(opts.repeat.length ? ['--', ...opts.repeat] : [])].join(' '),
+      model: relative(REPO_ROOT, modelPath),
+      backend: opts.backend,
+      testFileSha256: createHash('sha256').update(readFileSync(data)).digest('hex'),
+    };
+    writeFileSync(RECORD, `${JSON.stringify(record, null, 2)}\n`);
+    console.error(`wrote ${relative(REPO_ROOT, RECORD)}`);
+  }
 }
 
 main().catch((e: unknown) => {

@@ -6,10 +6,9 @@ cd "$(dirname "$0")/.."
 
 PY=/usr/bin/python3
 OUT=.cache/fixtures
-SHARED=../shared
-CIFAR_TEST_BIN="${CIFAR_TEST_BIN:-$SHARED/datasets/cifar10/test_batch.bin}"
+# CIFAR10_DIR, ../shared/datasets/cifar10 or .cache/cifar10 (downloaded on first use): see training/cifar_data.py
+CIFAR_TEST_BIN=$("$PY" training/cifar_data.py)
 CIFAR_WEIGHTS=public/models/resnext29_32x4d.safetensors
-[ -f "$CIFAR_WEIGHTS" ] || CIFAR_WEIGHTS="$SHARED/models/resnext29-cifar10/resnext29_32x4d.safetensors"
 COMMON=(training/resnext.py training/export_torchvision.py scripts/make-fixtures.sh)
 
 mkdir -p "$OUT/weights"

@@ -36,10 +36,17 @@ export interface MetricsFile {
   models: ModelMetrics[];
 }
 
+/** Written by `npm run eval -- --write` (scripts/eval.ts). */
 export interface TfjsEval {
   accuracy: number | null;
   images: number | null;
+  /** the command that printed the figure */
   command: string;
+  /** the weights file evaluated, relative to the repository */
+  model?: string;
+  backend?: string;
+  /** sha256 of the test file: which copy of the CIFAR-10 test set the figure was measured on */
+  testFileSha256?: string;
 }
 
 export interface ProjectMetrics {
@@ -50,11 +57,14 @@ export interface ProjectMetrics {
   tfjsEval: TfjsEval;
 }
 
-/** Loads the metrics in their own chunk so they stay out of the first paint. */
+/**
+ * Loads the metrics in their own chunk so they stay out of the first paint. The training metrics are the files
+ * shipped beside the weights in public/models (one source); tfjsEval.json is written by `npm run eval -- --write`.
+ */
 export async function loadProjectMetrics(): Promise<ProjectMetrics> {
   const [run80, family, tfjsEval] = await Promise.all([
-    import('./metrics-80ep.json'),
-    import('./metrics-family-20ep.json'),
+    import('../../public/models/metrics.json'),
+    import('../../public/models/family/metrics.json'),
     import('./tfjsEval.json'),
   ]);
   return {

@@ -8,6 +8,7 @@ import {
   decodeCifarRecords,
   readCifarBatches,
 } from './cifarBinary';
+import { cifarTestBatch } from './node/cifarData';
 
 /** Record r: label r % 10, red = pixel index mod 256, green = 10·r, blue = 255 − r. */
 function records(count: number): Uint8Array {
@@ -67,7 +68,7 @@ describe('CIFAR-10 binary records', () => {
   });
 
   it('reads the 10,000-image test set: 1,000 images of each class', async () => {
-    const bytes = new Uint8Array(readFileSync('../shared/datasets/cifar10/test_batch.bin'));
+    const bytes = new Uint8Array(readFileSync(await cifarTestBatch()));
     const perClass = new Array<number>(10).fill(0);
     async function* one() {
       yield bytes;

@@ -5,7 +5,7 @@ import { inferSpec, tensorShapesOf } from './inferSpec';
 import { parseSafetensors } from './safetensors';
 import { imagenetSpec, makeSpec, resnext29Spec } from './spec';
 
-const SHARED = '../shared/models/resnext29-cifar10';
+const SHIPPED = 'public/models';
 
 /** Tensor shapes stored in a real weights file (read from its header only). */
 function headerShapes(path: string): Map<string, number[]> {
@@ -25,7 +25,7 @@ function errorOf(fn: () => unknown): WeightsError {
 
 describe('inferSpec on real files', () => {
   it('recognises the shipped ResNeXt-29 32×4d', () => {
-    expect(inferSpec(headerShapes(`${SHARED}/resnext29_32x4d.safetensors`))).toEqual(resnext29Spec(32, 4));
+    expect(inferSpec(headerShapes(`${SHIPPED}/resnext29_32x4d.safetensors`))).toEqual(resnext29Spec(32, 4));
   });
 
   it.each([
@@ -35,7 +35,7 @@ describe('inferSpec on real files', () => {
     [8, 14],
     [32, 4],
   ])('recognises the equal-complexity family member %i×%id', (c, d) => {
-    const spec = inferSpec(headerShapes(`${SHARED}/family-20ep/resnext29_${c}x${d}d.safetensors`));
+    const spec = inferSpec(headerShapes(`${SHIPPED}/family/resnext29_${c}x${d}d.safetensors`));
     expect(spec).toEqual(resnext29Spec(c, d));
   });
 });

@@ -3,6 +3,7 @@ import * as tf from '@tensorflow/tfjs-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { decodeCifarRecords, CIFAR_RECORD_BYTES } from './cifarBinary';
 import { loadModel, type ResNeXtModel } from './model';
+import { cifarTestBatch } from './node/cifarData';
 import { referenceForward, type Act } from './node/referenceNet';
 import { randomArray, seededRandom } from './node/random';
 import { setupNodeBackend, type NodeBackend } from './node/setupBackend';
@@ -10,6 +11,8 @@ import { randomWeightsFile, tinySpec } from './node/tinyNet';
 import { normalize } from './preprocess';
 import { parseSafetensors } from './safetensors';
 import { resnext29Spec } from './spec';
+
+const CIFAR = await cifarTestBatch();
 
 /** max |a − b| / max(1, max |b|) */
 function relDiff(a: ArrayLike<number>, b: ArrayLike<number>): number {
@@ -84,7 +87,7 @@ describe.each<NodeBackend>(['cpu', 'wasm'])('model on %s against a plain-JS refe
 describe('the shipped ResNeXt-29 32×4d', () => {
   let model: ResNeXtModel;
   let file: ReturnType<typeof parseSafetensors>;
-  const records = new Uint8Array(readFileSync('../shared/datasets/cifar10/test_batch.bin')).subarray(
+  const records = new Uint8Array(readFileSync(CIFAR)).subarray(
     0,
     100 * CIFAR_RECORD_BYTES,
   );

@@ -1,10 +1,11 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import * as tf from '@tensorflow/tfjs-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cifarRecordImage } from './cifarBinary';
 import { countNetwork } from './counting';
 import { BLOCK_STEPS, loadModel, type ResNeXtModel } from './model';
+import { cifarTestBatch } from './node/cifarData';
 import { setupNodeBackend } from './node/setupBackend';
 import { preprocess } from './preprocess';
 import { parseSafetensors } from './safetensors';
@@ -22,12 +23,8 @@ import {
   type BlockTrace,
 } from './stepThrough';
 
-const repoFile = (rel: string) => fileURLToPath(new URL(`../../${rel}`, import.meta.url));
-const PUBLIC_WEIGHTS = repoFile('public/models/resnext29_32x4d.safetensors');
-const WEIGHTS = existsSync(PUBLIC_WEIGHTS)
-  ? PUBLIC_WEIGHTS
-  : repoFile('../shared/models/resnext29-cifar10/resnext29_32x4d.safetensors');
-const CIFAR = repoFile('../shared/datasets/cifar10/test_batch.bin');
+const WEIGHTS = fileURLToPath(new URL('../../public/models/resnext29_32x4d.safetensors', import.meta.url));
+const CIFAR = await cifarTestBatch();
 
 const maxAbs = (a: tf.Tensor, b: tf.Tensor): number =>
   tf.tidy(() => tf.max(tf.abs(tf.sub(a, b))).dataSync()[0]);
@@ -39,7 +36,7 @@ let image: tf.Tensor4D;
 beforeAll(async () => {
   await setupNodeBackend('wasm');
   model = loadModel(parseSafetensors(new Uint8Array(readFileSync(WEIGHTS)), WEIGHTS));
-  // A CIFAR-10 test record, read from shared/ at test time (never stored in the project).
+  // A CIFAR-10 test record, read at test time (never stored in the project).
   const bytes = new Uint8Array(readFileSync(CIFAR).subarray(0, 2 * 3073));
   image = preprocess(cifarRecordImage(bytes, 1), model.meta);
 });

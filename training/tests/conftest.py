@@ -9,9 +9,24 @@ REPO = os.path.dirname(TRAINING)
 SHARED = os.path.join(os.path.dirname(REPO), "shared")
 sys.path.insert(0, TRAINING)
 
-CIFAR_TEST_BIN = os.environ.get("CIFAR_TEST_BIN", os.path.join(SHARED, "datasets", "cifar10", "test_batch.bin"))
-SHIPPED_WEIGHTS = os.path.join(SHARED, "models", "resnext29-cifar10", "resnext29_32x4d.safetensors")
+SHIPPED_WEIGHTS = os.path.join(REPO, "public", "models", "resnext29_32x4d.safetensors")
 RECIPE_DIR = os.path.join(SHARED, "training")
+HAVE_RECIPE = os.path.isfile(os.path.join(RECIPE_DIR, "eval_cpu.py"))
+needs_recipe = pytest.mark.skipif(not HAVE_RECIPE, reason=f"the reference recipe is not in {RECIPE_DIR}")
+
+
+def __getattr__(name):
+    """CIFAR_TEST_BIN, found (or downloaded) by training/cifar_data.py when a test module first asks for it.
+    Without the data the run stops with what to download, where to put it and which variable to set."""
+    if name != "CIFAR_TEST_BIN":
+        raise AttributeError(name)
+    from cifar_data import CifarDataError, cifar_test_batch
+    try:
+        path = cifar_test_batch()
+    except CifarDataError as e:
+        pytest.exit(f"CIFAR-10 test set missing.\n{e}", returncode=1)
+    globals()[name] = path
+    return path
 
 
 def load_recipe_module(name):

@@ -98,7 +98,7 @@ def test_cifar_fixture(cifar_fixture):
     arrays, meta = cifar_fixture
     check_structure(arrays, "cifar", n=4, m=2)
     assert meta["kind"] == "cifar" and meta["inter_records"] == "2"
-    assert meta["weights"] == "../shared/models/resnext29-cifar10/resnext29_32x4d.safetensors"
+    assert meta["weights"] == "public/models/resnext29_32x4d.safetensors"
     assert json.loads(meta["blocks"]) == BLOCKS
     images, labels = read_cifar_bin(CIFAR_TEST_BIN, 4)
     np.testing.assert_array_equal(arrays["labels"], labels.astype(np.float32))

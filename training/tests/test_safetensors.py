@@ -4,7 +4,7 @@ import numpy as np
 import pytest
 import torch
 
-from conftest import SHIPPED_WEIGHTS, load_recipe_module
+from conftest import SHIPPED_WEIGHTS, load_recipe_module, needs_recipe
 from resnext import (ResNeXtCifar, parse_safetensors, read_safetensors, safetensors_bytes, state_dict_arrays,
                      write_safetensors)
 
@@ -45,6 +45,7 @@ def test_big_endian_input_is_written_little_endian():
     assert arrays["a"].tolist() == [1.5, -2.0]
 
 
+@needs_recipe
 @pytest.mark.parametrize("dtype", ["float32", "float16"])
 def test_bytes_identical_to_the_recipe_export(tmp_path, dtype):
     recipe = load_recipe_module("train_cifar")

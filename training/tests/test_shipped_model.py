@@ -7,7 +7,7 @@ import sys
 import numpy as np
 import torch
 
-from conftest import CIFAR_TEST_BIN, RECIPE_DIR, SHIPPED_WEIGHTS
+from conftest import CIFAR_TEST_BIN, RECIPE_DIR, SHIPPED_WEIGHTS, needs_recipe
 from resnext import load_cifar_model, normalize, read_cifar_bin
 
 N = 200
@@ -31,15 +31,25 @@ def run_reference_evaluator():
     return g, out.getvalue()
 
 
-def test_shipped_model_matches_the_reference_evaluator():
+def our_predictions():
+    """(predicted classes, labels, accuracy) of the shipped model on the first N test records, in PyTorch."""
     model, meta = load_cifar_model(SHIPPED_WEIGHTS)
     images, labels = read_cifar_bin(CIFAR_TEST_BIN, N)
     with torch.no_grad():
         ours = torch.cat([model(torch.from_numpy(normalize(images[i:i + 100]))).argmax(1)
                           for i in range(0, N, 100)]).numpy()
-    acc = float(np.mean(ours == labels))
+    return ours, labels, float(np.mean(ours == labels))
+
+
+def test_shipped_model_classifies_most_test_images():
+    # a floor well under the 0.90 measured on the whole shipped copy, so it holds for any faithful copy of the set
+    assert our_predictions()[2] >= 0.85
+
+
+@needs_recipe
+def test_shipped_model_matches_the_reference_evaluator():
+    ours, labels, acc = our_predictions()
     ref, printed = run_reference_evaluator()
     np.testing.assert_array_equal(ref["y"], labels)
     np.testing.assert_array_equal(ref["pred"], ours)
     assert f"acc={acc:.4f} on {N}" in printed
-    assert acc >= 0.85

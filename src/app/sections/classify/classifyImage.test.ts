@@ -5,15 +5,15 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CIFAR_RECORD_BYTES, cifarRecordImage } from '../../../resnext/cifarBinary';
 import { loadModel, type ResNeXtModel } from '../../../resnext/model';
+import { cifarTestBatch } from '../../../resnext/node/cifarData';
 import { preprocess } from '../../../resnext/preprocess';
 import { parseSafetensors } from '../../../resnext/safetensors';
 import type { Pixels } from '../../model/image/pixels';
 import { makeInput, networkCrop } from '../../model/makeInput';
 import { classifyImage } from './classifyImage';
 
-const SHARED = new URL('../../../../../shared/', import.meta.url);
-const WEIGHTS = fileURLToPath(new URL('models/resnext29-cifar10/resnext29_32x4d.safetensors', SHARED));
-const TEST_BIN = fileURLToPath(new URL('datasets/cifar10/test_batch.bin', SHARED));
+const WEIGHTS = fileURLToPath(new URL('../../../../public/models/resnext29_32x4d.safetensors', import.meta.url));
+const TEST_BIN = await cifarTestBatch();
 const RECORDS = 4;
 
 let model: ResNeXtModel;

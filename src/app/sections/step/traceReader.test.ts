@@ -1,9 +1,10 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import * as tf from '@tensorflow/tfjs-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cifarRecordImage } from '../../../resnext/cifarBinary';
 import { loadModel, type ResNeXtModel } from '../../../resnext/model';
+import { cifarTestBatch } from '../../../resnext/node/cifarData';
 import { seededRandom } from '../../../resnext/node/random';
 import { setupNodeBackend } from '../../../resnext/node/setupBackend';
 import { preprocess } from '../../../resnext/preprocess';
@@ -13,12 +14,8 @@ import { stepNav, type NavAction, type NavState } from './stepNav';
 import { TraceHolder } from './traceHolder';
 import { TraceGoneError, TraceReader } from './traceReader';
 
-const repoFile = (rel: string) => fileURLToPath(new URL(`../../../../${rel}`, import.meta.url));
-const PUBLIC_WEIGHTS = repoFile('public/models/resnext29_32x4d.safetensors');
-const WEIGHTS = existsSync(PUBLIC_WEIGHTS)
-  ? PUBLIC_WEIGHTS
-  : repoFile('../shared/models/resnext29-cifar10/resnext29_32x4d.safetensors');
-const CIFAR = repoFile('../shared/datasets/cifar10/test_batch.bin');
+const WEIGHTS = fileURLToPath(new URL('../../../../public/models/resnext29_32x4d.safetensors', import.meta.url));
+const CIFAR = await cifarTestBatch();
 
 let model: ResNeXtModel;
 let image: tf.Tensor4D;
