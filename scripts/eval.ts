@@ -67,7 +67,9 @@ async function main() {
   const model = loadModel(parseSafetensors(new Uint8Array(readFileSync(modelPath)), modelPath));
   const { meta } = model;
   const total = Math.min(opts.limit, Math.floor(statSync(data).size / CIFAR_RECORD_BYTES));
-  console.error(`${meta.name} (${modelPath}) on ${opts.backend}: ${total} images from ${data}, batch ${opts.batch}`);
+  console.error(
+    `${meta.name} (${modelPath}) on ${opts.backend}: ${total} images from ${data}, batch ${opts.batch}`,
+  );
 
   const classes = meta.classes.length;
   const seen = new Array<number>(classes).fill(0);

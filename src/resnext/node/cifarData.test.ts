@@ -4,7 +4,15 @@
  */
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  readdirSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -114,7 +122,14 @@ describe('locateCifar10 downloads on first use', () => {
     const cacheDir = join(root, 'dl/cifar10');
     const lines: string[] = [];
     const before = requests;
-    const loc = await locateCifar10({ env: {}, sharedDir: nowhere, cacheDir, url, md5, log: (l) => lines.push(l) });
+    const loc = await locateCifar10({
+      env: {},
+      sharedDir: nowhere,
+      cacheDir,
+      url,
+      md5,
+      log: (l) => lines.push(l),
+    });
     expect(loc.source).toBe('download');
     expect(loc.testBatch).toBe(join(cacheDir, 'cifar-10-batches-bin/test_batch.bin'));
     expect(new Uint8Array(readFileSync(loc.testBatch))).toEqual(records);
@@ -131,7 +146,9 @@ describe('locateCifar10 downloads on first use', () => {
   it('refuses a download whose MD5 is not the one given, and keeps nothing', async () => {
     const cacheDir = join(root, 'bad/cifar10');
     const wrong = md5.replace(/^./, (c) => (c === '0' ? '1' : '0'));
-    const err = await failure(locateCifar10({ env: {}, sharedDir: nowhere, cacheDir, url, md5: wrong, log: quiet }));
+    const err = await failure(
+      locateCifar10({ env: {}, sharedDir: nowhere, cacheDir, url, md5: wrong, log: quiet }),
+    );
     expect(err.code).toBe('checksum');
     expect(err.message).toContain(md5);
     expect(existsSync(cacheDir)).toBe(false);
@@ -145,7 +162,9 @@ describe('locateCifar10 downloads on first use', () => {
     const port = (closed.address() as AddressInfo).port;
     await new Promise((ok) => closed.close(ok));
     const deadUrl = `http://127.0.0.1:${port}/cifar-10-binary.tar.gz`;
-    const err = await failure(locateCifar10({ env: {}, sharedDir: nowhere, cacheDir, url: deadUrl, md5, log: quiet }));
+    const err = await failure(
+      locateCifar10({ env: {}, sharedDir: nowhere, cacheDir, url: deadUrl, md5, log: quiet }),
+    );
     expect(err.code).toBe('offline');
     expect(err.message).toContain(deadUrl);
     expect(err.message).toContain(join(cacheDir, 'cifar-10-batches-bin/test_batch.bin'));
@@ -157,7 +176,14 @@ describe('locateCifar10 downloads on first use', () => {
   it('treats an HTTP error like being offline', async () => {
     const cacheDir = join(root, 'missing/cifar10');
     const err = await failure(
-      locateCifar10({ env: {}, sharedDir: nowhere, cacheDir, url: url.replace('.tar.gz', '.zip'), md5, log: quiet }),
+      locateCifar10({
+        env: {},
+        sharedDir: nowhere,
+        cacheDir,
+        url: url.replace('.tar.gz', '.zip'),
+        md5,
+        log: quiet,
+      }),
     );
     expect(err.code).toBe('offline');
     expect(err.message).toContain('HTTP 404');

@@ -68,7 +68,8 @@ const isFile = (p: string) => existsSync(p) && statSync(p).isFile();
 
 /** The folder holding test_batch.bin in `dir` or in `dir/cifar-10-batches-bin`, or null. */
 export function batchesIn(dir: string): string | null {
-  for (const d of [dir, join(dir, CIFAR10_BATCHES)]) if (isFile(join(d, CIFAR10_TEST_FILE))) return resolve(d);
+  for (const d of [dir, join(dir, CIFAR10_BATCHES)])
+    if (isFile(join(d, CIFAR10_TEST_FILE))) return resolve(d);
   return null;
 }
 
@@ -117,7 +118,9 @@ async function download(url: string, file: string, log: (line: string) => void):
   const out = createWriteStream(file);
   let got = 0;
   let shown = -1;
-  for await (const chunk of Readable.fromWeb(res.body as import('node:stream/web').ReadableStream<Uint8Array>)) {
+  for await (const chunk of Readable.fromWeb(
+    res.body as import('node:stream/web').ReadableStream<Uint8Array>,
+  )) {
     const bytes = chunk as Buffer;
     hash.update(bytes);
     if (!out.write(bytes)) await new Promise((r) => out.once('drain', r));
@@ -153,7 +156,10 @@ export async function locateCifar10(opts: LocateOptions = {}): Promise<CifarLoca
       sum = await download(url, archive, log);
     } catch (e) {
       const why = e instanceof Error ? ((e.cause as Error | undefined)?.message ?? e.message) : String(e);
-      throw new CifarDataError('offline', `Could not download the CIFAR-10 test set (${why}).\n${howToGetIt(cacheDir, url)}`);
+      throw new CifarDataError(
+        'offline',
+        `Could not download the CIFAR-10 test set (${why}).\n${howToGetIt(cacheDir, url)}`,
+      );
     }
     if (sum !== md5) {
       throw new CifarDataError(
@@ -179,7 +185,8 @@ export async function locateCifar10(opts: LocateOptions = {}): Promise<CifarLoca
       if (!batchesIn(cacheDir)) throw e;
     }
     const dir = batchesIn(cacheDir);
-    if (!dir) throw new CifarDataError('archive', `${cacheDir} holds no ${CIFAR10_TEST_FILE} after unpacking`);
+    if (!dir)
+      throw new CifarDataError('archive', `${cacheDir} holds no ${CIFAR10_TEST_FILE} after unpacking`);
     log(`CIFAR-10: ready in ${dir}`);
     return located(dir, 'download');
   } finally {
