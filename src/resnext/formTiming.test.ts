@@ -2,7 +2,7 @@ import * as tf from '@tensorflow/tfjs-core';
 import '@tensorflow/tfjs-backend-cpu';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { disposeBlockWeights, randomBlockWeights } from './blockWeights';
-import { speedTest, timeForms } from './formTiming';
+import { timeForms } from './formTiming';
 
 beforeAll(async () => {
   await tf.setBackend('cpu');
@@ -21,32 +21,5 @@ describe('timeForms', () => {
     expect(tf.memory().numTensors).toBe(before);
     x.dispose();
     disposeBlockWeights(w);
-  });
-});
-
-describe('speedTest', () => {
-  it('reports ResNet 1×64d and ResNeXt 32×4d forms per size with their MACs, disposing everything', async () => {
-    const before = tf.memory().numTensors;
-    const progress: [number, number][] = [];
-    const rows = await speedTest({ sizes: [6, 4], runs: 1, channels: 32 }, (done, total) =>
-      progress.push([done, total]),
-    );
-    expect(tf.memory().numTensors).toBe(before);
-    expect(rows.map((r) => r.label)).toEqual([
-      '1×64d 6×6',
-      '32×4d (a) 6×6',
-      '32×4d (b) 6×6',
-      '32×4d (c) 6×6',
-      '1×64d 4×4',
-      '32×4d (a) 4×4',
-      '32×4d (b) 4×4',
-      '32×4d (c) 4×4',
-    ]);
-    // 32 → 64 → 64 → 32 and 32 paths of 32 → 4 → 4 → 32, per output position
-    expect(rows[0].macs).toBe(36 * (32 * 64 + 9 * 64 * 64 + 64 * 32));
-    expect(rows[1].macs).toBe(36 * 32 * (32 * 4 + 9 * 4 * 4 + 4 * 32));
-    expect(rows[7].macs).toBe(16 * 32 * (32 * 4 + 9 * 4 * 4 + 4 * 32));
-    expect(progress).toEqual(rows.map((_, i) => [i + 1, 8]));
-    for (const r of rows) expect(Number.isFinite(r.medianMs)).toBe(true);
   });
 });
