@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import type { Page, Request } from '@playwright/test';
 import { translate } from '../src/i18n';
+import { CIFAR10_CLASSES } from '../src/resnext/modelMeta';
 import { expect, gotoApp, test } from './harness';
 import { describeViolations, runAxe, WCAG_A_AA } from './support/axe';
 
@@ -128,18 +129,7 @@ for (const project of ['wasm', 'webgl'] as const) {
         'family_32x4d',
       ]);
       for (const cls of await rows.evaluateAll((trs) => trs.map((tr) => tr.getAttribute('data-class')))) {
-        expect([
-          'airplane',
-          'automobile',
-          'bird',
-          'cat',
-          'deer',
-          'dog',
-          'frog',
-          'horse',
-          'ship',
-          'truck',
-        ]).toContain(cls);
+        expect(CIFAR10_CLASSES).toContain(cls);
       }
       // each row's accuracy cell is a percentage from the family's measured metrics
       for (const text of await rows.locator('td:nth-child(2)').allInnerTexts())

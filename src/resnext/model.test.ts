@@ -3,6 +3,7 @@ import * as tf from '@tensorflow/tfjs-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { decodeCifarRecords, CIFAR_RECORD_BYTES } from './cifarBinary';
 import { loadModel, type ResNeXtModel } from './model';
+import { CIFAR10_CLASSES, CIFAR_MEAN, CIFAR_STD } from './modelMeta';
 import { cifarTestBatch } from './node/cifarData';
 import { referenceForward, type Act } from './node/referenceNet';
 import { randomArray, seededRandom } from './node/random';
@@ -116,9 +117,9 @@ describe('the shipped ResNeXt-29 32×4d', () => {
     expect(model.meta).toEqual({
       name: 'resnext29_32x4d',
       arch: 'cifar',
-      classes: ['airplane', 'automobile', 'bird', 'cat', 'deer', 'dog', 'frog', 'horse', 'ship', 'truck'],
-      mean: [0.4914, 0.4822, 0.4465],
-      std: [0.247, 0.2435, 0.2616],
+      classes: [...CIFAR10_CLASSES],
+      mean: CIFAR_MEAN,
+      std: CIFAR_STD,
       inputSize: 32,
       params: Number(file.metadata.params),
     });

@@ -15,6 +15,20 @@ export interface ModelMeta {
   params: number;
 }
 
+/** CIFAR-10 class ids in index order (the training recipe's CLASSES, training/resnext.py). */
+export const CIFAR10_CLASSES = [
+  'airplane',
+  'automobile',
+  'bird',
+  'cat',
+  'deer',
+  'dog',
+  'frog',
+  'horse',
+  'ship',
+  'truck',
+] as const;
+/** Per-channel normalisation of x/255 for CIFAR-10 (the recipe's MEAN and STD, training/resnext.py). */
 export const CIFAR_MEAN = [0.4914, 0.4822, 0.4465];
 export const CIFAR_STD = [0.247, 0.2435, 0.2616];
 export const IMAGENET_MEAN = [0.485, 0.456, 0.406];

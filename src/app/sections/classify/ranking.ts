@@ -1,4 +1,5 @@
 /** Turning a model's class probabilities into what the Classify section shows. */
+import { CIFAR10_CLASSES } from '../../../resnext/modelMeta';
 
 export interface RankedClass {
   index: number;
@@ -31,18 +32,7 @@ export function softmax(logits: ArrayLike<number>): Float64Array {
 }
 
 /** CIFAR-10 ids in index order; a model with exactly these outputs gets translated class names. */
-export const CIFAR10_CLASSES = [
-  'airplane',
-  'automobile',
-  'bird',
-  'cat',
-  'deer',
-  'dog',
-  'frog',
-  'horse',
-  'ship',
-  'truck',
-] as const;
+export { CIFAR10_CLASSES };
 
 export const isCifarClasses = (classes: readonly string[]): boolean =>
   classes.length === CIFAR10_CLASSES.length && classes.every((c, i) => c === CIFAR10_CLASSES[i]);
