@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
@@ -7,5 +8,8 @@ export default defineConfig({
     testTimeout: 120_000,
     hookTimeout: 300_000,
     pool: 'forks',
+    // Vitest keeps one core for itself by default (one worker on a 2-core machine); the tests are CPU-bound
+    // while the main process waits, so every core runs a test file.
+    maxWorkers: availableParallelism(),
   },
 });

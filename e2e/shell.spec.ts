@@ -38,7 +38,7 @@ test('shell: every section opens from the nav, in order, and Back returns @wasm'
   await expect(page.locator('#section-title')).toHaveText(en['section.numbers.title']);
 });
 
-test('shell: every section opens from its URL', async ({ page }) => {
+test('shell: every section opens from its URL @wasm', async ({ page }) => {
   for (const id of SECTIONS) {
     await gotoApp(page, `section=${id}`);
     await expect(page.locator('#section-title')).toHaveText(en[`section.${id}.title`]);
@@ -166,7 +166,7 @@ test('shell: the backend indicator names the backend in use', async ({ page, bro
   }
 });
 
-test('shell: ?backend=wasm is honoured', async ({ page }) => {
+test('shell: ?backend=wasm is honoured @wasm', async ({ page }) => {
   await gotoApp(page, 'backend=wasm');
   const found = await waitForBackend(page);
   expect(found).toMatchObject({ status: 'ready', backend: 'wasm', reason: 'requested' });
