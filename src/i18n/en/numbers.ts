@@ -85,8 +85,9 @@ export const numbers = {
   'numbers.ours.run80.y': 'Error',
   'numbers.ours.run80.train': 'train error (augmented)',
   'numbers.ours.run80.test': 'test error',
-  'numbers.ours.run80.acc': 'Test accuracy {acc} on the 10,000 CIFAR-10 test images (PyTorch, GPU, bf16).',
-  'numbers.ours.tfjs': 'Measured by this project’s tfjs evaluation ({command}): {value}',
+  'numbers.ours.run80.acc':
+    'Test accuracy {acc} on the 10,000 CIFAR-10 test images (PyTorch, GPU, bf16). Our test images were decoded from a JPEG copy of CIFAR-10 and shuffled; the official file differs slightly, so figures on it differ slightly too.',
+  'numbers.ours.tfjs': 'Measured by this project’s tfjs evaluation ({command}) on the same copy: {value}',
   'numbers.ours.tfjsValue': '{acc} on {images} images',
   'numbers.ours.notMeasured': 'not measured yet',
   'numbers.ours.col.model': 'Model',

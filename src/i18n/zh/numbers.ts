@@ -85,8 +85,9 @@ export const numbers: Catalog<typeof en> = {
   'numbers.ours.run80.y': '错误率',
   'numbers.ours.run80.train': '训练错误率（含数据增强）',
   'numbers.ours.run80.test': '测试错误率',
-  'numbers.ours.run80.acc': '在 10,000 张 CIFAR-10 测试图像上的测试准确率为 {acc}（PyTorch，GPU，bf16）。',
-  'numbers.ours.tfjs': '本项目的 tfjs 评估（{command}）测得：{value}',
+  'numbers.ours.run80.acc':
+    '在 10,000 张 CIFAR-10 测试图像上的测试准确率为 {acc}（PyTorch，GPU，bf16）。这些测试图像解码自 CIFAR-10 的一份 JPEG 副本并经过打乱；官方文件与之略有不同，在官方文件上测得的数字也会略有差异。',
+  'numbers.ours.tfjs': '本项目的 tfjs 评估（{command}）在同一副本上测得：{value}',
   'numbers.ours.tfjsValue': '{images} 张图像上 {acc}',
   'numbers.ours.notMeasured': '尚未测量',
   'numbers.ours.col.model': '模型',
