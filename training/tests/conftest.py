@@ -21,12 +21,17 @@ def __getattr__(name):
     if name != "CIFAR_TEST_BIN":
         raise AttributeError(name)
     from cifar_data import CifarDataError, cifar_test_batch
-    try:
-        path = cifar_test_batch()
-    except CifarDataError as e:
-        pytest.exit(f"CIFAR-10 test set missing.\n{e}", returncode=1)
-    globals()[name] = path
-    return path
+    global _data_missing
+    if _data_missing is None:
+        try:
+            globals()[name] = cifar_test_batch()
+            return globals()[name]
+        except CifarDataError as e:
+            _data_missing = f"CIFAR-10 test set missing.\n{e}"
+    pytest.fail(_data_missing, pytrace=False)
+
+
+_data_missing = None
 
 
 def load_recipe_module(name):
