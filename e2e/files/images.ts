@@ -7,7 +7,6 @@ import { readFileSync } from 'node:fs';
 import { deflateSync } from 'node:zlib';
 import { crc32 } from '../../src/app/model/image/crc32';
 
-
 function chunk(type: string, data: Buffer): Buffer {
   const head = Buffer.alloc(8);
   head.writeUInt32BE(data.length, 0);

@@ -88,10 +88,7 @@ describe.each<NodeBackend>(['cpu', 'wasm'])('model on %s against a plain-JS refe
 describe('the shipped ResNeXt-29 32×4d', () => {
   let model: ResNeXtModel;
   let file: ReturnType<typeof parseSafetensors>;
-  const records = new Uint8Array(readFileSync(CIFAR)).subarray(
-    0,
-    100 * CIFAR_RECORD_BYTES,
-  );
+  const records = new Uint8Array(readFileSync(CIFAR)).subarray(0, 100 * CIFAR_RECORD_BYTES);
   const batch = decodeCifarRecords(records);
   const input = (from: number, count: number) =>
     tf.tidy(() =>

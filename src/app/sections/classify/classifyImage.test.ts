@@ -12,7 +12,9 @@ import type { Pixels } from '../../model/image/pixels';
 import { makeInput, networkCrop } from '../../model/makeInput';
 import { classifyImage } from './classifyImage';
 
-const WEIGHTS = fileURLToPath(new URL('../../../../public/models/resnext29_32x4d.safetensors', import.meta.url));
+const WEIGHTS = fileURLToPath(
+  new URL('../../../../public/models/resnext29_32x4d.safetensors', import.meta.url),
+);
 const TEST_BIN = await cifarTestBatch();
 const RECORDS = 4;
 

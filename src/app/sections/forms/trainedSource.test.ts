@@ -10,7 +10,9 @@ import { parseSafetensors } from '../../../resnext/safetensors';
 import { runProof } from './proofRunner';
 import { trainedBlockWeights, trainedProofTensors } from './trainedSource';
 
-const WEIGHTS = fileURLToPath(new URL('../../../../public/models/resnext29_32x4d.safetensors', import.meta.url));
+const WEIGHTS = fileURLToPath(
+  new URL('../../../../public/models/resnext29_32x4d.safetensors', import.meta.url),
+);
 
 let model: ResNeXtModel;
 

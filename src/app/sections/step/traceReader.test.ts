@@ -14,7 +14,9 @@ import { stepNav, type NavAction, type NavState } from './stepNav';
 import { TraceHolder } from './traceHolder';
 import { TraceGoneError, TraceReader } from './traceReader';
 
-const WEIGHTS = fileURLToPath(new URL('../../../../public/models/resnext29_32x4d.safetensors', import.meta.url));
+const WEIGHTS = fileURLToPath(
+  new URL('../../../../public/models/resnext29_32x4d.safetensors', import.meta.url),
+);
 const CIFAR = await cifarTestBatch();
 
 let model: ResNeXtModel;
