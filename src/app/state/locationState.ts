@@ -13,10 +13,14 @@ export function readLocationState(): AppState {
   return hasLangParam(search) ? state : { ...state, lang: browserLang() };
 }
 
-/** A same-page URL (path, query, hash) for a state. */
+/**
+ * A same-page URL (path, query, hash) for a state. The hash names a figure of the current section, so it is
+ * kept only while the section stays the same.
+ */
 export function stateHref(state: AppState): string {
   const query = serializeState(state);
-  return window.location.pathname + (query ? `?${query}` : '') + window.location.hash;
+  const hash = state.section === readLocationState().section ? window.location.hash : '';
+  return window.location.pathname + (query ? `?${query}` : '') + hash;
 }
 
 /** Records the state in the address bar: a new history entry, or a replacement of the current one. */

@@ -8,6 +8,7 @@ export const common = {
   'app.listSeparator': ', ',
   'figure.present': 'Present',
   'figure.presentExit': 'Leave (Esc)',
+  'figure.presentHint': 'The figure fills the screen with its controls. Press Escape or the button to return to the page.',
 
   'nav.label': 'Sections',
   'nav.overview': 'Overview',
