@@ -1,5 +1,5 @@
 import type { MessageKey } from '../../i18n';
-import type { AppState, SectionId } from '../state/appState';
+import { defaultState, type AppState, type SectionId } from '../state/appState';
 
 /**
  * The guided tour as data: each step opens a section, sets the state it needs and points at one panel.
@@ -101,11 +101,20 @@ export const TOUR_STEPS: readonly TourStep[] = [
   },
 ];
 
-/** The state patch that opens step `index` of the tour (its section, its state and the tour index). */
+/** Every field some step sets: a step that does not set one puts it back to its default. */
+const TOUR_FIELDS = [...new Set(TOUR_STEPS.flatMap((s) => Object.keys(s.state) as (keyof AppState)[]))];
+
+/**
+ * The state patch that opens step `index` of the tour (its section, its state and the tour index). Fields
+ * that other steps set and this one does not go back to their defaults, so no step leaves its choices in
+ * the state (and the URL) of the steps after it.
+ */
 export function tourPatch(index: number): Partial<AppState> {
   const step = TOUR_STEPS[index];
   if (!step) return { tour: -1 };
-  return { ...step.state, section: step.section, tour: index };
+  const reset: Record<string, unknown> = {};
+  for (const key of TOUR_FIELDS) reset[key] = defaultState[key];
+  return { ...(reset as Partial<AppState>), ...step.state, section: step.section, tour: index };
 }
 
 /** The step the state's tour index names, or null when the tour is off (or the index is past the end). */
