@@ -1,4 +1,5 @@
 import { useMemo, useState } from 'react';
+import { Figure } from '../../layout/Figure';
 import type { MessageKey } from '../../../i18n';
 import { imagenetSpec, resnext29Spec } from '../../../resnext/spec';
 import type { T } from '../../i18n/useT';
@@ -38,7 +39,8 @@ interface TableProps {
 
 function StageTable({ id, title, table, hot, setHover, setFocus, t, fmt }: TableProps) {
   return (
-    <div className="numbers-table-wrap">
+    // On a narrow screen the table scrolls inside its own region (reachable by keyboard), its totals in reach.
+    <div className="numbers-table-wrap" tabIndex={0} role="region" aria-label={title}>
       <table className="numbers-table numbers-arch" data-arch={id}>
         <caption>{title}</caption>
         <thead>
@@ -109,25 +111,39 @@ export function ArchitectureTables() {
     <section className="numbers-block" aria-labelledby="numbers-arch-title">
       <h2 id="numbers-arch-title">{t('numbers.arch.title')}</h2>
       <p>{t('numbers.arch.intro')}</p>
-      <div className="numbers-arch-pair">
-        {tables.slice(0, 2).map((d) => (
-          <StageTable
-            key={d.id}
-            id={d.id}
-            title={t(d.title)}
-            table={d.table}
-            {...{ hot, setHover, setFocus, t, fmt }}
-          />
-        ))}
-      </div>
-      <p className="numbers-note">{t('numbers.arch.macsNote', { size: 224 })}</p>
-      <StageTable
-        id="resnext29"
-        title={t(tables[2].title)}
-        table={tables[2].table}
-        {...{ hot, setHover, setFocus, t, fmt }}
-      />
-      <p className="numbers-note">{t('numbers.arch.macsNote', { size: 32 })}</p>
+      <Figure
+        id="fig-arch-imagenet"
+        kind="arch-table"
+        className="numbers-arch-figure"
+        label={t('numbers.arch.title')}
+      >
+        <div className="numbers-arch-pair">
+          {tables.slice(0, 2).map((d) => (
+            <StageTable
+              key={d.id}
+              id={d.id}
+              title={t(d.title)}
+              table={d.table}
+              {...{ hot, setHover, setFocus, t, fmt }}
+            />
+          ))}
+        </div>
+        <p className="numbers-note">{t('numbers.arch.macsNote', { size: 224 })}</p>
+      </Figure>
+      <Figure
+        id="fig-arch-cifar"
+        kind="arch-table-cifar"
+        className="numbers-arch-figure"
+        label={t(tables[2].title)}
+      >
+        <StageTable
+          id="resnext29"
+          title={t(tables[2].title)}
+          table={tables[2].table}
+          {...{ hot, setHover, setFocus, t, fmt }}
+        />
+        <p className="numbers-note">{t('numbers.arch.macsNote', { size: 32 })}</p>
+      </Figure>
       <p className="numbers-source">{t('numbers.source', { source: t('numbers.arch.sourceText') })}</p>
     </section>
   );
