@@ -10,6 +10,7 @@ export const common = {
   'figure.presentExit': 'Leave (Esc)',
   'figure.presentHint': 'The figure fills the screen with its controls. Press Escape or the button to return to the page.',
 
+  'header.settings': 'Language and backend',
   'nav.label': 'Sections',
   'nav.overview': 'Overview',
   'nav.forms': 'Block forms',
