@@ -266,3 +266,68 @@ for (const scheme of ['light', 'dark'] as const) {
     expect(describeViolations(violations)).toEqual([]);
   });
 }
+
+test('shell: on a phone the header takes at most 120 px; language and backend sit in a compact menu @wasm', async ({
+  page,
+}) => {
+  await page.setViewportSize({ width: 375, height: 812 });
+  for (const lang of ['en', 'zh'] as const) {
+    const m = catalogs[lang];
+    for (const id of SECTIONS) {
+      await gotoApp(page, `section=${id}&lang=${lang}`);
+      const height = await page.getByRole('banner').evaluate((el) => el.getBoundingClientRect().height);
+      expect(height, `header height, ${id} (${lang})`).toBeLessThanOrEqual(120);
+    }
+    // The menu: a disclosure button named for what it holds; the controls are hidden until it opens.
+    const toggle = page.getByRole('button', { name: m['header.settings'] });
+    await expect(toggle).toHaveAttribute('aria-expanded', 'false');
+    await expect(page.getByLabel(m['lang.label'])).toBeHidden();
+    await toggle.focus();
+    await page.keyboard.press('Enter');
+    await expect(toggle).toHaveAttribute('aria-expanded', 'true');
+    await expect(page.getByLabel(m['lang.label'])).toBeVisible();
+    await expect(page.getByLabel(m['backend.label'])).toBeVisible();
+    await expect(backendIndicator(page)).toBeVisible();
+    const violations = await runAxe(page, { tags: WCAG_A_AA, include: ['header'] });
+    expect(describeViolations(violations)).toEqual([]);
+    await page.keyboard.press('Escape');
+    await expect(toggle).toHaveAttribute('aria-expanded', 'false');
+    await expect(toggle).toBeFocused();
+  }
+  // Choosing a language from the menu works as on a wide screen.
+  await gotoApp(page, 'section=numbers');
+  await page.getByRole('button', { name: en['header.settings'] }).click();
+  await page.getByLabel(en['lang.label']).selectOption('zh');
+  await expect(page.locator('html')).toHaveAttribute('lang', 'zh-CN');
+  // A click elsewhere closes the menu.
+  await page.mouse.click(20, 700);
+  await expect(page.getByRole('button', { name: zh['header.settings'] })).toHaveAttribute(
+    'aria-expanded',
+    'false',
+  );
+});
+
+test('shell: on a phone the architecture tables fit the width, their totals on screen @wasm', async ({
+  page,
+}) => {
+  await page.setViewportSize({ width: 375, height: 812 });
+  for (const lang of ['en', 'zh'] as const) {
+    await gotoApp(page, `section=numbers&lang=${lang}`);
+    const totals = page.locator('table.numbers-arch [data-total]');
+    await expect(totals).toHaveCount(6);
+    for (const cell of await totals.all()) {
+      await cell.scrollIntoViewIfNeeded();
+      const box = await cell.boundingBox();
+      expect(box, `${lang}: a total cell`).not.toBeNull();
+      expect(box!.x).toBeGreaterThanOrEqual(0);
+      expect(box!.x + box!.width, `${lang}: ${await cell.innerText()} within the width`).toBeLessThanOrEqual(
+        375,
+      );
+    }
+    // Nothing had to scroll sideways to show them.
+    const scrolled = await page
+      .locator('.numbers-table-wrap')
+      .evaluateAll((els) => els.map((el) => el.scrollLeft));
+    expect(scrolled.every((x) => x === 0)).toBe(true);
+  }
+});

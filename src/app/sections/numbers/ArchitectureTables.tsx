@@ -46,7 +46,9 @@ function StageTable({ id, title, table, hot, setHover, setFocus, t, fmt }: Table
         <thead>
           <tr>
             <th scope="col">{t('numbers.arch.col.stage')}</th>
-            <th scope="col">{t('numbers.arch.col.output')}</th>
+            <th scope="col" className="numbers-arch-out">
+              {t('numbers.arch.col.output')}
+            </th>
             <th scope="col">{t('numbers.arch.col.layers')}</th>
             <th scope="col">{t('numbers.arch.col.params')}</th>
             <th scope="col">{t('numbers.arch.col.macs')}</th>
@@ -64,8 +66,12 @@ function StageTable({ id, title, table, hot, setHover, setFocus, t, fmt }: Table
               onFocus={() => setFocus(r.stage)}
               onBlur={() => setFocus(null)}
             >
-              <th scope="row">{r.stage === 'fc' ? t('numbers.arch.stage.output') : r.stage}</th>
-              <td>{`${r.outSize}×${r.outSize}`}</td>
+              <th scope="row">
+                {r.stage === 'fc' ? t('numbers.arch.stage.output') : r.stage}
+                {/* on phones the output size moves under the stage's name, so the totals fit the width */}
+                <span className="numbers-arch-out-inline">{`${r.outSize}×${r.outSize}`}</span>
+              </th>
+              <td className="numbers-arch-out">{`${r.outSize}×${r.outSize}`}</td>
               <td className="numbers-arch-layers">
                 {r.cells.flatMap((c, i) =>
                   // the paper stacks a block's three layers; so does this table
@@ -83,9 +89,10 @@ function StageTable({ id, title, table, hot, setHover, setFocus, t, fmt }: Table
         </tbody>
         <tfoot>
           <tr>
-            <th scope="row" colSpan={3}>
+            <th scope="row" colSpan={2}>
               {t('numbers.arch.total')}
             </th>
+            <td className="numbers-arch-out" />
             <td className="num" data-total="params">
               {fmt.int(table.params)}
             </td>
