@@ -3,6 +3,7 @@ import { useT } from './i18n/useT';
 import { Header } from './layout/Header';
 import { SectionView } from './layout/SectionView';
 import { SkipLink } from './layout/SkipLink';
+import { useAnchorScroll } from './layout/useAnchorScroll';
 import { sectionEntry } from './sectionRegistry';
 import { useAppState } from './state/AppStateContext';
 import { TourOverlay } from './tour/TourOverlay';
@@ -11,6 +12,7 @@ export function App() {
   const t = useT();
   const [{ lang, section }] = useAppState();
   useDocumentLang(lang, `${t(sectionEntry(section).titleKey)} · ${t('app.title')}`);
+  useAnchorScroll(section);
 
   return (
     <>

@@ -1,6 +1,5 @@
 import { useT } from '../i18n/useT';
-import { BackendControl } from './BackendControl';
-import { LanguageSwitch } from './LanguageSwitch';
+import { HeaderSettings } from './HeaderSettings';
 import { SectionNav } from './SectionNav';
 import { TourButton } from '../tour/TourButton';
 
@@ -18,8 +17,7 @@ export function Header() {
       <SectionNav />
       <div className="header-controls">
         <TourButton />
-        <LanguageSwitch />
-        <BackendControl />
+        <HeaderSettings />
       </div>
     </header>
   );

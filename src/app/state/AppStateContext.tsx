@@ -9,7 +9,7 @@ import {
   type ReactNode,
 } from 'react';
 import { normalizeState, serializeState, type AppState } from './appState';
-import { readLocationState, writeLocationState } from './locationState';
+import { readLocationState, tidyLocation, writeLocationState } from './locationState';
 
 export type UpdateAppState = (patch: Partial<AppState>) => void;
 
@@ -34,7 +34,9 @@ export function AppStateProvider({ children }: { children: ReactNode }) {
   }, []);
 
   useEffect(() => {
+    tidyLocation();
     const onPopState = () => {
+      tidyLocation();
       const restored = readLocationState();
       latest.current = restored;
       setState(restored);

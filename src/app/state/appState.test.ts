@@ -2,6 +2,9 @@ import { describe, expect, it } from 'vitest';
 import {
   BLOCKS,
   CARDINALITIES,
+  SECTIONS,
+  SECTION_FIELDS,
+  canonicalState,
   STAGES,
   defaultState,
   hasLangParam,
@@ -10,6 +13,7 @@ import {
   serializeState,
   type AppState,
 } from './appState';
+import { blockConfig } from '../block/blockConfig';
 
 const custom: AppState = {
   section: 'step',
@@ -130,7 +134,65 @@ describe('serializeState', () => {
 describe('normalizeState', () => {
   it('replaces out-of-range values with defaults', () => {
     const bad = { ...custom, d: 500, group: -3, step: 'Not Valid' } as AppState;
-    expect(normalizeState(bad)).toEqual({ ...custom, d: defaultState.d, group: 0, step: 'input' });
+    expect(normalizeState(bad)).toEqual({ ...custom, d: defaultState.d, group: 0, step: 'input', layer: '' });
+  });
+});
+
+/** What the app does with a reader's change: merge the patch, then normalize (AppStateContext's update). */
+const apply = (s: AppState, patch: Partial<AppState>) => normalizeState({ ...s, ...patch });
+
+describe('canonicalState', () => {
+  it('stores no free d while "keep complexity" derives it', () => {
+    expect(canonicalState({ ...defaultState, d: 2 }).d).toBe(defaultState.d);
+    expect(canonicalState({ ...defaultState, keepComplexity: false, d: 2 }).d).toBe(2);
+  });
+
+  it('keeps a field only in the sections that show it', () => {
+    const withAll = {
+      ...defaultState,
+      layer: 'conv2.1',
+      block: 'layer3.2',
+      step: 'merge',
+      group: 7,
+    } as AppState;
+    for (const section of SECTIONS) {
+      const c = canonicalState({ ...withAll, section });
+      for (const [key, shownIn] of Object.entries(SECTION_FIELDS)) {
+        const k = key as keyof AppState;
+        expect(c[k], `${key} in ${section}`).toEqual(
+          shownIn.includes(section) ? withAll[k] : defaultState[k],
+        );
+      }
+    }
+  });
+
+  it('is idempotent and agrees with a URL round trip', () => {
+    const c = canonicalState(custom);
+    expect(canonicalState(c)).toEqual(c);
+    expect(normalizeState(parseState(serializeState(c)))).toEqual(c);
+  });
+
+  it('"keep complexity" off, on, then conv5 at C = 64: no stale d, the block shows d = 16', () => {
+    let s = apply(defaultState, { cardinality: 64 });
+    const derived = blockConfig(s);
+    expect(derived.networkD).toBe(2);
+    s = apply(s, { keepComplexity: false, d: derived.networkD });
+    expect(new URLSearchParams(serializeState(s)).get('d')).toBe('2');
+    s = apply(s, { keepComplexity: true });
+    s = apply(s, { stage: 'r50-conv5' });
+    const q = new URLSearchParams(serializeState(s));
+    expect(q.has('d')).toBe(false);
+    expect(q.has('keepComplexity')).toBe(false);
+    expect(blockConfig(s).d).toBe(16);
+    // The URL, read back, shows the same block.
+    expect(blockConfig(parseState(serializeState(s)))).toEqual(blockConfig(s));
+  });
+
+  it('leaving the Step section drops its block, step and group from the URL', () => {
+    let s = apply(defaultState, { section: 'step', block: 'layer2.0', step: 'merge', group: 3 });
+    expect(serializeState(s)).toBe('section=step&block=layer2.0&step=merge&group=3');
+    s = apply(s, { section: 'classify' });
+    expect(serializeState(s)).toBe('section=classify');
   });
 });
 

@@ -159,9 +159,37 @@ export function serializeState(s: AppState): string {
   return params.toString();
 }
 
-/** Keeps only valid values: whatever does not survive a URL round trip falls back to its default. */
+/**
+ * Fields that only some sections show. Elsewhere they hold their default, so they are not in the URL: a
+ * link never carries a choice the page it opens does not display.
+ */
+export const SECTION_FIELDS: Readonly<Partial<Record<keyof AppState, readonly SectionId[]>>> = {
+  layer: ['overview', 'forms'],
+  block: ['step'],
+  step: ['step'],
+  group: ['step'],
+};
+
+/**
+ * The one way of writing a state: derived values are not stored. With "keep complexity" on, d follows from
+ * C (the rule), so the stored free d goes back to its default; fields the current section does not show
+ * go back to theirs.
+ */
+export function canonicalState(s: AppState): AppState {
+  const out: Record<string, unknown> = { ...s };
+  if (s.keepComplexity) out.d = defaultState.d;
+  for (const [key, sections] of Object.entries(SECTION_FIELDS)) {
+    if (!sections.includes(s.section)) out[key] = defaultState[key as keyof AppState];
+  }
+  return out as unknown as AppState;
+}
+
+/**
+ * Keeps only valid values (whatever does not survive a URL round trip falls back to its default), in
+ * their canonical form.
+ */
 export function normalizeState(s: AppState): AppState {
-  return parseState(serializeState(s));
+  return canonicalState(parseState(serializeState(s)));
 }
 
 /** True when the query string names a language explicitly. */

@@ -1,4 +1,11 @@
-import { hasLangParam, parseState, serializeState, type AppLang, type AppState } from './appState';
+import {
+  canonicalState,
+  hasLangParam,
+  parseState,
+  serializeState,
+  type AppLang,
+  type AppState,
+} from './appState';
 
 /** The reader's browser language, used only when the URL does not name one. */
 function browserLang(): AppLang {
@@ -6,17 +13,42 @@ function browserLang(): AppLang {
   return /^zh\b/i.test(lang) ? 'zh' : 'en';
 }
 
-/** The state the current URL describes. */
+/** The state the current URL describes, in its canonical form. */
 export function readLocationState(): AppState {
   const search = window.location.search;
-  const state = parseState(search);
+  const state = canonicalState(parseState(search));
   return hasLangParam(search) ? state : { ...state, lang: browserLang() };
 }
 
-/** A same-page URL (path, query, hash) for a state. */
+/**
+ * Takes out of the address bar what the page does not show (a stale d, a field of another section), without
+ * adding a history entry. Everything else in the URL stays as written.
+ */
+export function tidyLocation(): void {
+  const params = new URLSearchParams(window.location.search);
+  const written = parseState(window.location.search);
+  const fixed = canonicalState(written);
+  let changed = false;
+  for (const key of Object.keys(fixed) as (keyof AppState)[]) {
+    if (fixed[key] !== written[key] && params.has(key)) {
+      params.delete(key);
+      changed = true;
+    }
+  }
+  if (!changed) return;
+  const query = params.toString();
+  const href = window.location.pathname + (query ? `?${query}` : '') + window.location.hash;
+  window.history.replaceState(window.history.state, '', href);
+}
+
+/**
+ * A same-page URL (path, query, hash) for a state. The hash names a figure of the current section, so it is
+ * kept only while the section stays the same.
+ */
 export function stateHref(state: AppState): string {
   const query = serializeState(state);
-  return window.location.pathname + (query ? `?${query}` : '') + window.location.hash;
+  const hash = state.section === readLocationState().section ? window.location.hash : '';
+  return window.location.pathname + (query ? `?${query}` : '') + hash;
 }
 
 /** Records the state in the address bar: a new history entry, or a replacement of the current one. */

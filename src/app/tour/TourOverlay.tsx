@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useId, useRef, type KeyboardEvent } from 'react';
 import { useT } from '../i18n/useT';
 import { useAppState } from '../state/AppStateContext';
-import { showPanel, whenPanelAppears } from './findPanel';
+import { followTarget } from './followTarget';
 import { currentTourStep, tourPatch, TOUR_STEPS } from './tourSteps';
 import { TOUR_BUTTON_ATTR, TOUR_DIALOG_ID } from './tourIds';
 import './tour.css';
@@ -10,8 +10,9 @@ import './tour.css';
 const OWN_KEYS = 'button, a[href], input, select, textarea, [contenteditable="true"]';
 
 /**
- * The guided tour's card: a non-modal dialog at the bottom of the window. The step index is the app state's
- * `tour` (so it is in the URL); Next and Back apply the next step's state and scroll its panel into view.
+ * The guided tour's card: a non-modal dialog beside the page (wide screens) or docked at the bottom (narrow
+ * ones), never over what it describes. The step index is the app state's `tour` (so it is in the URL); Next
+ * and Back apply the next step's state, scroll its target into view and highlight it.
  */
 export function TourOverlay() {
   const t = useT();
@@ -49,11 +50,28 @@ export function TourOverlay() {
     };
   }, [open]);
 
-  // Each step shows its panel once it has rendered; a step opened from a shared link does too.
+  // While the tour is open the page makes room for the card (a column beside it, or space below it).
+  useEffect(() => {
+    if (!open) return;
+    const body = document.body;
+    body.classList.add('tour-open');
+    const card = dialog.current;
+    const ro = new ResizeObserver(() => {
+      if (card) body.style.setProperty('--tour-card-height', `${Math.ceil(card.offsetHeight)}px`);
+    });
+    if (card) ro.observe(card);
+    return () => {
+      ro.disconnect();
+      body.classList.remove('tour-open');
+      body.style.removeProperty('--tour-card-height');
+    };
+  }, [open]);
+
+  // Each step points at its target once it has rendered; a step opened from a shared link does too.
   const targets = step?.targets;
   useEffect(() => {
     if (!targets) return;
-    return whenPanelAppears(targets, showPanel);
+    return followTarget(targets, () => dialog.current);
   }, [index, targets]);
 
   // Escape leaves the tour wherever the focus is, unless something on the page used the key already.

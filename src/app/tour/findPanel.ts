@@ -56,7 +56,7 @@ export function prefersReducedMotion(): boolean {
   return !!window.matchMedia && window.matchMedia('(prefers-reduced-motion: reduce)').matches;
 }
 
-/** Scrolls a panel to the top of the window, leaving the bottom free for the tour card. */
+/** Scrolls a panel to the top of the window. */
 export function showPanel(el: HTMLElement): void {
   el.scrollIntoView({ block: 'start', behavior: prefersReducedMotion() ? 'auto' : 'smooth' });
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { catalogs, LANGS } from '../../i18n';
-import { defaultState, parseState, serializeState, type AppState } from '../state/appState';
+import { defaultState, normalizeState, parseState, serializeState, type AppState } from '../state/appState';
 import { currentTourStep, tourPatch, TOUR_STEPS } from './tourSteps';
 
 /** The state a step opens from the default state, written to a URL and read back. */
@@ -58,6 +58,29 @@ describe('tour steps', () => {
     for (const s of TOUR_STEPS) {
       expect(catalogs[lang][s.titleKey]?.trim(), s.titleKey).toBeTruthy();
       expect(catalogs[lang][s.textKey]?.trim(), s.textKey).toBeTruthy();
+    }
+  });
+
+  it('leaves nothing of one step in the URL of another, whatever the order of the steps', () => {
+    const apply = (s: AppState, patch: Partial<AppState>) => normalizeState({ ...s, ...patch });
+    for (let from = 0; from < TOUR_STEPS.length; from++) {
+      for (let to = 0; to < TOUR_STEPS.length; to++) {
+        const reached = apply(apply(defaultState, tourPatch(from)), tourPatch(to));
+        const direct = apply(defaultState, tourPatch(to));
+        expect(serializeState(reached), `${TOUR_STEPS[from].id} → ${TOUR_STEPS[to].id}`).toBe(
+          serializeState(direct),
+        );
+      }
+    }
+    // The forms step's layer and the step-through's step are gone from the steps after them.
+    const formsAt = TOUR_STEPS.findIndex((s) => s.section === 'forms');
+    const stepAt = TOUR_STEPS.findIndex((s) => s.section === 'step');
+    let s = defaultState as AppState;
+    for (let i = 0; i < TOUR_STEPS.length; i++) {
+      s = apply(s, tourPatch(i));
+      const q = new URLSearchParams(serializeState(s));
+      expect(q.has('layer'), `layer at ${TOUR_STEPS[i].id}`).toBe(i === formsAt);
+      expect(q.has('step'), `step at ${TOUR_STEPS[i].id}`).toBe(i === stepAt);
     }
   });
 

@@ -1,5 +1,5 @@
 import type { MessageKey } from '../../i18n';
-import type { AppState, SectionId } from '../state/appState';
+import { defaultState, type AppState, type SectionId } from '../state/appState';
 
 /**
  * The guided tour as data: each step opens a section, sets the state it needs and points at one panel.
@@ -12,7 +12,10 @@ export interface TourStep {
   section: SectionId;
   /** applied with the section when the step opens; only what the step needs, never language or backend */
   state: Partial<AppState>;
-  /** CSS selector of the panel the step scrolls into view, tried in order; the first one found wins */
+  /**
+   * CSS selectors of what the step describes, in order of preference: figure roots first, then what stands
+   * for them until they exist. The first one found that fits beside (or above) the card is pointed at.
+   */
   targets: readonly string[];
 }
 
@@ -25,7 +28,7 @@ export const TOUR_STEPS: readonly TourStep[] = [
     textKey: 'tour.why.text',
     section: 'overview',
     state: { ...OVERVIEW_BLOCK, cardinality: 1 },
-    targets: ['[data-story="why"]', '[data-section-body="overview"]'],
+    targets: ['[data-figure="block"]', '[data-testid="fig1-resnext"]', '[data-story="why"]'],
   },
   {
     id: 'cardinality',
@@ -33,7 +36,11 @@ export const TOUR_STEPS: readonly TourStep[] = [
     textKey: 'tour.cardinality.text',
     section: 'overview',
     state: { ...OVERVIEW_BLOCK, cardinality: 32 },
-    targets: ['section[aria-labelledby="ov-figure-heading"]', '[data-section-body="overview"]'],
+    targets: [
+      '[data-figure="block"]',
+      'section[aria-labelledby="ov-figure-heading"]',
+      '[data-testid="fig1-resnext"]',
+    ],
   },
   {
     id: 'heritage',
@@ -41,7 +48,11 @@ export const TOUR_STEPS: readonly TourStep[] = [
     textKey: 'tour.heritage.text',
     section: 'overview',
     state: { ...OVERVIEW_BLOCK, cardinality: 32 },
-    targets: ['[data-story="heritage"]', '[data-section-body="overview"]'],
+    targets: [
+      '[data-figure="inception"]',
+      '[data-story="heritage"] figure',
+      '[data-testid="inception-reduced"]',
+    ],
   },
   {
     id: 'block',
@@ -49,7 +60,7 @@ export const TOUR_STEPS: readonly TourStep[] = [
     textKey: 'tour.block.text',
     section: 'overview',
     state: { ...OVERVIEW_BLOCK, cardinality: 32 },
-    targets: ['[data-story="block"]', '[data-section-body="overview"]'],
+    targets: ['[data-figure="neuron"]', '[data-testid="neuron-demo"]', '[data-story="block"]'],
   },
   {
     id: 'forms',
@@ -57,7 +68,11 @@ export const TOUR_STEPS: readonly TourStep[] = [
     textKey: 'tour.forms.text',
     section: 'forms',
     state: { ...OVERVIEW_BLOCK, cardinality: 32, layer: 'conv2.1' },
-    targets: ['section[aria-labelledby="fm-diagrams-heading"]', '[data-section-body="forms"]'],
+    targets: [
+      '[data-figure^="forms"]',
+      'section[aria-labelledby="fm-diagrams-heading"]',
+      '[data-testid="form-c"]',
+    ],
   },
   {
     id: 'step',
@@ -65,7 +80,12 @@ export const TOUR_STEPS: readonly TourStep[] = [
     textKey: 'tour.step.text',
     section: 'step',
     state: { block: 'layer1.1', step: 'merge', group: 0 },
-    targets: ['[data-section-body="step"]'],
+    targets: [
+      '[data-figure^="step"]',
+      '[data-testid="merge-view"]',
+      '[data-testid="step-strip"]',
+      '[data-testid="step-loading"]',
+    ],
   },
   {
     id: 'classify',
@@ -73,7 +93,7 @@ export const TOUR_STEPS: readonly TourStep[] = [
     textKey: 'tour.classify.text',
     section: 'classify',
     state: {},
-    targets: ['[data-section-body="classify"]'],
+    targets: ['[data-figure="classify-preview"]', 'section[aria-labelledby="classify-input-heading"]'],
   },
   {
     id: 'arch',
@@ -81,7 +101,7 @@ export const TOUR_STEPS: readonly TourStep[] = [
     textKey: 'tour.arch.text',
     section: 'numbers',
     state: {},
-    targets: ['section[aria-labelledby="numbers-arch-title"]', '[data-story="arch"]'],
+    targets: ['[data-figure="arch-table"]', '[data-story="arch"]'],
   },
   {
     id: 'catch',
@@ -97,15 +117,24 @@ export const TOUR_STEPS: readonly TourStep[] = [
     textKey: 'tour.results.text',
     section: 'numbers',
     state: {},
-    targets: ['section[aria-labelledby="numbers-paper-title"]', '[data-story="results"]'],
+    targets: ['[data-figure="paper-table4"]', '[data-figure="paper-table3"]', '[data-story="results"]'],
   },
 ];
 
-/** The state patch that opens step `index` of the tour (its section, its state and the tour index). */
+/** Every field some step sets: a step that does not set one puts it back to its default. */
+const TOUR_FIELDS = [...new Set(TOUR_STEPS.flatMap((s) => Object.keys(s.state) as (keyof AppState)[]))];
+
+/**
+ * The state patch that opens step `index` of the tour (its section, its state and the tour index). Fields
+ * that other steps set and this one does not go back to their defaults, so no step leaves its choices in
+ * the state (and the URL) of the steps after it.
+ */
 export function tourPatch(index: number): Partial<AppState> {
   const step = TOUR_STEPS[index];
   if (!step) return { tour: -1 };
-  return { ...step.state, section: step.section, tour: index };
+  const reset: Record<string, unknown> = {};
+  for (const key of TOUR_FIELDS) reset[key] = defaultState[key];
+  return { ...(reset as Partial<AppState>), ...step.state, section: step.section, tour: index };
 }
 
 /** The step the state's tour index names, or null when the tour is off (or the index is past the end). */

@@ -8,7 +8,9 @@ export const common = {
   'app.listSeparator': ', ',
   'figure.present': 'Present',
   'figure.presentExit': 'Leave (Esc)',
+  'figure.presentHint': 'The figure fills the screen with its controls. Press Escape or the button to return to the page.',
 
+  'header.settings': 'Language and backend',
   'nav.label': 'Sections',
   'nav.overview': 'Overview',
   'nav.forms': 'Block forms',

@@ -11,7 +11,9 @@ export const common: Catalog<typeof en> = {
   'app.listSeparator': '、',
   'figure.present': '演示',
   'figure.presentExit': '退出（Esc）',
+  'figure.presentHint': '图已铺满屏幕，控件仍可使用。按 Esc 或该按钮返回页面。',
 
+  'header.settings': '语言与后端',
   'nav.label': '章节',
   'nav.overview': '概览',
   'nav.forms': '模块形式',

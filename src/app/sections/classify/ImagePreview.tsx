@@ -1,3 +1,4 @@
+import { Figure } from '../../layout/Figure';
 import * as tf from '@tensorflow/tfjs-core';
 import { useEffect, useRef } from 'react';
 import type { MessageKey } from '../../../i18n';
@@ -52,48 +53,50 @@ export function ImagePreview({ image, meta, backendReady }: Props) {
   const side = Math.max(image.pixels.width, image.pixels.height);
   const zoom = side < 160 ? Math.floor(160 / side) : 1;
   return (
-    <div className="classify-preview">
-      <figure>
-        <canvas
-          ref={original}
-          className={`classify-original${zoom > 1 ? ' is-zoomed' : ''}`}
-          style={
-            zoom > 1 ? { width: image.pixels.width * zoom, height: image.pixels.height * zoom } : undefined
-          }
-          data-testid="original"
-          role="img"
-          aria-label={t('classify.preview.originalAlt', { name: image.name })}
-        />
-        <figcaption>
-          {t('classify.preview.original', {
-            name: image.name,
-            width: image.originalWidth,
-            height: image.originalHeight,
-          })}
-        </figcaption>
-      </figure>
-      <figure>
-        <canvas
-          ref={crop}
-          className="classify-crop"
-          data-testid="network-crop"
-          data-size={inputSize}
-          width={inputSize}
-          height={inputSize}
-          role="img"
-          aria-label={t('classify.preview.cropAlt', { size: inputSize })}
-        />
-        <figcaption>{t('classify.preview.crop', { size: inputSize })}</figcaption>
-      </figure>
-      {notes.length > 0 && (
-        <ul className="classify-notes" data-testid="image-notes">
-          {notes.map((key) => (
-            <li key={key} data-note={key.slice('classify.note.'.length)}>
-              {t(key)}
-            </li>
-          ))}
-        </ul>
-      )}
-    </div>
+    <Figure id="fig-classify-preview" kind="classify-preview" label={t('classify.preview.heading')}>
+      <div className="classify-preview">
+        <figure>
+          <canvas
+            ref={original}
+            className={`classify-original${zoom > 1 ? ' is-zoomed' : ''}`}
+            style={
+              zoom > 1 ? { width: image.pixels.width * zoom, height: image.pixels.height * zoom } : undefined
+            }
+            data-testid="original"
+            role="img"
+            aria-label={t('classify.preview.originalAlt', { name: image.name })}
+          />
+          <figcaption>
+            {t('classify.preview.original', {
+              name: image.name,
+              width: image.originalWidth,
+              height: image.originalHeight,
+            })}
+          </figcaption>
+        </figure>
+        <figure>
+          <canvas
+            ref={crop}
+            className="classify-crop"
+            data-testid="network-crop"
+            data-size={inputSize}
+            width={inputSize}
+            height={inputSize}
+            role="img"
+            aria-label={t('classify.preview.cropAlt', { size: inputSize })}
+          />
+          <figcaption>{t('classify.preview.crop', { size: inputSize })}</figcaption>
+        </figure>
+        {notes.length > 0 && (
+          <ul className="classify-notes" data-testid="image-notes">
+            {notes.map((key) => (
+              <li key={key} data-note={key.slice('classify.note.'.length)}>
+                {t(key)}
+              </li>
+            ))}
+          </ul>
+        )}
+      </div>
+    </Figure>
   );
 }

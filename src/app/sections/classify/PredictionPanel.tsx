@@ -1,3 +1,4 @@
+import { Figure } from '../../layout/Figure';
 import { useCallback, useMemo, useRef } from 'react';
 import type { MessageKey } from '../../../i18n';
 import { renderProbabilityBars } from '../../../viz/classify/probabilityBars';
@@ -60,75 +61,77 @@ export function PredictionPanel({ classification, waiting }: Props) {
   const chart = useD3<HTMLDivElement>(draw);
 
   return (
-    <div className="classify-result" ref={box}>
-      <div aria-live="polite" aria-atomic="true" className="classify-live">
-        {result && top ? (
-          <p
-            className="classify-top1"
-            data-testid="top1"
-            data-class={top.id}
-            data-origin={result.image.origin}
-            data-image={result.image.name}
-            data-classes={result.classes.length}
-          >
-            {t('classify.result.top1', {
-              label: className(result.classes, top.index),
-              p: formatProbability(top.p, locale),
-            })}
+    <Figure id="fig-classify-result" kind="classify-result" label={t('classify.result.heading')}>
+      <div className="classify-result" ref={box}>
+        <div aria-live="polite" aria-atomic="true" className="classify-live">
+          {result && top ? (
+            <p
+              className="classify-top1"
+              data-testid="top1"
+              data-class={top.id}
+              data-origin={result.image.origin}
+              data-image={result.image.name}
+              data-classes={result.classes.length}
+            >
+              {t('classify.result.top1', {
+                label: className(result.classes, top.index),
+                p: formatProbability(top.p, locale),
+              })}
+            </p>
+          ) : (
+            <p className="loading">{t('classify.result.waiting')}</p>
+          )}
+        </div>
+        {result && (
+          <>
+            <div ref={chart} className={`classify-bars${waiting || running ? ' is-stale' : ''}`} />
+            <table className="visually-hidden">
+              <caption>
+                {shownCount(result.classes) < result.classes.length
+                  ? t('classify.result.topK', { k: shownCount(result.classes), n: result.classes.length })
+                  : t('classify.result.chartLabel')}
+              </caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t('classify.result.colClass')}</th>
+                  <th scope="col">{t('classify.result.colProb')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {ranked.map((r) => (
+                  <tr key={r.id}>
+                    <th scope="row">{className(result.classes, r.index)}</th>
+                    <td>{formatProbability(r.p, locale)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+            {!isCifarClasses(result.classes) && (
+              <p className="classify-fineprint">{t('classify.result.imagenetNames')}</p>
+            )}
+            <p
+              className="classify-time"
+              data-testid="inference-time"
+              data-ms={result.ms.toFixed(2)}
+              data-backend={result.backend}
+            >
+              {t('classify.result.time', {
+                ms: formatMs(result.ms, locale),
+                backend: t(`backend.name.${result.backend}` as MessageKey),
+              })}{' '}
+              {result.firstRun && <span className="classify-fineprint">{t('classify.result.firstRun')}</span>}
+            </p>
+          </>
+        )}
+        <p className="classify-status" role="status">
+          {running ? t('classify.result.running') : ''}
+        </p>
+        {error && (
+          <p role="alert" className="classify-error">
+            {t('classify.result.error', { message: error })}
           </p>
-        ) : (
-          <p className="loading">{t('classify.result.waiting')}</p>
         )}
       </div>
-      {result && (
-        <>
-          <div ref={chart} className={`classify-bars${waiting || running ? ' is-stale' : ''}`} />
-          <table className="visually-hidden">
-            <caption>
-              {shownCount(result.classes) < result.classes.length
-                ? t('classify.result.topK', { k: shownCount(result.classes), n: result.classes.length })
-                : t('classify.result.chartLabel')}
-            </caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('classify.result.colClass')}</th>
-                <th scope="col">{t('classify.result.colProb')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {ranked.map((r) => (
-                <tr key={r.id}>
-                  <th scope="row">{className(result.classes, r.index)}</th>
-                  <td>{formatProbability(r.p, locale)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-          {!isCifarClasses(result.classes) && (
-            <p className="classify-fineprint">{t('classify.result.imagenetNames')}</p>
-          )}
-          <p
-            className="classify-time"
-            data-testid="inference-time"
-            data-ms={result.ms.toFixed(2)}
-            data-backend={result.backend}
-          >
-            {t('classify.result.time', {
-              ms: formatMs(result.ms, locale),
-              backend: t(`backend.name.${result.backend}` as MessageKey),
-            })}{' '}
-            {result.firstRun && <span className="classify-fineprint">{t('classify.result.firstRun')}</span>}
-          </p>
-        </>
-      )}
-      <p className="classify-status" role="status">
-        {running ? t('classify.result.running') : ''}
-      </p>
-      {error && (
-        <p role="alert" className="classify-error">
-          {t('classify.result.error', { message: error })}
-        </p>
-      )}
-    </div>
+    </Figure>
   );
 }

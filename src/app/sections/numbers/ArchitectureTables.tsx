@@ -1,4 +1,5 @@
 import { useMemo, useState } from 'react';
+import { Figure } from '../../layout/Figure';
 import type { MessageKey } from '../../../i18n';
 import { imagenetSpec, resnext29Spec } from '../../../resnext/spec';
 import type { T } from '../../i18n/useT';
@@ -38,13 +39,16 @@ interface TableProps {
 
 function StageTable({ id, title, table, hot, setHover, setFocus, t, fmt }: TableProps) {
   return (
-    <div className="numbers-table-wrap">
+    // On a narrow screen the table scrolls inside its own region (reachable by keyboard), its totals in reach.
+    <div className="numbers-table-wrap" tabIndex={0} role="region" aria-label={title}>
       <table className="numbers-table numbers-arch" data-arch={id}>
         <caption>{title}</caption>
         <thead>
           <tr>
             <th scope="col">{t('numbers.arch.col.stage')}</th>
-            <th scope="col">{t('numbers.arch.col.output')}</th>
+            <th scope="col" className="numbers-arch-out">
+              {t('numbers.arch.col.output')}
+            </th>
             <th scope="col">{t('numbers.arch.col.layers')}</th>
             <th scope="col">{t('numbers.arch.col.params')}</th>
             <th scope="col">{t('numbers.arch.col.macs')}</th>
@@ -62,8 +66,12 @@ function StageTable({ id, title, table, hot, setHover, setFocus, t, fmt }: Table
               onFocus={() => setFocus(r.stage)}
               onBlur={() => setFocus(null)}
             >
-              <th scope="row">{r.stage === 'fc' ? t('numbers.arch.stage.output') : r.stage}</th>
-              <td>{`${r.outSize}×${r.outSize}`}</td>
+              <th scope="row">
+                {r.stage === 'fc' ? t('numbers.arch.stage.output') : r.stage}
+                {/* on phones the output size moves under the stage's name, so the totals fit the width */}
+                <span className="numbers-arch-out-inline">{`${r.outSize}×${r.outSize}`}</span>
+              </th>
+              <td className="numbers-arch-out">{`${r.outSize}×${r.outSize}`}</td>
               <td className="numbers-arch-layers">
                 {r.cells.flatMap((c, i) =>
                   // the paper stacks a block's three layers; so does this table
@@ -81,9 +89,10 @@ function StageTable({ id, title, table, hot, setHover, setFocus, t, fmt }: Table
         </tbody>
         <tfoot>
           <tr>
-            <th scope="row" colSpan={3}>
+            <th scope="row" colSpan={2}>
               {t('numbers.arch.total')}
             </th>
+            <td className="numbers-arch-out" />
             <td className="num" data-total="params">
               {fmt.int(table.params)}
             </td>
@@ -109,25 +118,39 @@ export function ArchitectureTables() {
     <section className="numbers-block" aria-labelledby="numbers-arch-title">
       <h2 id="numbers-arch-title">{t('numbers.arch.title')}</h2>
       <p>{t('numbers.arch.intro')}</p>
-      <div className="numbers-arch-pair">
-        {tables.slice(0, 2).map((d) => (
-          <StageTable
-            key={d.id}
-            id={d.id}
-            title={t(d.title)}
-            table={d.table}
-            {...{ hot, setHover, setFocus, t, fmt }}
-          />
-        ))}
-      </div>
-      <p className="numbers-note">{t('numbers.arch.macsNote', { size: 224 })}</p>
-      <StageTable
-        id="resnext29"
-        title={t(tables[2].title)}
-        table={tables[2].table}
-        {...{ hot, setHover, setFocus, t, fmt }}
-      />
-      <p className="numbers-note">{t('numbers.arch.macsNote', { size: 32 })}</p>
+      <Figure
+        id="fig-arch-imagenet"
+        kind="arch-table"
+        className="numbers-arch-figure"
+        label={t('numbers.arch.title')}
+      >
+        <div className="numbers-arch-pair">
+          {tables.slice(0, 2).map((d) => (
+            <StageTable
+              key={d.id}
+              id={d.id}
+              title={t(d.title)}
+              table={d.table}
+              {...{ hot, setHover, setFocus, t, fmt }}
+            />
+          ))}
+        </div>
+        <p className="numbers-note">{t('numbers.arch.macsNote', { size: 224 })}</p>
+      </Figure>
+      <Figure
+        id="fig-arch-cifar"
+        kind="arch-table-cifar"
+        className="numbers-arch-figure"
+        label={t(tables[2].title)}
+      >
+        <StageTable
+          id="resnext29"
+          title={t(tables[2].title)}
+          table={tables[2].table}
+          {...{ hot, setHover, setFocus, t, fmt }}
+        />
+        <p className="numbers-note">{t('numbers.arch.macsNote', { size: 32 })}</p>
+      </Figure>
       <p className="numbers-source">{t('numbers.source', { source: t('numbers.arch.sourceText') })}</p>
     </section>
   );

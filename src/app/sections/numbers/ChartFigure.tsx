@@ -1,3 +1,4 @@
+import { Figure } from '../../layout/Figure';
 import { useEffect, useRef, useState, type ReactNode } from 'react';
 
 export interface AltTable {
@@ -40,7 +41,7 @@ export function ChartFigure({ id, title, draw, alt, children }: Props) {
   }, [draw, width]);
 
   return (
-    <figure className="numbers-figure" data-chart={id}>
+    <Figure id={`fig-${id}`} kind={id} className="numbers-figure" data={{ 'data-chart': id }}>
       <figcaption className="numbers-figure-title">{title}</figcaption>
       <div ref={box} className="numbers-chart" />
       {/* a table ignores width/overflow, so the hiding box is a wrapper */}
@@ -74,6 +75,6 @@ export function ChartFigure({ id, title, draw, alt, children }: Props) {
         </table>
       </div>
       {children}
-    </figure>
+    </Figure>
   );
 }
