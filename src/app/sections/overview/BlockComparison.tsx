@@ -1,8 +1,8 @@
-import { useCallback, useEffect, useMemo, useRef } from 'react';
+import { useCallback, useMemo } from 'react';
 import { renderBlockPaths, type BlockPathsData } from '../../../viz/block/blockPaths';
-import { stopTransitions } from '../../../viz/block/svgBase';
 import type { BlockConfig } from '../../block/blockConfig';
 import { usePrefersReducedMotion } from '../../block/usePrefersReducedMotion';
+import { useLiveD3 } from '../../block/useLiveD3';
 import { useT } from '../../i18n/useT';
 import { Figure } from '../../layout/Figure';
 import { useAppState } from '../../state/AppStateContext';
@@ -23,7 +23,6 @@ function Column({
   testId: string;
 }) {
   const reduced = usePrefersReducedMotion();
-  const ref = useRef<HTMLDivElement>(null);
   const draw = useCallback(
     (el: HTMLDivElement) =>
       renderBlockPaths(el, data, {
@@ -35,15 +34,7 @@ function Column({
       }),
     [data, scale, width, reduced],
   );
-  useEffect(() => {
-    if (ref.current) draw(ref.current);
-  }, [draw]);
-  useEffect(() => {
-    const el = ref.current;
-    return () => {
-      if (el) stopTransitions(el);
-    };
-  }, []);
+  const ref = useLiveD3(draw);
   return (
     <div
       ref={ref}

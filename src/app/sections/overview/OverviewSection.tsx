@@ -7,6 +7,7 @@ import { useAppState } from '../../state/AppStateContext';
 import { BlockChapter } from '../../story/BlockChapter';
 import { HeritageChapter } from '../../story/HeritageChapter';
 import { BlockComparison } from './BlockComparison';
+import { CostAnatomy } from './CostAnatomy';
 import { SplitMergePanel } from './SplitMergePanel';
 import './overview.css';
 
@@ -28,6 +29,10 @@ export function OverviewSection() {
           <BlockComparison config={config} />
         </div>
         <BlockReadouts config={config} selectedConv={selected ? `conv${selected.conv}` : null} />
+      </section>
+      <section aria-labelledby="ov-cost-heading">
+        <h2 id="ov-cost-heading">{t('ovfig.cost.heading')}</h2>
+        <CostAnatomy config={config} />
       </section>
       <BlockChapter />
       <section aria-labelledby="ov-stm-heading">
