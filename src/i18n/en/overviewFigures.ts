@@ -34,4 +34,27 @@ export const overviewFigures = {
   'ovfig.cost.d.x': 'cardinality C',
   'ovfig.cost.d.caption':
     'The paper’s Table 2 at conv2: C = 1, 2, 4, 8, 32 → d = 64, 40, 24, 14, 4; later stages double d. Under a C, the cost whole-number d gives where it is 2% or more off level.',
+  // Why cardinality (Overview).
+  'ovfig.why.heading': 'Why cardinality: more paths beat deeper or wider',
+  'ovfig.why.t4.title': 'Three ways to double the complexity of ResNet-101 (the paper’s Table 4): {metric}',
+  'ovfig.why.t4.desc': 'Starting from ResNet-101 at {base}%: {list}.',
+  'ovfig.why.t4.item': '{direction}, {model} {setting}: {value}%',
+  'ovfig.why.metric.top1': 'top-1 error',
+  'ovfig.why.metric.top5': 'top-5 error',
+  'ovfig.why.dir.deeper': 'deeper',
+  'ovfig.why.dir.wider': 'wider',
+  'ovfig.why.dir.cardinality': 'more paths',
+  'ovfig.why.base': 'ResNet-101: {v}',
+  'ovfig.why.axis': '{metric} (%), ImageNet-1K; lower is better →',
+  'ovfig.why.t4.caption':
+    'Each arrow starts at ResNet-101 (1×64d) and ends at a network of about twice its complexity. Top-1 error falls by {deeper} points going deeper, {wider} going wider, and {paths} with more paths.',
+  'ovfig.why.t3.title': 'Cardinality at the same complexity (the paper’s Table 3): top-1 error',
+  'ovfig.why.t3.desc': 'Top-1 error by cardinality: {list}.',
+  'ovfig.why.t3.item': 'C = {c}, d = {d}: ResNeXt-50 {r50}%, ResNeXt-101 {r101}%',
+  'ovfig.why.t3.row': 'C = {c}',
+  'ovfig.why.t3.sub': '{c}×{d}d',
+  'ovfig.why.t3.r50': 'ResNeXt-50 (C = 1 is ResNet-50)',
+  'ovfig.why.t3.r101': 'ResNeXt-101 (C = 1 is ResNet-101)',
+  'ovfig.why.t3.caption':
+    'The row of the C chosen above is highlighted. At the same cost, each step up in C lowers the error; the axis spans only {span} points, so small gaps show.',
 } as const;

@@ -9,6 +9,7 @@ import { HeritageChapter } from '../../story/HeritageChapter';
 import { BlockComparison } from './BlockComparison';
 import { CostAnatomy } from './CostAnatomy';
 import { SplitMergePanel } from './SplitMergePanel';
+import { WhyCardinality } from './WhyCardinality';
 import './overview.css';
 
 /**
@@ -39,6 +40,10 @@ export function OverviewSection() {
         <h2 id="ov-stm-heading">{t('overview.stm.heading')}</h2>
         <p>{t('overview.stm.intro')}</p>
         <SplitMergePanel config={config} />
+      </section>
+      <section aria-labelledby="ov-why-heading">
+        <h2 id="ov-why-heading">{t('ovfig.why.heading')}</h2>
+        <WhyCardinality />
       </section>
       <HeritageChapter />
     </div>
