@@ -85,8 +85,9 @@ export function renderBlockPaths(host: Element, data: BlockPathsData, opts: Bloc
     .duration(opts.duration)
     .ease(easeCubicInOut);
 
-  /** Where a path appears from: the old path it splits off, with no width yet. */
+  /** Where a path appears from: the old path it splits off, with no width yet (the first drawing has no past). */
   const origin = (s: PathSpan): PathSpan => {
+    if (!before) return s;
     const o = oldSpans[partnerIndex(s.index, newC, oldC)] ?? s;
     return { ...s, x: o.cx, width: 0, cx: o.cx };
   };
@@ -170,9 +171,9 @@ function skeleton(host: Element, idBase: string, W: number, cx: number) {
   text('bp-out', cx, SUM_Y + 30);
   const barX = SIDE + 16;
   const barW = W - barX - 10;
-  text('bv-text--small bp-width-label', barX, 280, 'start');
+  text('bp-width-label', barX, 280, 'start');
   scaleTrack(g, 'bp-bar-width', barX, 288, barW);
-  text('bv-text--small bp-params-label', barX, 310, 'start');
+  text('bp-params-label', barX, 310, 'start');
   scaleTrack(g, 'bp-bar-params', barX, 318, barW);
   return svg;
 }

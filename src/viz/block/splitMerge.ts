@@ -276,7 +276,6 @@ function drawStatic(g: G, l: SmLayout, data: SplitMergeData): void {
       const t = text(tbox, transform, p.cy, 'T', 'bv-text bv-text--small');
       t.append('tspan')
         .attr('baseline-shift', 'sub')
-        .attr('font-size', '7px')
         .text(String(p.slot.index + 1));
     }
     at(tbox, 2);
