@@ -104,7 +104,8 @@ test('overview figures: the cost bars change with C and add up to the weights sh
   expect(at1).not.toEqual(at32);
   expect(at1.reduce((a, b) => a + b, 0)).toBe(69632);
 
-  await page.keyboard.press('End');
+  await page.keyboard.press('End'); // C = 64
+  await page.keyboard.press('ArrowLeft'); // C = 32
   await page.keyboard.press('ArrowLeft'); // C = 16, d = 8: whole-number d leaves the cost 1.07×
   await expect(total).toHaveText('74,752');
   const at16 = await costParts(page);

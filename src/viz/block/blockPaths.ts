@@ -40,7 +40,7 @@ export interface BlockPathsOptions {
   duration: number;
 }
 
-export const BLOCK_PATHS_HEIGHT = 336;
+export const BLOCK_PATHS_HEIGHT = 344;
 const SIDE = 14;
 const IN_Y = 46;
 const ROW_Y = [76, 124, 172] as const;
@@ -168,13 +168,13 @@ function skeleton(host: Element, idBase: string, W: number, cx: number) {
   sum.append('line').attr('class', 'bv-edge').attr('x1', cx).attr('x2', cx).attr('y1', SUM_Y - 6).attr('y2', SUM_Y + 6);
   text('bv-muted bp-count', cx + SUM_R + 6, SUM_Y, 'start');
   g.append('line').attr('class', 'bv-edge').attr('x1', cx).attr('x2', cx).attr('y1', SUM_Y + SUM_R).attr('y2', SUM_Y + 20);
-  text('bp-out', cx, SUM_Y + 30);
+  text('bp-out', cx, SUM_Y + 28);
   const barX = SIDE + 16;
   const barW = W - barX - 10;
-  text('bp-width-label', barX, 280, 'start');
-  scaleTrack(g, 'bp-bar-width', barX, 288, barW);
-  text('bp-params-label', barX, 310, 'start');
-  scaleTrack(g, 'bp-bar-params', barX, 318, barW);
+  text('bp-width-label', barX, 288, 'start');
+  scaleTrack(g, 'bp-bar-width', barX, 297, barW);
+  text('bp-params-label', barX, 320, 'start');
+  scaleTrack(g, 'bp-bar-params', barX, 329, barW);
   return svg;
 }
 
