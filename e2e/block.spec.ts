@@ -11,8 +11,8 @@ const grouped = (n: number) => n.toLocaleString('en-US');
 const slider = (page: Page) => page.getByTestId('cardinality-slider');
 const total = (page: Page) => page.getByTestId('block-params-total');
 
-/** Boxes drawn for the ResNeXt block of Figure 1: three per drawn path. */
-const resnextBoxes = (page: Page) => page.locator('[data-testid="fig1-resnext"] svg rect.bv-box');
+/** Paths drawn for the ResNeXt block of Figure 1: every one of the C paths. */
+const resnextPaths = (page: Page) => page.locator('[data-testid="fig1-resnext"] svg [data-path]');
 
 async function maxDiff(cell: Locator): Promise<number> {
   await expect(cell).toHaveAttribute('data-value', /\d/, { timeout: 120_000 });
@@ -27,7 +27,7 @@ test('block: the cardinality slider moves with the keyboard and redraws branches
   await expect(total(page)).toHaveText('70,144');
   await expect(page.getByTestId('resnet-params-total')).toHaveText('69,632');
   await expect(slider(page)).toHaveAttribute('aria-valuetext', 'C = 32');
-  await expect(resnextBoxes(page)).toHaveCount(9); // paths 1, 2, …, 32
+  await expect(resnextPaths(page)).toHaveCount(32);
   await expect(page.locator('[data-testid="fig1-resnext"] svg')).toContainText('total 32 paths');
 
   await slider(page).focus();
@@ -35,16 +35,16 @@ test('block: the cardinality slider moves with the keyboard and redraws branches
   await expect(slider(page)).toHaveAttribute('aria-valuetext', 'C = 1');
   await expect(total(page)).toHaveText('69,632');
   await expect(page.getByTestId('block-ratio')).toContainText('1.000×');
-  await expect(resnextBoxes(page)).toHaveCount(3);
+  await expect(resnextPaths(page)).toHaveCount(1);
   await expect(page.getByTestId('layer-weight-shape-conv2')).toHaveText('64×64×3×3');
   expect(new URL(page.url()).searchParams.get('cardinality')).toBe('1');
 
   await page.keyboard.press('ArrowRight'); // C = 2: Table 2's 2×40d
   await expect(slider(page)).toHaveAttribute('aria-valuetext', 'C = 2');
   await expect(total(page)).toHaveText(grouped(weights(2, 256, 40, 256)));
-  await expect(resnextBoxes(page)).toHaveCount(6);
+  await expect(resnextPaths(page)).toHaveCount(2);
 
-  await page.keyboard.press('ArrowRight'); // C = 4: 4×24d, drawn as paths 1, 2, …, 4
+  await page.keyboard.press('ArrowRight'); // C = 4: 4×24d
   await expect(slider(page)).toHaveAttribute('aria-valuetext', 'C = 4');
   await expect(total(page)).toHaveText(grouped(weights(4, 256, 24, 256)));
   await expect(page.locator('[data-testid="fig1-resnext"] svg')).toContainText('total 4 paths');
@@ -53,7 +53,7 @@ test('block: the cardinality slider moves with the keyboard and redraws branches
 
   await page.keyboard.press('End');
   await expect(slider(page)).toHaveAttribute('aria-valuetext', 'C = 64');
-  await expect(resnextBoxes(page)).toHaveCount(9);
+  await expect(resnextPaths(page)).toHaveCount(64);
   await expect(page.locator('[data-testid="fig1-resnext"] svg')).toContainText('total 64 paths');
 
   // a free d instead of the equal-complexity rule

@@ -30,6 +30,7 @@ const custom: AppState = {
   model: 'resnext29_8x14d',
   sample: 'cifar-17',
   tour: 0,
+  more: true,
 };
 
 describe('parseState', () => {
@@ -41,7 +42,7 @@ describe('parseState', () => {
   it('reads every field', () => {
     const q =
       'section=step&lang=zh&backend=wasm&cardinality=8&d=14&keepComplexity=0&stage=c29-2&layer=layer2.0.conv2' +
-      '&block=layer3.2&step=group-conv&group=63&model=resnext29_8x14d&sample=cifar-17&tour=0';
+      '&block=layer3.2&step=group-conv&group=63&model=resnext29_8x14d&sample=cifar-17&tour=0&more=1';
     expect(parseState(q)).toEqual(custom);
     expect(parseState('?' + q)).toEqual(custom);
   });

@@ -58,6 +58,8 @@ export interface AppState {
   sample: string;
   /** Guided tour step, -1 = tour off. */
   tour: number;
+  /** Whether the story's longer paragraphs are unfolded ("read more"). */
+  more: boolean;
 }
 
 export const defaultState: Readonly<AppState> = Object.freeze({
@@ -75,6 +77,7 @@ export const defaultState: Readonly<AppState> = Object.freeze({
   model: 'resnext29_32x4d',
   sample: '',
   tour: -1,
+  more: false,
 });
 
 interface Codec<T> {
@@ -128,6 +131,7 @@ const fields: { [K in keyof AppState]: Codec<AppState[K]> } = {
   model: pattern(/^[a-z0-9_]{1,48}$/),
   sample: pattern(/^[a-z0-9-]{0,32}$/),
   tour: integer(-1, 50),
+  more: boolean,
 };
 
 const FIELD_ORDER = Object.keys(fields) as (keyof AppState)[];

@@ -2,10 +2,8 @@ import type { ComponentType } from 'react';
 import { useT } from '../i18n/useT';
 import type { SectionId } from '../state/appState';
 import { ArchChapter } from './ArchChapter';
-import { BlockChapter } from './BlockChapter';
 import { CatchChapter } from './CatchChapter';
 import { FormsChapter } from './FormsChapter';
-import { HeritageChapter } from './HeritageChapter';
 import { ResultsChapter } from './ResultsChapter';
 import { ClassifyChapter, StepChapter } from './TieInChapters';
 import { WhyChapter } from './WhyChapter';
@@ -13,7 +11,8 @@ import './story.css';
 
 /** The chapters of the story, in reading order, grouped by the section whose panels show them. */
 const CHAPTERS: Record<SectionId, readonly ComponentType[]> = {
-  overview: [WhyChapter, HeritageChapter, BlockChapter],
+  // The Overview's Heritage and Block chapters sit beside the figures they explain, inside the section.
+  overview: [WhyChapter],
   forms: [FormsChapter],
   step: [StepChapter],
   classify: [ClassifyChapter],

@@ -5,7 +5,8 @@ import { step } from './step';
 import { classify } from './classify';
 import { numbers } from './numbers';
 import { story } from './story';
+import { overviewFigures } from './overviewFigures';
 import { errors } from './errors';
 
-export const en = { ...common, ...overview, ...forms, ...step, ...classify, ...numbers, ...story, ...errors };
+export const en = { ...common, ...overview, ...forms, ...step, ...classify, ...numbers, ...story, ...overviewFigures, ...errors };
 export type MessageKey = keyof typeof en;

@@ -28,8 +28,6 @@ export const overview = {
   'block.live': 'C = {c}, d = {d}: {params} weights, {macs} multiply-adds, {ratio} times the ResNet block.',
 
   // Overview section.
-  'overview.intro':
-    'A ResNet block squeezes its input through one narrow bottleneck. A ResNeXt block splits the same work into C parallel paths, each a narrow bottleneck of width d, and adds their outputs. The number of paths, C, is the cardinality. With the rule below, more paths means thinner paths, so the cost stays about the same.',
   'overview.figure.heading': 'ResNet block vs ResNeXt block',
   'overview.figure.caption':
     "Like the paper's Figure 1, each layer reads “in-channels, filter size, out-channels”. Bars are to scale: the upper one is the bottleneck width (C·d channels), the lower one the block's weights.",
@@ -48,7 +46,7 @@ export const overview = {
 
   'overview.stm.heading': 'Split, transform, merge',
   'overview.stm.intro':
-    'Each path is a transformation Tᵢ: a 1×1 conv embeds the input into d dimensions, a 3×3 conv transforms it, a 1×1 conv maps it back. The block sums the C transformations and adds the shortcut.',
+    'Each path is a transformation Tᵢ: a 1×1 conv embeds the input into d dimensions, a 3×3 conv transforms it, a 1×1 conv maps it back.',
   'overview.stm.title': 'Split-transform-merge in a block of {c} paths',
   'overview.stm.desc':
     'The input x is split into {c} paths; each path embeds x into {d} dimensions with a 1×1 conv, transforms it with a 3×3 conv and maps it back to {out} channels; the paths are summed, the shortcut x is added, and ReLU gives y.',

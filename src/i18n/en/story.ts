@@ -11,8 +11,10 @@ export const story = {
   'story.why.depth': 'Depth: how many layers are stacked.',
   'story.why.width': 'Width: how many channels a layer has.',
   'story.why.cardinality': 'Cardinality: how many identical paths a block runs side by side.',
-  'story.why.p3':
-    'In the panel below, C = 1 is the bottleneck block of ResNet: one path. Raise C to 32 and the one wide path becomes 32 narrow ones, at about the same cost.',
+  'story.why.lead':
+    'Deeper or wider networks are more accurate, and cost more. ResNeXt adds a third dimension, cardinality: C identical paths side by side in every block. Drag C below: the one wide ResNet path splits into many thin ones at about the same cost.',
+  'story.more': 'Read more',
+  'story.less': 'Read less',
 
   'story.heritage.heading': 'Heritage: Inception’s split-transform-merge',
   'story.heritage.p1':
@@ -43,7 +45,7 @@ export const story = {
   'story.block.p2':
     'ResNeXt replaces each wᵢxᵢ by a small network Tᵢ, all of the same shape, and sums them: F(x) = Σᵢ Tᵢ(x) over C paths, then adds the residual connection, y = x + F(x). In ResNeXt-50’s first stage the ResNet bottleneck has one path of width {resnetWidth}; the ResNeXt block has {c} paths of width {d} ({c}×{d}d) and nearly the same cost: {params} weights against {resnetParams}.',
   'story.block.p3':
-    'The figure below draws both blocks; the animation after it walks through split, transform and merge.',
+    'The animation below walks through split, transform and merge for the C and d chosen above: one Tᵢ per path, each embedding as wide as d.',
   'story.neuron.caption': 'A neuron as split-transform-merge: move the weights and watch the sum.',
   'story.neuron.col.i': 'i',
   'story.neuron.col.x': 'split: xᵢ',

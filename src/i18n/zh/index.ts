@@ -7,6 +7,7 @@ import { step } from './step';
 import { classify } from './classify';
 import { numbers } from './numbers';
 import { story } from './story';
+import { overviewFigures } from './overviewFigures';
 import { errors } from './errors';
 
 export const zh: Catalog<typeof enCatalog> = {
@@ -17,5 +18,6 @@ export const zh: Catalog<typeof enCatalog> = {
   ...classify,
   ...numbers,
   ...story,
+  ...overviewFigures,
   ...errors,
 };

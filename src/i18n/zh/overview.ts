@@ -28,8 +28,6 @@ export const overview: Catalog<typeof en> = {
   'block.ratio': '权重数为 ResNet 模块的 {ratio} 倍；乘加次数为 {macRatio} 倍。',
   'block.live': 'C = {c}，d = {d}：{params} 个权重，{macs} 次乘加，为 ResNet 模块的 {ratio} 倍。',
 
-  'overview.intro':
-    'ResNet 模块让输入通过一个窄的瓶颈。ResNeXt 模块把同样的工作拆成 C 条并行路径，每条都是宽度为 d 的窄瓶颈，再把它们的输出相加。路径数 C 就是基数。按下面的规则，路径越多、每条越窄，开销基本不变。',
   'overview.figure.heading': 'ResNet 模块与 ResNeXt 模块',
   'overview.figure.caption':
     '与论文图 1 一样，每层标注为“输入通道、卷积核大小、输出通道”。条形按同一比例绘制：上方是瓶颈宽度（C·d 个通道），下方是模块的权重数。',
@@ -48,7 +46,7 @@ export const overview: Catalog<typeof en> = {
 
   'overview.stm.heading': '拆分-变换-合并',
   'overview.stm.intro':
-    '每条路径是一个变换 Tᵢ：1×1 卷积把输入嵌入到 d 维，3×3 卷积对其变换，1×1 卷积再映射回去。模块把 C 个变换相加，再加上残差连接。',
+    '每条路径是一个变换 Tᵢ：1×1 卷积把输入嵌入到 d 维，3×3 卷积对其变换，1×1 卷积再映射回去。',
   'overview.stm.title': '含 {c} 条路径的模块中的拆分-变换-合并',
   'overview.stm.desc':
     '输入 x 被拆分到 {c} 条路径；每条路径用 1×1 卷积把 x 嵌入到 {d} 维，用 3×3 卷积变换，再映射回 {out} 个通道；各路径相加，加上残差连接 x，经 ReLU 得到 y。',

@@ -13,9 +13,10 @@ export const story: Catalog<typeof en> = {
   'story.why.depth': '深度：堆叠多少层。',
   'story.why.width': '宽度：每层有多少通道。',
   'story.why.cardinality': '基数：一个模块中并排运行多少条相同的路径。',
-  'story.why.p3':
-    '在下面的面板中，C = 1 就是 ResNet 的瓶颈模块：只有一条路径。把 C 调到 32，这条宽路径就变成 32 条窄路径，而代价基本不变。',
-
+  'story.why.lead':
+    '更深或更宽的网络更准确，代价也更高。ResNeXt 增加了第三个维度——基数：每个模块中并排的 C 条相同路径。拖动下面的 C：ResNet 的一条宽路径分成许多细路径，开销却大致不变。',
+  'story.more': '展开阅读',
+  'story.less': '收起',
   'story.heritage.heading': '渊源：Inception 的拆分-变换-合并',
   'story.heritage.p1':
     'ResNeXt 建立在一个更早的思想之上。GoogLeNet 的 Inception 模块把输入拆分到若干分支，每个分支用不同的操作进行变换（1×1、3×3、5×5 卷积和 3×3 最大池化），再通过拼接合并。每个分支都有自己的卷积核大小和宽度：每个模块都有许多超参数需要选择。',
@@ -44,7 +45,7 @@ export const story: Catalog<typeof en> = {
     '单个神经元就是最简单的拆分-变换-合并。它的内积 Σᵢ wᵢxᵢ 把输入 x 拆分为各个分量 xᵢ，对每个分量做缩放变换 wᵢxᵢ，再把结果求和合并。',
   'story.block.p2':
     'ResNeXt 把每个 wᵢxᵢ 换成一个小网络 Tᵢ，所有 Tᵢ 形状相同，再把它们相加：F(x) = Σᵢ Tᵢ(x)，共 C 条路径，然后加上残差连接，y = x + F(x)。在 ResNeXt-50 的第一个阶段，ResNet 的瓶颈模块只有一条宽度为 {resnetWidth} 的路径；ResNeXt 模块有 {c} 条宽度为 {d} 的路径（{c}×{d}d），代价几乎相同：{params} 个权重，对比 {resnetParams} 个。',
-  'story.block.p3': '下图画出了这两种模块；其后的动画逐步演示拆分、变换与合并。',
+  'story.block.p3': '下面的动画按上方选定的 C 和 d 逐步演示拆分、变换与合并：每条路径一个 Tᵢ，每个嵌入的宽度与 d 成正比。',
   'story.neuron.caption': '把神经元看作拆分-变换-合并：拖动权重，观察求和结果。',
   'story.neuron.col.i': 'i',
   'story.neuron.col.x': '拆分：xᵢ',

@@ -15,6 +15,8 @@ import { describeSvg, freshSvg, line, plusNode, removeSvgs, stopTransitions, tex
 export interface SplitMergeData {
   idBase: string;
   cardinality: number;
+  /** width of each path's embedding; its boxes are drawn this many channels high */
+  d: number;
   labels: {
     title: string;
     description: string;
@@ -65,7 +67,7 @@ export function createSplitMerge(
   data: SplitMergeData,
   opts: SplitMergeOptions,
 ): SplitMergeController {
-  const layout = splitMergeLayout(data.cardinality);
+  const layout = splitMergeLayout(data.cardinality, data.d);
   let root!: G;
   freshSvg(host, SM_WIDTH, SM_HEIGHT, (svg) => {
     svg.attr('role', 'img');
@@ -75,6 +77,7 @@ export function createSplitMerge(
   });
   // under the nodes, so a pulse arriving at Σ or ⊕ does not hide it
   const pulseLayer = root.insert('g', ':first-child');
+  const pulseR = Math.max(1.5, Math.min(4, layout.paths[0].h / 2));
   let phase = 0;
   let progress = 1;
   let playing = false;
@@ -112,7 +115,7 @@ export function createSplitMerge(
       .data(data)
       .join('circle')
       .attr('class', 'bv-pulse')
-      .attr('r', 4)
+      .attr('r', pulseR)
       .attr('cx', (d) => d.route(d.t)[0])
       .attr('cy', (d) => d.route(d.t)[1]);
   };
@@ -245,9 +248,10 @@ function drawStatic(g: G, l: SmLayout, data: SplitMergeData): void {
     }
     const f = last === first ? 0.5 : (p.cy - first) / (last - first);
     const iy = l.input.y0 + 10 + f * (l.input.y1 - l.input.y0 - 20);
-    const small = Math.min(12, p.h - 2);
-    const big = Math.min(22, p.h - 2);
-    at(line(g, l.input.x + 5, iy, embed - 6, p.cy), 1);
+    const small = p.embedH;
+    const big = Math.max(1, p.h - 2);
+    const edge = p.h < 4 ? 'bv-edge bv-edge--thin' : 'bv-edge';
+    at(line(g, l.input.x + 5, iy, embed - 6, p.cy, edge), 1);
     at(
       g
         .append('rect')
@@ -258,25 +262,24 @@ function drawStatic(g: G, l: SmLayout, data: SplitMergeData): void {
         .attr('height', small),
       1,
     );
-    at(line(g, embed + 6, p.cy, transform - 18, p.cy), 2);
+    at(line(g, embed + 6, p.cy, transform - 18, p.cy, edge), 2);
     const tbox = g.append('g');
     tbox
       .append('rect')
       .attr('class', 'bv-box')
       .attr('x', transform - 18)
-      .attr('y', p.cy - small / 2 - 1)
+      .attr('y', p.cy - small / 2)
       .attr('width', 36)
-      .attr('height', small + 2)
-      .attr('rx', 3);
-    if (small >= 9) {
+      .attr('height', small)
+      .attr('rx', Math.min(3, small / 3));
+    if (small >= 12) {
       const t = text(tbox, transform, p.cy, 'T', 'bv-text bv-text--small');
       t.append('tspan')
         .attr('baseline-shift', 'sub')
-        .attr('font-size', '7px')
         .text(String(p.slot.index + 1));
     }
     at(tbox, 2);
-    at(line(g, transform + 18, p.cy, project - 6, p.cy), 3);
+    at(line(g, transform + 18, p.cy, project - 6, p.cy, edge), 3);
     at(
       g
         .append('rect')
@@ -287,7 +290,7 @@ function drawStatic(g: G, l: SmLayout, data: SplitMergeData): void {
         .attr('height', big),
       3,
     );
-    at(line(g, project + 6, p.cy, l.sum[0] - 11, l.sum[1]), 4);
+    at(line(g, project + 6, p.cy, l.sum[0] - 11, l.sum[1], edge), 4);
   }
 
   const sum = g.append('g');

@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { phaseRoutes, polyline, SM_HEIGHT, SM_PHASES, SM_WIDTH, splitMergeLayout } from './splitMergeLayout';
+import {
+  phaseRoutes,
+  polyline,
+  SM_CHANNEL,
+  SM_HEIGHT,
+  SM_PHASES,
+  SM_WIDTH,
+  splitMergeLayout,
+} from './splitMergeLayout';
 
 describe('splitMergeLayout', () => {
   it.each([1, 2, 4, 8, 16, 32, 64])(
@@ -18,20 +26,30 @@ describe('splitMergeLayout', () => {
     },
   );
 
-  it('draws every path up to 8 and a compact set beyond', () => {
-    expect(splitMergeLayout(8).paths.every((p) => p.slot.kind === 'branch')).toBe(true);
-    expect(splitMergeLayout(8).paths).toHaveLength(8);
-    const big = splitMergeLayout(64).paths;
-    expect(big.filter((p) => p.slot.kind === 'branch')).toHaveLength(4);
-    expect(big.filter((p) => p.slot.kind === 'ellipsis')).toHaveLength(1);
+  it.each([1, 8, 32, 64])('draws every one of the %i paths', (C) => {
+    const paths = splitMergeLayout(C, 4).paths;
+    expect(paths).toHaveLength(C);
+    expect(paths.every((p) => p.slot.kind === 'branch')).toBe(true);
+  });
+
+  it('sizes each embedding by d, within its path', () => {
+    const wide = splitMergeLayout(1, 64).paths[0];
+    const thin = splitMergeLayout(32, 4).paths[0];
+    expect(wide.embedH).toBeCloseTo(64 * SM_CHANNEL);
+    expect(thin.embedH).toBeCloseTo(4 * SM_CHANNEL);
+    expect(wide.embedH).toBeGreaterThan(10 * thin.embedH);
+    // the same d draws the same height while it fits
+    expect(splitMergeLayout(2, 8).paths[0].embedH).toBe(splitMergeLayout(8, 8).paths[0].embedH);
+    for (const C of [1, 2, 4, 8, 16, 32, 64])
+      for (const p of splitMergeLayout(C, 128).paths) expect(p.embedH).toBeLessThanOrEqual(p.h);
   });
 });
 
 describe('phaseRoutes', () => {
   it('moves one pulse per drawn path while splitting and aggregating', () => {
     const l = splitMergeLayout(32);
-    expect(phaseRoutes(l, 'split')).toHaveLength(4);
-    expect(phaseRoutes(l, 'aggregate')).toHaveLength(4);
+    expect(phaseRoutes(l, 'split')).toHaveLength(32);
+    expect(phaseRoutes(l, 'aggregate')).toHaveLength(32);
     expect(phaseRoutes(l, 'input')).toHaveLength(0);
   });
 

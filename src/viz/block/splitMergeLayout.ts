@@ -21,6 +21,8 @@ export interface SmPath {
   /** vertical centre and room of the path */
   cy: number;
   h: number;
+  /** drawn height of the path's d-dimensional embedding (its first 1×1 and its 3×3): d channels, to scale */
+  embedH: number;
 }
 
 export interface SmLayout {
@@ -36,15 +38,26 @@ export interface SmLayout {
 }
 
 const CY = 140;
+/** Drawn height of one channel of an embedding. */
+export const SM_CHANNEL = 0.9;
 
-export function splitMergeLayout(cardinality: number): SmLayout {
-  const placed = placeSlots(branchSlots(cardinality, { maxAll: 8, head: 3 }), 40, 200, {
-    gap: 6,
-    ellipsisWidth: 20,
-    maxBranchWidth: 40,
+/** The gap between paths: smaller as there are more of them, so that 64 paths still fit. */
+const gapFor = (c: number) => (c <= 8 ? 6 : c <= 16 ? 3 : c <= 32 ? 1.5 : 0.8);
+
+/** Every one of the C paths, each with an embedding d channels high (to scale, up to the path's room). */
+export function splitMergeLayout(cardinality: number, d = 4): SmLayout {
+  const c = Math.max(1, Math.floor(cardinality));
+  const placed = placeSlots(branchSlots(c, { maxAll: c }), 40, 200, {
+    gap: gapFor(c),
+    maxBranchWidth: 120,
   });
   return {
-    paths: placed.map((p) => ({ slot: p.slot, cy: p.x + p.width / 2, h: p.width })),
+    paths: placed.map((p) => ({
+      slot: p.slot,
+      cy: p.x + p.width / 2,
+      h: p.width,
+      embedH: Math.max(0.8, Math.min(p.width - 1, d * SM_CHANNEL)),
+    })),
     input: { x: 30, y0: 80, y1: 200 },
     cols: { embed: 104, transform: 186, project: 268 },
     sum: [330, CY],

@@ -36,7 +36,6 @@ export function ClassifySection() {
   return (
     <div data-section-body="classify" className="classify">
       <p className="classify-intro">{t('classify.intro')}</p>
-      <p className="classify-privacy">{t('classify.privacy')}</p>
       <div className="classify-grid">
         <section className="classify-panel" aria-labelledby="classify-input-heading">
           <h2 id="classify-input-heading">{t('classify.input.heading')}</h2>

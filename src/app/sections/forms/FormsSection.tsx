@@ -30,7 +30,6 @@ export function FormsSection() {
 
   return (
     <div data-section-body="forms" className="fm-section">
-      <p>{t('forms.intro')}</p>
       <BlockControls config={config} />
       <section aria-labelledby="fm-diagrams-heading">
         <h2 id="fm-diagrams-heading">{t('forms.diagrams.heading')}</h2>

@@ -1,33 +1,66 @@
 import { useCallback, useMemo } from 'react';
-import {
-  renderBlockColumn,
-  type BlockColumnData,
-  type BlockColumnScale,
-} from '../../../viz/block/blockColumn';
+import { renderBlockPaths, type BlockPathsData } from '../../../viz/block/blockPaths';
 import type { BlockConfig } from '../../block/blockConfig';
-import { useD3 } from '../../block/useD3';
+import { usePrefersReducedMotion } from '../../block/usePrefersReducedMotion';
+import { useLiveD3 } from '../../block/useLiveD3';
 import { useT } from '../../i18n/useT';
+import { Figure } from '../../layout/Figure';
 import { useAppState } from '../../state/AppStateContext';
-import { figure1Columns } from './figure1Data';
+import { figure1Columns, FIGURE1_WIDTH, type Figure1Scale } from './figure1Data';
 
-function Column({ data, scale, testId }: { data: BlockColumnData; scale: BlockColumnScale; testId: string }) {
-  const draw = useCallback((el: HTMLDivElement) => renderBlockColumn(el, data, scale), [data, scale]);
-  const ref = useD3(draw);
-  return <div ref={ref} className="ov-column" data-testid={testId} data-cardinality={data.cardinality} />;
+/** How long a change of C, d or stage takes to redraw. */
+export const BLOCK_TRANSITION_MS = 650;
+
+function Column({
+  data,
+  scale,
+  width,
+  testId,
+}: {
+  data: BlockPathsData;
+  scale: Figure1Scale;
+  width: number;
+  testId: string;
+}) {
+  const reduced = usePrefersReducedMotion();
+  const draw = useCallback(
+    (el: HTMLDivElement) =>
+      renderBlockPaths(el, data, {
+        width,
+        unit: scale.unit,
+        maxChannels: scale.maxChannels,
+        maxParams: scale.maxParams,
+        duration: reduced ? 0 : BLOCK_TRANSITION_MS,
+      }),
+    [data, scale, width, reduced],
+  );
+  const ref = useLiveD3(draw);
+  return (
+    <div
+      ref={ref}
+      className={`ov-column ov-column--${testId === 'fig1-resnet' ? 'resnet' : 'resnext'}`}
+      data-testid={testId}
+      data-cardinality={data.cardinality}
+      data-d={data.d}
+    />
+  );
 }
 
-/** The paper's Figure 1 for the current stage and C: ResNet bottleneck and ResNeXt block side by side. */
+/**
+ * The paper's Figure 1 for the current stage, C and d: the ResNet bottleneck beside the ResNeXt block, every
+ * path drawn as wide as its channels, on one scale.
+ */
 export function BlockComparison({ config }: { config: BlockConfig }) {
   const t = useT();
   const [{ lang }] = useAppState();
   const { resnet, resnext, scale } = useMemo(() => figure1Columns(t, lang, config), [t, lang, config]);
   return (
-    <figure className="ov-figure">
+    <Figure id="fig-block" kind="block" className="ov-figure">
       <div className="ov-columns">
-        <Column data={resnet} scale={scale} testId="fig1-resnet" />
-        <Column data={resnext} scale={scale} testId="fig1-resnext" />
+        <Column data={resnet} scale={scale} width={FIGURE1_WIDTH.resnet} testId="fig1-resnet" />
+        <Column data={resnext} scale={scale} width={FIGURE1_WIDTH.resnext} testId="fig1-resnext" />
       </div>
       <figcaption className="blk-note">{t('overview.figure.caption')}</figcaption>
-    </figure>
+    </Figure>
   );
 }

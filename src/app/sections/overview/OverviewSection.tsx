@@ -4,11 +4,18 @@ import { useBlockConfig } from '../../block/useBlockConfig';
 import { parseLayerId } from '../../../viz/block/layerRef';
 import { useT } from '../../i18n/useT';
 import { useAppState } from '../../state/AppStateContext';
+import { BlockChapter } from '../../story/BlockChapter';
+import { HeritageChapter } from '../../story/HeritageChapter';
 import { BlockComparison } from './BlockComparison';
+import { CostAnatomy } from './CostAnatomy';
 import { SplitMergePanel } from './SplitMergePanel';
+import { WhyCardinality } from './WhyCardinality';
 import './overview.css';
 
-/** ResNet vs ResNeXt (the paper's Figure 1), the shared block controls and readouts, and split-transform-merge. */
+/**
+ * Picture first: the block controls beside ResNet vs ResNeXt (the paper's Figure 1), then the readouts, the
+ * cost anatomy, split-transform-merge with the story that explains it, why cardinality, and the heritage.
+ */
 export function OverviewSection() {
   const t = useT();
   const [{ layer }] = useAppState();
@@ -16,18 +23,29 @@ export function OverviewSection() {
   const selected = parseLayerId(layer, config.cardinality);
   return (
     <div data-section-body="overview" className="ov-section">
-      <p>{t('overview.intro')}</p>
-      <BlockControls config={config} />
-      <section aria-labelledby="ov-figure-heading">
+      <section aria-labelledby="ov-figure-heading" className="ov-hero">
         <h2 id="ov-figure-heading">{t('overview.figure.heading')}</h2>
-        <BlockComparison config={config} />
+        <div className="ov-hero-grid">
+          <BlockControls config={config} />
+          <BlockComparison config={config} />
+        </div>
         <BlockReadouts config={config} selectedConv={selected ? `conv${selected.conv}` : null} />
       </section>
+      <section aria-labelledby="ov-cost-heading">
+        <h2 id="ov-cost-heading">{t('ovfig.cost.heading')}</h2>
+        <CostAnatomy config={config} />
+      </section>
+      <BlockChapter />
       <section aria-labelledby="ov-stm-heading">
         <h2 id="ov-stm-heading">{t('overview.stm.heading')}</h2>
         <p>{t('overview.stm.intro')}</p>
         <SplitMergePanel config={config} />
       </section>
+      <section aria-labelledby="ov-why-heading">
+        <h2 id="ov-why-heading">{t('ovfig.why.heading')}</h2>
+        <WhyCardinality />
+      </section>
+      <HeritageChapter />
     </div>
   );
 }

@@ -33,6 +33,7 @@ export function SplitMergePanel({ config }: { config: BlockConfig }) {
     () => ({
       idBase: 'stm',
       cardinality: c,
+      d,
       labels: {
         title: t('overview.stm.title', { c }),
         description: t('overview.stm.desc', { c, d, out }),

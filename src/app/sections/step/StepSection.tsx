@@ -66,7 +66,6 @@ export function StepSection() {
 
   return (
     <div data-section-body="step" className="st-section">
-      <p>{t('step.intro')}</p>
       <div className="st-row">
         <BlockPicker
           spec={model?.spec ?? DEFAULT_SPEC}
