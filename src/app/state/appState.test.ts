@@ -26,6 +26,10 @@ const custom: AppState = {
   model: 'resnext29_8x14d',
   sample: 'cifar-17',
   tour: 0,
+  form: 'c',
+  colors: 'shared',
+  channel: 255,
+  bnView: 'bn',
 };
 
 describe('parseState', () => {
@@ -37,7 +41,8 @@ describe('parseState', () => {
   it('reads every field', () => {
     const q =
       'section=step&lang=zh&backend=wasm&cardinality=8&d=14&keepComplexity=0&stage=c29-2&layer=layer2.0.conv2' +
-      '&block=layer3.2&step=group-conv&group=63&model=resnext29_8x14d&sample=cifar-17&tour=0';
+      '&block=layer3.2&step=group-conv&group=63&model=resnext29_8x14d&sample=cifar-17&tour=0' +
+      '&form=c&colors=shared&channel=255&bnView=bn';
     expect(parseState(q)).toEqual(custom);
     expect(parseState('?' + q)).toEqual(custom);
   });
@@ -74,6 +79,14 @@ describe('parseState', () => {
     ['tour', '-2'],
     ['tour', '51'],
     ['tour', 'NaN'],
+    ['form', 'd'],
+    ['form', 'A'],
+    ['colors', 'global'],
+    ['channel', '-1'],
+    ['channel', '4096'],
+    ['channel', '1.5'],
+    ['bnView', 'BN'],
+    ['bnView', ''],
   ] as const)('falls back to the default for %s=%j', (key, raw) => {
     const parsed = parseState(new URLSearchParams({ [key]: raw }).toString());
     expect(parsed[key]).toEqual(defaultState[key]);
