@@ -18,4 +18,12 @@ export const figures: Catalog<typeof en> = {
   'forms.notes.layer': '层',
   'forms.notes.weights': '权重',
   'forms.notes.output': '输出',
+  'step.panel.label': '本步骤的特征图',
+  'step.add.caption': '输出通道 {k}：残差连接、分支以及两者之和，使用同一色标',
+  'step.add.x': 'x（残差连接）',
+  'step.add.xProjection': 'shortcut(x)',
+  'step.add.f': 'F(x)（分支，bn3 之后）',
+  'step.add.sum': 'x + F(x)',
+  'step.add.sumProjection': 'shortcut(x) + F(x)',
+  'step.add.all': '和的全部 {out} 个通道',
 };
