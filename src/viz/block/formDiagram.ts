@@ -1,4 +1,4 @@
-import { easeCubicInOut, select, type BaseType, type Selection, type Transition } from 'd3';
+import { easeCubicInOut, interrupt, select, type BaseType, type Selection, type Transition } from 'd3';
 import { formLayout, type FormCell, type FormEdge, type FormLayoutInput, type FormText } from './formLayout';
 import { layerId } from './layerRef';
 import type { SelectableOptions } from './selectable';
@@ -44,6 +44,9 @@ export function renderFormDiagram(host: Element, data: FormDiagramData, opts: Fo
     .attr('data-settled', null);
   svg.select('desc').attr('id', `${data.idBase}-desc`).text(data.description);
 
+  // Calling d3's `interrupt` function (not the selection method) also keeps d3-transition, which adds
+  // `selection.transition`, in the bundle.
+  interrupt(svg.node()!, 'morph');
   const t = svg.transition('morph').duration(opts.duration).ease(easeCubicInOut) as unknown as Tr;
   t.on('end', () => svg.attr('data-settled', data.form));
 

@@ -3,6 +3,7 @@ import type { NetworkSpec } from '../../../resnext/spec';
 import { STEP_IDS, STEPS, stepIndex, type DiagramNode } from '../../../resnext/stepThrough';
 import { useT } from '../../i18n/useT';
 import { useAppState } from '../../state/AppStateContext';
+import { Figure } from '../../layout/Figure';
 import { AddView } from './AddView';
 import { BlockStripView } from './BlockStripView';
 import { GroupView } from './GroupView';
@@ -95,13 +96,15 @@ export function StepWalker({ reader, network }: { reader: TraceReader; network: 
         titles={titles}
         dispatch={dispatch}
       />
-      <BlockStripView
-        spec={spec}
-        params={params}
-        current={def.highlight}
-        stepTitle={titles[index]}
-        onSelect={onNode}
-      />
+      <Figure id="fig-step-block" kind="step-block" className="st-fig" label={t('step.strip.title', params)}>
+        <BlockStripView
+          spec={spec}
+          params={params}
+          current={def.highlight}
+          stepTitle={titles[index]}
+          onSelect={onNode}
+        />
+      </Figure>
       <div className="st-details-stack">
         {STEPS.map((s, i) => (
           <StepDetails
@@ -140,49 +143,51 @@ export function StepWalker({ reader, network }: { reader: TraceReader; network: 
           ))}
         </fieldset>
       </div>
-      <div
-        className="st-panel"
-        tabIndex={0}
-        role="region"
-        aria-label={t('step.panel.label')}
-        data-testid="step-panel"
-      >
-        {def.panel === 'group' ? (
-          <GroupView
-            reader={reader}
-            spec={spec}
-            group={state.group}
-            onGroup={onGroup}
-            normalisation={normalisation}
-          />
-        ) : def.panel === 'merge' ? (
-          <MergeView
-            reader={reader}
-            spec={spec}
-            group={state.group}
-            onGroup={onGroup}
-            channel={state.channel}
-            onChannel={onChannel}
-            normalisation={normalisation}
-          />
-        ) : def.id === 'add' ? (
-          <AddView
-            reader={reader}
-            spec={spec}
-            channel={state.channel}
-            onChannel={onChannel}
-            normalisation={normalisation}
-          />
-        ) : (
-          <TensorMaps
-            reader={reader}
-            tensor={tensor}
-            spec={spec}
-            normalisation={normalisation}
-            highlightGroup={Math.min(state.group, spec.groups - 1)}
-          />
-        )}
-      </div>
+      <Figure id="fig-step-maps" kind="step-maps" className="st-fig" label={t('step.panel.label')}>
+        <div
+          className="st-panel"
+          tabIndex={0}
+          role="region"
+          aria-label={t('step.panel.label')}
+          data-testid="step-panel"
+        >
+          {def.panel === 'group' ? (
+            <GroupView
+              reader={reader}
+              spec={spec}
+              group={state.group}
+              onGroup={onGroup}
+              normalisation={normalisation}
+            />
+          ) : def.panel === 'merge' ? (
+            <MergeView
+              reader={reader}
+              spec={spec}
+              group={state.group}
+              onGroup={onGroup}
+              channel={state.channel}
+              onChannel={onChannel}
+              normalisation={normalisation}
+            />
+          ) : def.id === 'add' ? (
+            <AddView
+              reader={reader}
+              spec={spec}
+              channel={state.channel}
+              onChannel={onChannel}
+              normalisation={normalisation}
+            />
+          ) : (
+            <TensorMaps
+              reader={reader}
+              tensor={tensor}
+              spec={spec}
+              normalisation={normalisation}
+              highlightGroup={Math.min(state.group, spec.groups - 1)}
+            />
+          )}
+        </div>
+      </Figure>
     </div>
   );
 }
