@@ -246,11 +246,11 @@ test('step-through @wasm: the title and page height stay put; Add shows x | F(x)
   await gotoApp(page, 'section=step&step=merge');
   await ready(page, 'layer1.1');
   await page.getByTestId('merge-channel').fill('12');
-  await expect(page.getByTestId('merge-sum')).toContainText('channel 12');
+  await expect(page.getByTestId('merge-view')).toContainText('Σᵢ Tᵢ(x) · channel 12');
   const merge = new URL(page.url());
   expect(merge.searchParams.get('channel')).toBe('11');
   await page.goto(merge.pathname + merge.search);
   await ready(page, 'layer1.1');
   await expect(page.getByTestId('merge-channel')).toHaveValue('12');
-  await expect(page.getByTestId('merge-sum')).toContainText('channel 12');
+  await expect(page.getByTestId('merge-view')).toContainText('Σᵢ Tᵢ(x) · channel 12');
 });
