@@ -28,6 +28,11 @@ const TEXT_CLASS: Record<FormText['cls'], string> = {
 
 const LINE_H = 14;
 
+/** The cell's name: its description, preceded by the visible text where the description lacks it. */
+function accessibleName(visible: string, description: string): string {
+  return description.includes(visible) ? description : `${visible} · ${description}`;
+}
+
 /**
  * Draws one form of the block, or morphs the form already drawn in `host` into it: the parts are joined by
  * key, so path i's conv moves from its own column into block i of a wide conv's strip (and back), while
@@ -184,7 +189,7 @@ function drawCells(
     .attr('role', (d) => (d.ref ? 'button' : null))
     .attr('aria-hidden', (d) => (d.ref ? null : 'true'))
     .attr('aria-pressed', (d) => (d.ref ? String(d.selected) : null))
-    .attr('aria-label', (d) => (d.ref ? opts.describe(d.ref) : null))
+    .attr('aria-label', (d) => (d.ref ? accessibleName(d.lines.join(' '), opts.describe(d.ref)) : null))
     .on('click', (_e, d) => {
       if (d.ref) opts.onSelect(d.ref);
     })
@@ -205,25 +210,45 @@ function drawCells(
     .attr('width', (d) => d.w)
     .attr('height', (d) => d.h);
 
-  merged
-    .selectAll<SVGTextElement, { s: string; x: number; y: number }>('text')
+  // One text per cell, a tspan per line; a line ends with a space so the text reads "1×1 256→4" to
+  // assistive technology, and the cell's accessible name contains it.
+  const label = merged
+    .selectAll<SVGTextElement, FormCell>('text')
+    .data((d) => [d])
+    .join((enter) =>
+      enter
+        .append('text')
+        .attr('class', 'bv-text')
+        .attr('text-anchor', 'middle')
+        .attr('dominant-baseline', 'middle')
+        .attr('x', (d) => d.x + d.w / 2)
+        .attr('y', (d) => d.textY),
+    );
+  label
+    .selectAll<SVGTSpanElement, { s: string; dy: number }>('tspan')
     .data((d) =>
-      d.lines.map((s, i) => ({ s, x: d.x + d.w / 2, y: d.textY + (i - (d.lines.length - 1) / 2) * LINE_H })),
+      d.lines.map((s, i) => ({
+        s: i < d.lines.length - 1 ? `${s} ` : s,
+        dy: i === 0 ? (-(d.lines.length - 1) / 2) * LINE_H : LINE_H,
+      })),
     )
-    .join(
-      (enter) =>
-        enter
-          .append('text')
-          .attr('class', 'bv-text')
-          .attr('text-anchor', 'middle')
-          .attr('dominant-baseline', 'middle')
-          .attr('x', (d) => d.x)
-          .attr('y', (d) => d.y),
-      (update) => update,
-      (exit) => exit.remove(),
+    .join((enter) =>
+      enter.append('tspan').attr('x', function () {
+        // a new line starts where its text stands now, then moves with it
+        return (this.parentNode as SVGTextElement).getAttribute('x');
+      }),
     )
-    .text((d) => d.s)
+    .text((l) => l.s)
+    .attr('dy', (l) => l.dy);
+  label
     .transition(t as never)
-    .attr('x', (d) => d.x)
-    .attr('y', (d) => d.y);
+    .attr('x', (d) => d.x + d.w / 2)
+    .attr('y', (d) => d.textY);
+  // every tspan starts at the text's x, which moves with it
+  label.each(function (d) {
+    select(this)
+      .selectAll('tspan')
+      .transition(t as never)
+      .attr('x', d.x + d.w / 2);
+  });
 }
