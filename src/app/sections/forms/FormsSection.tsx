@@ -38,12 +38,10 @@ export function FormsSection() {
     <div data-section-body="forms" className="fm-section" onKeyDown={onKeyDown}>
       <p>{t('forms.intro')}</p>
       <BlockControls config={config} />
-      <section aria-labelledby="fm-morph-heading">
-        <h2 id="fm-morph-heading">{t('forms.morph.heading')}</h2>
-        <FormsMorph config={config} selection={selection} onSelect={onSelect} />
-      </section>
       <section aria-labelledby="fm-diagrams-heading">
         <h2 id="fm-diagrams-heading">{t('forms.diagrams.heading')}</h2>
+        <h3 id="fm-morph-heading">{t('forms.morph.heading')}</h3>
+        <FormsMorph config={config} selection={selection} onSelect={onSelect} />
         <Figure id="fig-forms" kind="forms" label={t('forms.diagrams.heading')}>
           <FormsDiagrams config={config} selection={selection} onSelect={onSelect} />
         </Figure>
