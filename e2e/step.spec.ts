@@ -1,6 +1,7 @@
 import type { Page } from '@playwright/test';
 import { catalogs } from '../src/i18n';
 import { expect, gotoApp, test } from './harness';
+import { smallText } from './support/figureText';
 
 const { en, zh } = catalogs;
 
@@ -143,14 +144,113 @@ test('step-through @wasm: play advances on its own and pauses; the scrubber jump
   await page.getByTestId('step-scrubber').fill('2');
   await expect(walker(page)).toHaveAttribute('data-step', 'split');
 
-  // The read-out names the channel and position under the keyboard probe.
+  // The read-out names the channel (numbered from 1) and position under the keyboard probe.
   const canvas = page.getByTestId('maps-conv1').locator('canvas');
   await canvas.focus();
   await page.keyboard.press('ArrowRight');
   await page.keyboard.press('PageDown');
   await expect(page.getByTestId('maps-conv1').getByTestId('map-probe')).toHaveText(
-    /^channel 1, x 1, y 0: -?\d/,
+    /^channel 2, x 1, y 0: -?\d/,
   );
   // Arrow keys on the canvas moved the probe, not the step.
   await expect(walker(page)).toHaveAttribute('data-step', 'split');
+});
+
+/** Where the step title sits on the page and how tall the page is. */
+const geometry = (page: Page) =>
+  page.getByTestId('step-title').evaluate((el) => ({
+    titleY: Math.round(el.getBoundingClientRect().top + window.scrollY),
+    pageH: document.documentElement.scrollHeight,
+  }));
+
+/** The number at the end of a map read-out such as "channel 3, x 0, y 0: -0.1234". */
+async function probeValue(page: Page, testId: string): Promise<number> {
+  const fig = page.getByTestId(testId);
+  await fig.locator('canvas').focus();
+  const text = (await fig.getByTestId('map-probe').textContent()) ?? '';
+  const m = /: (-?[\d.]+)$/.exec(text.trim());
+  expect(m, text).not.toBeNull();
+  return Number(m![1]);
+}
+
+test('step-through @wasm: the title and page height stay put; Add shows x | F(x) | x + F(x); view state in the URL', async ({
+  page,
+}) => {
+  test.setTimeout(400_000);
+  await page.setViewportSize({ width: 1280, height: 900 });
+  await gotoApp(page, 'section=step');
+  await ready(page, 'layer1.1');
+  await expect(page.locator('#fig-step-block')).toHaveAttribute('data-figure', 'step-block');
+  await expect(page.locator('#fig-step-maps')).toHaveAttribute('data-figure', 'step-maps');
+
+  // every step: same title position, same page height
+  await page.keyboard.press('Home');
+  const seen: { titleY: number; pageH: number }[] = [];
+  for (let i = 0; i < 10; i++) {
+    await expect(page.getByTestId('step-position')).toHaveAttribute('data-step-index', String(i));
+    await expect(page.getByTestId('step-panel').locator('canvas').first()).toBeVisible();
+    seen.push(await geometry(page));
+    await walker(page).focus();
+    await page.keyboard.press('ArrowRight');
+  }
+  expect(new Set(seen.map((g) => g.titleY)).size, JSON.stringify(seen)).toBe(1);
+  expect(new Set(seen.map((g) => g.pageH)).size, JSON.stringify(seen)).toBe(1);
+
+  // no text under 12 px in the step figures
+  expect(await smallText(page.locator('#fig-step-block'), 12)).toEqual([]);
+  expect(await smallText(page.locator('#fig-step-maps'), 12)).toEqual([]);
+
+  // the arrows into and out of the ⊕ touch it
+  const gaps = await page.locator('#fig-step-block svg').evaluate((svg) => {
+    const circle = svg.querySelector('[data-node="add"] circle')!.getBoundingClientRect();
+    const into = svg.querySelector('[data-edge="bn3-add"]')!.getBoundingClientRect();
+    const out = svg.querySelector('[data-edge="add-output"]')!.getBoundingClientRect();
+    return [Math.abs(into.right - circle.left), Math.abs(out.left - circle.right)];
+  });
+  for (const gap of gaps) expect(gap).toBeLessThan(1.5);
+
+  // Add: one channel as x | F(x) | x + F(x), and the third is the sum of the first two
+  await gotoApp(page, 'section=step&step=add&channel=4');
+  await expect(page.getByTestId('add-view')).toBeVisible({ timeout: 150_000 });
+  await expect(page.getByTestId('add-view')).toHaveAttribute('data-channel', '4');
+  for (const id of ['add-x', 'add-f', 'add-sum'])
+    await expect(page.getByTestId(id).locator('canvas')).toBeVisible();
+  await expect(page.getByTestId('merge-channel')).toHaveValue('5');
+  const [x, f, z] = [
+    await probeValue(page, 'add-x'),
+    await probeValue(page, 'add-f'),
+    await probeValue(page, 'add-sum'),
+  ];
+  expect(Math.abs(x + f - z)).toBeLessThanOrEqual(2e-4);
+  await expect(page.getByTestId('add-sum').getByTestId('map-probe')).toContainText('channel 5,');
+  await page.getByTestId('merge-channel').fill('9');
+  await expect(page.getByTestId('add-view')).toHaveAttribute('data-channel', '8');
+  expect(new URL(page.url()).searchParams.get('channel')).toBe('8');
+
+  // colour scale, output channel and BN/ReLU view round-trip through the URL
+  await gotoApp(page, 'section=step&step=bn1-relu');
+  await ready(page, 'layer1.1');
+  await expect(page.getByTestId('maps-relu1')).toBeVisible();
+  await page.getByTestId('tensor-bn').check();
+  await expect(page.getByTestId('maps-bn1')).toBeVisible();
+  await page.getByTestId('norm-toggle').getByRole('radio').nth(1).check();
+  const url = new URL(page.url());
+  expect(url.searchParams.get('bnView')).toBe('bn');
+  expect(url.searchParams.get('colors')).toBe('shared');
+  await page.goto(url.pathname + url.search);
+  await ready(page, 'layer1.1');
+  await expect(page.getByTestId('maps-bn1')).toBeVisible();
+  await expect(page.getByTestId('tensor-bn')).toBeChecked();
+  await expect(page.getByTestId('norm-toggle').getByRole('radio').nth(1)).toBeChecked();
+
+  await gotoApp(page, 'section=step&step=merge');
+  await ready(page, 'layer1.1');
+  await page.getByTestId('merge-channel').fill('12');
+  await expect(page.getByTestId('merge-view')).toContainText('Σᵢ Tᵢ(x) · channel 12');
+  const merge = new URL(page.url());
+  expect(merge.searchParams.get('channel')).toBe('11');
+  await page.goto(merge.pathname + merge.search);
+  await ready(page, 'layer1.1');
+  await expect(page.getByTestId('merge-channel')).toHaveValue('12');
+  await expect(page.getByTestId('merge-view')).toContainText('Σᵢ Tᵢ(x) · channel 12');
 });

@@ -31,6 +31,10 @@ const custom: AppState = {
   sample: 'cifar-17',
   tour: 0,
   more: true,
+  form: 'c',
+  colors: 'shared',
+  channel: 255,
+  bnView: 'bn',
 };
 
 describe('parseState', () => {
@@ -42,7 +46,8 @@ describe('parseState', () => {
   it('reads every field', () => {
     const q =
       'section=step&lang=zh&backend=wasm&cardinality=8&d=14&keepComplexity=0&stage=c29-2&layer=layer2.0.conv2' +
-      '&block=layer3.2&step=group-conv&group=63&model=resnext29_8x14d&sample=cifar-17&tour=0&more=1';
+      '&block=layer3.2&step=group-conv&group=63&model=resnext29_8x14d&sample=cifar-17&tour=0&more=1' +
+      '&form=c&colors=shared&channel=255&bnView=bn';
     expect(parseState(q)).toEqual(custom);
     expect(parseState('?' + q)).toEqual(custom);
   });
@@ -79,6 +84,14 @@ describe('parseState', () => {
     ['tour', '-2'],
     ['tour', '51'],
     ['tour', 'NaN'],
+    ['form', 'd'],
+    ['form', 'A'],
+    ['colors', 'global'],
+    ['channel', '-1'],
+    ['channel', '4096'],
+    ['channel', '1.5'],
+    ['bnView', 'BN'],
+    ['bnView', ''],
   ] as const)('falls back to the default for %s=%j', (key, raw) => {
     const parsed = parseState(new URLSearchParams({ [key]: raw }).toString());
     expect(parsed[key]).toEqual(defaultState[key]);
@@ -135,7 +148,15 @@ describe('serializeState', () => {
 describe('normalizeState', () => {
   it('replaces out-of-range values with defaults', () => {
     const bad = { ...custom, d: 500, group: -3, step: 'Not Valid' } as AppState;
-    expect(normalizeState(bad)).toEqual({ ...custom, d: defaultState.d, group: 0, step: 'input', layer: '' });
+    expect(normalizeState(bad)).toEqual({
+      ...custom,
+      d: defaultState.d,
+      group: 0,
+      step: 'input',
+      layer: '',
+      more: false,
+      form: 'a',
+    });
   });
 });
 

@@ -39,6 +39,17 @@ export const BLOCKS = [
 ] as const;
 export type BlockId = (typeof BLOCKS)[number];
 
+export const FORM_IDS = ['a', 'b', 'c'] as const;
+export type FormId = (typeof FORM_IDS)[number];
+
+/** Colour scale of the step-through's maps: each map on its own scale, or one scale for all. */
+export const COLOR_SCALES = ['channel', 'shared'] as const;
+export type ColorScaleMode = (typeof COLOR_SCALES)[number];
+
+/** Which tensor the step-through shows after a batch norm + ReLU step. */
+export const BN_VIEWS = ['relu', 'bn'] as const;
+export type BnView = (typeof BN_VIEWS)[number];
+
 export interface AppState {
   section: SectionId;
   lang: AppLang;
@@ -60,6 +71,14 @@ export interface AppState {
   tour: number;
   /** Whether the story's longer paragraphs are unfolded ("read more"). */
   more: boolean;
+  /** Form drawn by the Forms section's morph figure. */
+  form: FormId;
+  /** Step-through: colour scale of the maps. */
+  colors: ColorScaleMode;
+  /** Step-through: output channel (0-based) shown by the merge and add steps. */
+  channel: number;
+  /** Step-through: batch-norm output or ReLU output in the BN + ReLU steps. */
+  bnView: BnView;
 }
 
 export const defaultState: Readonly<AppState> = Object.freeze({
@@ -78,6 +97,10 @@ export const defaultState: Readonly<AppState> = Object.freeze({
   sample: '',
   tour: -1,
   more: false,
+  form: 'a',
+  colors: 'channel',
+  channel: 0,
+  bnView: 'relu',
 });
 
 interface Codec<T> {
@@ -132,6 +155,10 @@ const fields: { [K in keyof AppState]: Codec<AppState[K]> } = {
   sample: pattern(/^[a-z0-9-]{0,32}$/),
   tour: integer(-1, 50),
   more: boolean,
+  form: oneOf(FORM_IDS),
+  colors: oneOf(COLOR_SCALES),
+  channel: integer(0, 4095),
+  bnView: oneOf(BN_VIEWS),
 };
 
 const FIELD_ORDER = Object.keys(fields) as (keyof AppState)[];
@@ -172,6 +199,11 @@ export const SECTION_FIELDS: Readonly<Partial<Record<keyof AppState, readonly Se
   block: ['step'],
   step: ['step'],
   group: ['step'],
+  colors: ['step'],
+  channel: ['step'],
+  bnView: ['step'],
+  form: ['forms'],
+  more: ['overview'],
 };
 
 /**

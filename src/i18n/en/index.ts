@@ -7,6 +7,18 @@ import { numbers } from './numbers';
 import { story } from './story';
 import { overviewFigures } from './overviewFigures';
 import { errors } from './errors';
+import { figures } from './figures';
 
-export const en = { ...common, ...overview, ...forms, ...step, ...classify, ...numbers, ...story, ...overviewFigures, ...errors };
+export const en = {
+  ...common,
+  ...overview,
+  ...forms,
+  ...step,
+  ...classify,
+  ...numbers,
+  ...story,
+  ...overviewFigures,
+  ...errors,
+  ...figures,
+};
 export type MessageKey = keyof typeof en;

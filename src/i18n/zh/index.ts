@@ -9,6 +9,7 @@ import { numbers } from './numbers';
 import { story } from './story';
 import { overviewFigures } from './overviewFigures';
 import { errors } from './errors';
+import { figures } from './figures';
 
 export const zh: Catalog<typeof enCatalog> = {
   ...common,
@@ -20,4 +21,5 @@ export const zh: Catalog<typeof enCatalog> = {
   ...story,
   ...overviewFigures,
   ...errors,
+  ...figures,
 };

@@ -13,7 +13,7 @@ export interface LegendData {
 
 const W = 260;
 const BAR_H = 12;
-const H = 34;
+const H = 36;
 const X0 = 10;
 const X1 = W - 10;
 
@@ -62,7 +62,7 @@ export function renderLegend(host: Element, data: LegendData): void {
       .attr('x', x)
       .attr('y', 17 + BAR_H)
       .attr('text-anchor', i === 0 && n > 1 ? 'start' : i === n - 1 && n > 1 ? 'end' : 'middle')
-      .attr('font-size', 11)
+      .attr('font-size', 12)
       .attr('fill', 'currentColor')
       .text(label);
   });

@@ -1,181 +1,254 @@
-import { branchSlots, placeSlots, type PlacedSlot } from './branchLayout';
-import { holdsSelection, type ConvIndex, type LayerRef } from './layerRef';
-import { selectableGroup, type SelectableOptions } from './selectable';
-import { fitText, freshSvg, line, plusNode, shortcut, text, type G } from './svgBase';
+import { easeCubicInOut, interrupt, select, type BaseType, type Selection, type Transition } from 'd3';
+import { formLayout, type FormCell, type FormEdge, type FormLayoutInput, type FormText } from './formLayout';
+import { layerId } from './layerRef';
+import type { SelectableOptions } from './selectable';
+import './block.css';
 
 /** One of the paper's three equivalent forms of a ResNeXt block (Figure 3). */
-export interface FormDiagramData {
+export interface FormDiagramData extends FormLayoutInput {
   /** unique prefix for ids and focus keys */
   idBase: string;
-  form: 'a' | 'b' | 'c';
-  cardinality: number;
-  title: string;
   /** text alternative: the form's structure in words */
   description: string;
-  inLabel: string;
-  outLabel: string;
-  /** paper-style label of each drawn conv: one path's for per-path convs, the whole layer's otherwise */
-  layers: Record<'conv1' | 'conv2' | 'conv3', string>;
-  /** form (b): the concatenation, e.g. "concatenate, 128" */
-  concatLabel: string;
-  /** right-hand notes per layer: its weights (all paths) and the tensor it outputs */
-  notes: Record<'conv1' | 'conv2' | 'conv3', { params: string; shape: string }>;
-  /** e.g. "× 32 paths"; null when every path is drawn */
-  pathsLabel: string | null;
-  totalLabel: string;
-  selection: LayerRef | null;
 }
 
-export type FormDiagramOptions = SelectableOptions;
-
-const W = 400;
-const H = 304;
-const CX = 158;
-const SPAN_X = 24;
-const SPAN_W = 268;
-const NOTE_X = 302;
-const SUM_Y = 238;
-const TOP = 44;
-
-const convKey = (k: ConvIndex) => `conv${k}` as const;
-
-export function renderFormDiagram(host: Element, data: FormDiagramData, opts: FormDiagramOptions): void {
-  freshSvg(host, W, H, (svg) => {
-    svg.attr('role', 'group').attr('aria-label', data.title);
-    svg.append('desc').attr('id', `${data.idBase}-desc`).text(data.description);
-    svg.attr('aria-describedby', `${data.idBase}-desc`);
-    const g = svg.append('g');
-    text(g, W / 2, 12, data.title, 'bv-text bv-text--title');
-    text(g, CX, 30, data.inLabel);
-    const slots = placeSlots(branchSlots(data.cardinality, { maxAll: 4, head: 2 }), SPAN_X, SPAN_W, {
-      maxBranchWidth: 150,
-      gap: 8,
-    });
-    const ctx: Ctx = { g, data, opts, slots };
-    if (data.form === 'a') drawPaths(ctx, [1, 2, 3], [64, 114, 164], 30, true);
-    else if (data.form === 'b') {
-      const pathsBottom = drawPaths(ctx, [1, 2], [64, 114], 30, false);
-      const concatY = 158;
-      g.append('rect')
-        .attr('class', 'bv-box bv-box--group')
-        .attr('x', SPAN_X)
-        .attr('y', concatY)
-        .attr('width', SPAN_W)
-        .attr('height', 16)
-        .attr('rx', 3);
-      text(g, CX, concatY + 8, data.concatLabel, 'bv-text bv-text--small');
-      for (const s of ctx.slots)
-        if (s.slot.kind === 'branch') line(g, s.x + s.width / 2, pathsBottom, s.x + s.width / 2, concatY);
-      line(g, CX, concatY + 16, CX, 184);
-      line(g, CX, drawWideLayer(ctx, 3, 184), CX, SUM_Y - 10);
-    } else {
-      line(g, CX, TOP, CX, 64);
-      const rows: [ConvIndex, number][] = [
-        [1, 64],
-        [2, 118],
-        [3, 172],
-      ];
-      for (const [k, y] of rows) line(g, CX, drawWideLayer(ctx, k, y), CX, k < 3 ? y + 54 : SUM_Y - 10);
-    }
-    shortcut(g, CX, TOP - 4, 8, CX - 10, SUM_Y);
-    plusNode(g, CX, SUM_Y);
-    line(g, CX, SUM_Y + 10, CX, SUM_Y + 18);
-    text(g, CX, SUM_Y + 28, data.outLabel);
-    text(g, CX, SUM_Y + 52, data.totalLabel, 'bv-text bv-text--title');
-    if (data.pathsLabel) text(g, CX + 16, SUM_Y, data.pathsLabel, 'bv-text bv-text--small bv-muted', 'start');
-  });
+export interface FormDiagramOptions extends SelectableOptions {
+  /** milliseconds of each change; 0 (reduced motion) draws the new state at once */
+  duration: number;
 }
 
-interface Ctx {
-  g: G;
-  data: FormDiagramData;
-  opts: FormDiagramOptions;
-  slots: PlacedSlot[];
-}
+type Tr = Transition<BaseType, unknown, null, undefined>;
 
-/** Per-path convs stacked in columns; returns the y where the paths end. */
-function drawPaths(ctx: Ctx, convs: ConvIndex[], ys: number[], boxH: number, sumAtEnd: boolean): number {
-  const { g, data, opts, slots } = ctx;
-  const end = ys[ys.length - 1] + boxH;
-  for (const { slot, x, width } of slots) {
-    const mid = x + width / 2;
-    if (slot.kind === 'ellipsis') {
-      convs.forEach((k, r) => {
-        const on = holdsSelection(data.selection, { conv: k, from: slot.from, to: slot.to });
-        text(g, mid, ys[r] + boxH / 2, '…', `bv-text bv-muted bv-ellipsis${on ? ' is-selected' : ''}`);
-      });
-      continue;
-    }
-    line(g, CX, TOP, mid, ys[0]);
-    convs.forEach((k, r) => {
-      const ref: LayerRef = { conv: k, branch: slot.index };
-      const on = holdsSelection(data.selection, { conv: k, from: slot.index, to: slot.index + 1 });
-      const cell = selectableGroup(g, ref, on, opts, data.idBase);
-      cell
-        .append('rect')
-        .attr('class', `bv-box${on ? ' is-selected' : ''}`)
-        .attr('x', x)
-        .attr('y', ys[r])
-        .attr('width', width)
-        .attr('height', boxH)
-        .attr('rx', 4);
-      fitText(
-        text(cell, mid, ys[r] + boxH / 2, data.layers[convKey(k)], 'bv-text bv-text--small'),
-        width - 6,
-      );
-      if (r < convs.length - 1) line(g, mid, ys[r] + boxH, mid, ys[r + 1]);
-    });
-    if (sumAtEnd) line(g, mid, end, CX, SUM_Y - 10);
-  }
-  convs.forEach((k, r) => drawNote(g, data, k, ys[r] + boxH / 2));
-  return end;
+const TEXT_CLASS: Record<FormText['cls'], string> = {
+  title: 'bv-text bv-text--title',
+  label: 'bv-text',
+  muted: 'bv-text bv-muted',
+  ellipsis: 'bv-text bv-muted bv-ellipsis',
+};
+
+const LINE_H = 14;
+
+/** The cell's name: its description, preceded by the visible text where the description lacks it. */
+function accessibleName(visible: string, description: string): string {
+  return description.includes(visible) ? description : `${visible} · ${description}`;
 }
 
 /**
- * One conv over all paths (forms b and c): a labelled box for the whole layer above a strip of blocks,
- * block i being path i's share of the weights. Returns the y where it ends.
+ * Draws one form of the block, or morphs the form already drawn in `host` into it: the parts are joined by
+ * key, so path i's conv moves from its own column into block i of a wide conv's strip (and back), while
+ * the wide convs, the concatenation and the edges one form alone has fade in or out.
  */
-function drawWideLayer(ctx: Ctx, k: ConvIndex, y: number): number {
-  const { g, data, opts, slots } = ctx;
-  const labelH = 22;
-  const stripH = 14;
-  const wholeSelected = data.selection?.conv === k && data.selection.branch === null;
-  const whole = selectableGroup(g, { conv: k, branch: null }, wholeSelected, opts, data.idBase);
-  whole
-    .append('rect')
-    .attr('class', `bv-box${wholeSelected ? ' is-selected' : ''}`)
-    .attr('x', SPAN_X)
-    .attr('y', y)
-    .attr('width', SPAN_W)
-    .attr('height', labelH + stripH)
-    .attr('rx', 4);
-  fitText(text(whole, CX, y + labelH / 2 + 1, data.layers[convKey(k)], 'bv-text'), SPAN_W - 8);
-  const sy = y + labelH;
-  for (const { slot, x, width } of slots) {
-    if (slot.kind === 'ellipsis') {
-      const on = holdsSelection(data.selection, { conv: k, from: slot.from, to: slot.to });
-      text(g, x + width / 2, sy + stripH / 2, '…', `bv-text bv-muted bv-ellipsis${on ? ' is-selected' : ''}`);
-      continue;
-    }
-    const on = holdsSelection(data.selection, { conv: k, from: slot.index, to: slot.index + 1 });
-    const cell = selectableGroup(g, { conv: k, branch: slot.index }, on, opts, data.idBase);
-    cell
-      .append('rect')
-      .attr('class', `bv-box bv-box--group${on ? ' is-selected' : ''}`)
-      .attr('x', x)
-      .attr('y', sy)
-      .attr('width', width)
-      .attr('height', stripH - 2)
-      .attr('rx', 2);
-    text(cell, x + width / 2, sy + stripH / 2 - 1, String(slot.index + 1), 'bv-text bv-text--small');
-  }
-  drawNote(g, data, k, y + (labelH + stripH) / 2);
-  return y + labelH + stripH;
+export function renderFormDiagram(host: Element, data: FormDiagramData, opts: FormDiagramOptions): void {
+  const layout = formLayout(data);
+  let svg = select(host).select<SVGSVGElement>('svg.fd-svg');
+  if (svg.empty()) svg = createSvg(host, layout);
+  svg
+    .attr('aria-label', data.title)
+    .attr('aria-describedby', `${data.idBase}-desc`)
+    .attr('data-form', data.form)
+    .attr('data-settled', null);
+  svg.select('desc').attr('id', `${data.idBase}-desc`).text(data.description);
+
+  // Calling d3's `interrupt` function (not the selection method) also keeps d3-transition, which adds
+  // `selection.transition`, in the bundle.
+  interrupt(svg.node()!, 'morph');
+  const t = svg.transition('morph').duration(opts.duration).ease(easeCubicInOut) as unknown as Tr;
+  t.on('end', () => svg.attr('data-settled', data.form));
+
+  drawEdges(svg.select<SVGGElement>('g.fd-edges'), layout.edges, t);
+  drawCells(svg.select<SVGGElement>('g.fd-cells'), layout.cells, data.idBase, opts, t);
+  drawTexts(svg.select<SVGGElement>('g.fd-texts'), layout.texts, t);
 }
 
-/** Weights and output tensor of a layer, in the column right of the drawing. */
-function drawNote(g: G, data: FormDiagramData, k: ConvIndex, cy: number): void {
-  const note = data.notes[convKey(k)];
-  fitText(text(g, NOTE_X, cy - 6, note.params, 'bv-text bv-text--small', 'start'), W - NOTE_X - 2);
-  fitText(text(g, NOTE_X, cy + 6, note.shape, 'bv-text bv-text--small bv-muted', 'start'), W - NOTE_X - 2);
+function createSvg(host: Element, layout: ReturnType<typeof formLayout>) {
+  const svg = select(host)
+    .append('svg')
+    .attr('class', 'bv-svg fd-svg')
+    .attr('viewBox', `0 0 ${layout.width} ${layout.height}`)
+    .attr('preserveAspectRatio', 'xMidYMin meet')
+    .attr('role', 'group');
+  svg.append('desc');
+  const fixed = svg.append('g').attr('aria-hidden', 'true');
+  const { x0, y0, side } = layout.shortcut;
+  const { x, y, r } = layout.sum;
+  fixed
+    .append('path')
+    .attr('class', 'bv-edge bv-edge--shortcut')
+    .attr(
+      'd',
+      `M${x0},${y0} H${side + 8} Q${side},${y0} ${side},${y0 + 8} V${y - 8} Q${side},${y} ${side + 8},${y} H${x - r}`,
+    );
+  svg.append('g').attr('class', 'fd-edges').attr('aria-hidden', 'true');
+  fixed.append('circle').attr('class', 'bv-node').attr('cx', x).attr('cy', y).attr('r', r);
+  fixed
+    .append('path')
+    .attr('class', 'bv-edge')
+    .attr('d', `M${x - r * 0.6},${y} H${x + r * 0.6} M${x},${y - r * 0.6} V${y + r * 0.6}`);
+  svg.append('g').attr('class', 'fd-cells');
+  svg.append('g').attr('class', 'fd-texts').attr('aria-hidden', 'true');
+  return svg;
+}
+
+/** Leaving elements stop being targets at once (no duplicate ids or focus stops), then fade out. */
+function leave<E extends BaseType, D>(exit: Selection<E, D, SVGGElement, unknown>, t: Tr) {
+  exit
+    .attr('data-key', null)
+    .attr('data-layer', null)
+    .attr('tabindex', null)
+    .attr('role', null)
+    .attr('aria-hidden', 'true')
+    .style('pointer-events', 'none')
+    .transition(t as never)
+    .style('opacity', 0)
+    .remove();
+}
+
+function drawEdges(parent: Selection<SVGGElement, unknown, null, undefined>, edges: FormEdge[], t: Tr) {
+  parent
+    .selectAll<SVGLineElement, FormEdge>('line')
+    .data(edges, (d) => d.key)
+    .join(
+      (enter) =>
+        enter
+          .append('line')
+          .attr('class', 'bv-edge')
+          .style('opacity', 0)
+          .attr('x1', (d) => d.x1)
+          .attr('y1', (d) => d.y1)
+          .attr('x2', (d) => d.x2)
+          .attr('y2', (d) => d.y2),
+      (update) => update,
+      (exit) => leave(exit, t),
+    )
+    .attr('data-edge', (d) => d.key)
+    .transition(t as never)
+    .style('opacity', 1)
+    .attr('x1', (d) => d.x1)
+    .attr('y1', (d) => d.y1)
+    .attr('x2', (d) => d.x2)
+    .attr('y2', (d) => d.y2);
+}
+
+function drawTexts(parent: Selection<SVGGElement, unknown, null, undefined>, texts: FormText[], t: Tr) {
+  parent
+    .selectAll<SVGTextElement, FormText>('text')
+    .data(texts, (d) => d.key)
+    .join(
+      (enter) =>
+        enter
+          .append('text')
+          .style('opacity', 0)
+          .attr('dominant-baseline', 'middle')
+          .attr('x', (d) => d.x)
+          .attr('y', (d) => d.y),
+      (update) => update,
+      (exit) => leave(exit, t),
+    )
+    .attr('class', (d) => `${TEXT_CLASS[d.cls]}${d.selected ? ' is-selected' : ''}`)
+    .attr('data-text', (d) => d.key)
+    .attr('text-anchor', (d) => d.anchor)
+    .text((d) => d.text)
+    .transition(t as never)
+    .style('opacity', 1)
+    .attr('x', (d) => d.x)
+    .attr('y', (d) => d.y);
+}
+
+function drawCells(
+  parent: Selection<SVGGElement, unknown, null, undefined>,
+  cells: FormCell[],
+  idBase: string,
+  opts: FormDiagramOptions,
+  t: Tr,
+) {
+  const boxClass = (d: FormCell) =>
+    `bv-box${d.role === 'strip' || d.role === 'concat' ? ' bv-box--group' : ''}${d.selected ? ' is-selected' : ''}`;
+  const merged = parent
+    .selectAll<SVGGElement, FormCell>('g.fd-cell')
+    .data(cells, (d) => d.key)
+    .join(
+      (enter) => {
+        const g = enter.append('g').attr('class', 'fd-cell').style('opacity', 0);
+        g.append('rect')
+          .attr('x', (d) => d.x)
+          .attr('y', (d) => d.y)
+          .attr('width', (d) => d.w)
+          .attr('height', (d) => d.h);
+        return g;
+      },
+      (update) => update,
+      (exit) => leave(exit, t),
+    );
+
+  merged
+    .classed('bv-selectable', (d) => d.ref !== null)
+    .attr('data-role', (d) => d.role)
+    .attr('data-key', (d) => (d.ref ? `${idBase}-${layerId(d.ref)}` : null))
+    .attr('data-layer', (d) => (d.ref ? layerId(d.ref) : null))
+    .attr('tabindex', (d) => (d.ref ? 0 : null))
+    .attr('role', (d) => (d.ref ? 'button' : null))
+    .attr('aria-hidden', (d) => (d.ref ? null : 'true'))
+    .attr('aria-pressed', (d) => (d.ref ? String(d.selected) : null))
+    .attr('aria-label', (d) => (d.ref ? accessibleName(d.lines.join(' '), opts.describe(d.ref)) : null))
+    .on('click', (_e, d) => {
+      if (d.ref) opts.onSelect(d.ref);
+    })
+    .on('keydown', (event: KeyboardEvent, d) => {
+      if (d.ref && (event.key === 'Enter' || event.key === ' ')) {
+        event.preventDefault();
+        opts.onSelect(d.ref);
+      }
+    });
+  merged.transition(t as never).style('opacity', 1);
+  merged
+    .select('rect')
+    .attr('class', boxClass)
+    .attr('rx', (d) => (d.role === 'strip' ? 2 : 4))
+    .transition(t as never)
+    .attr('x', (d) => d.x)
+    .attr('y', (d) => d.y)
+    .attr('width', (d) => d.w)
+    .attr('height', (d) => d.h);
+
+  // One text per cell, a tspan per line; a line ends with a space so the text reads "1×1 256→4" to
+  // assistive technology, and the cell's accessible name contains it.
+  const label = merged
+    .selectAll<SVGTextElement, FormCell>('text')
+    .data((d) => [d])
+    .join((enter) =>
+      enter
+        .append('text')
+        .attr('class', 'bv-text')
+        .attr('text-anchor', 'middle')
+        .attr('dominant-baseline', 'middle')
+        .attr('x', (d) => d.x + d.w / 2)
+        .attr('y', (d) => d.textY),
+    );
+  label
+    .selectAll<SVGTSpanElement, { s: string; dy: number }>('tspan')
+    .data((d) =>
+      d.lines.map((s, i) => ({
+        s: i < d.lines.length - 1 ? `${s} ` : s,
+        dy: i === 0 ? (-(d.lines.length - 1) / 2) * LINE_H : LINE_H,
+      })),
+    )
+    .join((enter) =>
+      enter.append('tspan').attr('x', function () {
+        // a new line starts where its text stands now, then moves with it
+        return (this.parentNode as SVGTextElement).getAttribute('x');
+      }),
+    )
+    .text((l) => l.s)
+    .attr('dy', (l) => l.dy);
+  label
+    .transition(t as never)
+    .attr('x', (d) => d.x + d.w / 2)
+    .attr('y', (d) => d.textY);
+  // every tspan starts at the text's x, which moves with it
+  label.each(function (d) {
+    select(this)
+      .selectAll('tspan')
+      .transition(t as never)
+      .attr('x', d.x + d.w / 2);
+  });
 }

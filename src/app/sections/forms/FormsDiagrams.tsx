@@ -4,6 +4,7 @@ import { renderFormDiagram, type FormDiagramData } from '../../../viz/block/form
 import type { LayerRef } from '../../../viz/block/layerRef';
 import type { BlockConfig } from '../../block/blockConfig';
 import { useD3 } from '../../block/useD3';
+import { usePrefersReducedMotion } from '../../block/usePrefersReducedMotion';
 import { useT } from '../../i18n/useT';
 import { useAppState } from '../../state/AppStateContext';
 import { describeRef, formDiagramData, FORMS } from './formDiagramData';
@@ -12,12 +13,14 @@ interface FormViewProps {
   data: FormDiagramData;
   describe: (ref: LayerRef) => string;
   onSelect: (ref: LayerRef) => void;
+  /** milliseconds of a redraw's transitions */
+  duration: number;
 }
 
-function FormView({ data, describe, onSelect }: FormViewProps) {
+function FormView({ data, describe, onSelect, duration }: FormViewProps) {
   const draw = useCallback(
-    (el: HTMLDivElement) => renderFormDiagram(el, data, { describe, onSelect }),
-    [data, describe, onSelect],
+    (el: HTMLDivElement) => renderFormDiagram(el, data, { describe, onSelect, duration }),
+    [data, describe, onSelect, duration],
   );
   const ref = useD3(draw);
   return (
@@ -42,6 +45,7 @@ export function FormsDiagrams({
 }) {
   const t = useT();
   const [{ lang }] = useAppState();
+  const reduced = usePrefersReducedMotion();
   const views = useMemo(
     () =>
       FORMS.map((form: BlockForm) => ({
@@ -53,7 +57,13 @@ export function FormsDiagrams({
   return (
     <div className="fm-forms">
       {views.map((v) => (
-        <FormView key={v.data.form} data={v.data} describe={v.describe} onSelect={onSelect} />
+        <FormView
+          key={v.data.form}
+          data={v.data}
+          describe={v.describe}
+          onSelect={onSelect}
+          duration={reduced ? 0 : 500}
+        />
       ))}
     </div>
   );

@@ -1,10 +1,12 @@
-import { useCallback } from 'react';
+import { useCallback, type KeyboardEvent } from 'react';
 import { layerId, parseLayerId, type LayerRef } from '../../../viz/block/layerRef';
 import { BlockControls } from '../../block/BlockControls';
 import { useBlockConfig } from '../../block/useBlockConfig';
 import { useT } from '../../i18n/useT';
 import { useAppState } from '../../state/AppStateContext';
+import { Figure } from '../../layout/Figure';
 import { FormsDiagrams } from './FormsDiagrams';
+import { FormsMorph } from './FormsMorph';
 import { FormTotals } from './FormTotals';
 import { NumericalProof } from './NumericalProof';
 import { selectionText } from './selectionText';
@@ -27,13 +29,21 @@ export function FormsSection() {
     },
     [layer, update],
   );
+  // Escape anywhere in the section clears the selection.
+  const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
+    if (e.key === 'Escape' && layer) update({ layer: '' });
+  };
 
   return (
-    <div data-section-body="forms" className="fm-section">
+    <div data-section-body="forms" className="fm-section" onKeyDown={onKeyDown}>
       <BlockControls config={config} />
       <section aria-labelledby="fm-diagrams-heading">
         <h2 id="fm-diagrams-heading">{t('forms.diagrams.heading')}</h2>
-        <FormsDiagrams config={config} selection={selection} onSelect={onSelect} />
+        <h3 id="fm-morph-heading">{t('forms.morph.heading')}</h3>
+        <FormsMorph config={config} selection={selection} onSelect={onSelect} />
+        <Figure id="fig-forms" kind="forms" label={t('forms.diagrams.heading')}>
+          <FormsDiagrams config={config} selection={selection} onSelect={onSelect} />
+        </Figure>
         <div className="fm-selection">
           <p
             aria-live="polite"

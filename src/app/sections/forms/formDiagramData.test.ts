@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { translate, type MessageKey, type Params } from '../../../i18n';
 import { blockConfig } from '../../block/blockConfig';
-import { describeRef, formDiagramData, FORMS } from './formDiagramData';
+import { describeRef, formDiagramData, formNotes, FORMS } from './formDiagramData';
 import { selectionText } from './selectionText';
 
 const t = (key: MessageKey, params?: Params) => translate('en', key, params);
@@ -23,12 +23,26 @@ describe('formDiagramData', () => {
   it('gives the same total for the three forms, factored per path where the form has copies', () => {
     const data = FORMS.map((f) => formDiagramData(t, 'en', cfg, f, null));
     expect(new Set(data.map((x) => x.totalLabel))).toEqual(new Set(['70,144 weights']));
-    expect(data[0].notes.conv1.params).toBe('32 × 1,024');
-    expect(data[2].notes.conv1.params).toBe('32,768');
-    expect(data[0].notes.conv3.params).toBe('32 × 1,024');
-    expect(data[1].notes.conv3.params).toBe('32,768');
-    expect(data[0].notes.conv2.shape).toBe('→ 32 × 56×56×4');
-    expect(data[2].notes.conv2.shape).toBe('→ 56×56×128');
+    const notes = FORMS.map((f) => formNotes(t, 'en', cfg, f));
+    expect(notes[0].conv1.params).toBe('32 × 1,024');
+    expect(notes[2].conv1.params).toBe('32,768');
+    expect(notes[0].conv3.params).toBe('32 × 1,024');
+    expect(notes[1].conv3.params).toBe('32,768');
+    expect(notes[0].conv2.shape).toBe('→ 32 × 56×56×4');
+    expect(notes[2].conv2.shape).toBe('→ 56×56×128');
+  });
+
+  it('puts the paths count on the paths and sums the paths only in (a)', () => {
+    const [a, b, c] = FORMS.map((f) => formDiagramData(t, 'en', cfg, f, null));
+    expect(a.sumLabel).toBe('Σ 32 paths + x');
+    expect(b.sumLabel).toBe('+ x (shortcut)');
+    expect(b.sumLabel).not.toContain('paths');
+    expect(c.sumLabel).toBe(b.sumLabel);
+    expect(a.pathsLabel).toBe('× 32 paths');
+    expect(b.pathsLabel).toBe('× 32 paths');
+    expect(c.pathsLabel).toBeNull();
+    expect(a.shortLayers.conv1).toEqual(['1×1', '256→4']);
+    expect(a.shortLayers.conv2).toEqual(['3×3', '4→4']);
   });
 
   it('describes each form in words for screen readers', () => {

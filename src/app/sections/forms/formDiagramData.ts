@@ -26,21 +26,14 @@ function layerLabel(t: T, row: BlockLayerRow, cardinality: number): string {
   return row.groups > 1 ? t('forms.groups', { label, g: cardinality }) : label;
 }
 
-/** What the diagram of one form shows for the current block, in the reader's language. */
-export function formDiagramData(
-  t: T,
-  lang: AppLang,
-  cfg: BlockConfig,
-  form: BlockForm,
-  selection: LayerRef | null,
-): FormDiagramData {
+/** The weights a layer holds (factored per path where the form has copies) and the tensor it outputs. */
+export type FormNotes = Record<(typeof CONVS)[number], { params: string; shape: string }>;
+
+export function formNotes(t: T, lang: AppLang, cfg: BlockConfig, form: BlockForm): FormNotes {
   const counts = formCounts(form, cfg.shape);
-  const c = cfg.cardinality;
-  const layers = {} as FormDiagramData['layers'];
-  const notes = {} as FormDiagramData['notes'];
+  const notes = {} as FormNotes;
   for (const conv of CONVS) {
     const row = rowOf(counts.rows, conv);
-    layers[conv] = layerLabel(t, row, c);
     const per = formatInt(row.params / row.copies, lang);
     const shape = hwc(row.outShape);
     notes[conv] = {
@@ -51,9 +44,36 @@ export function formDiagramData(
           : t('forms.note.shape', { shape }),
     };
   }
+  return notes;
+}
+
+/** "1×1" over "256→4": one path's conv in two short lines, for boxes too narrow for the paper label. */
+function shortLabel(row: BlockLayerRow): readonly [string, string] {
+  const k = row.weightShape[2];
+  return [`${k}×${k}`, `${row.inShape[3]}→${row.outShape[3]}`];
+}
+
+/** What the diagram of one form shows for the current block, in the reader's language. */
+export function formDiagramData(
+  t: T,
+  lang: AppLang,
+  cfg: BlockConfig,
+  form: BlockForm,
+  selection: LayerRef | null,
+  idBase = `form-${form}`,
+): FormDiagramData {
+  const counts = formCounts(form, cfg.shape);
+  const c = cfg.cardinality;
+  const layers = {} as FormDiagramData['layers'];
+  const shortLayers = {} as FormDiagramData['shortLayers'];
+  for (const conv of CONVS) {
+    const row = rowOf(counts.rows, conv);
+    layers[conv] = layerLabel(t, row, c);
+    shortLayers[conv] = shortLabel(row);
+  }
   const conv2 = rowOf(counts.rows, 'conv2');
   return {
-    idBase: `form-${form}`,
+    idBase,
     form,
     cardinality: c,
     title: t(`forms.${form}.title`),
@@ -69,9 +89,11 @@ export function formDiagramData(
     outLabel: t('forms.out', { shape: hwc(rowOf(counts.rows, 'conv3').outShape) }),
     layers,
     concatLabel: t('forms.concat', { shape: formatShape([...conv2.outShape.slice(1, 3), cfg.width]) }),
-    notes,
+    shortLayers,
     // form (c) has no separate paths: its strips number the groups
     pathsLabel: c > 4 && form !== 'c' ? t('forms.paths', { c }) : null,
+    // only (a) sums the paths at the end; (b) and (c) add the shortcut alone
+    sumLabel: form === 'a' ? t('forms.sum.a', { c }) : t('forms.sum.bc'),
     totalLabel: t('forms.total', { n: formatInt(counts.params, lang) }),
     selection,
   };

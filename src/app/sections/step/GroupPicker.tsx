@@ -1,7 +1,7 @@
 import { useId } from 'react';
 import { useT } from '../../i18n/useT';
 
-/** Chooses one of the block's C groups (shown 1-based, as in the paper's i = 1 … C). */
+/** Chooses one of the block's C groups (groups and channels shown 1-based, as in the paper's i = 1 … C). */
 export function GroupPicker({
   groups,
   d,
@@ -26,7 +26,7 @@ export function GroupPicker({
       >
         {Array.from({ length: groups }, (_, g) => (
           <option key={g} value={g}>
-            {t('step.group.option', { n: g + 1, first: g * d, last: g * d + d - 1 })}
+            {t('step.group.option', { n: g + 1, first: g * d + 1, last: g * d + d })}
           </option>
         ))}
       </select>

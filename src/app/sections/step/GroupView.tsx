@@ -119,7 +119,9 @@ export function GroupView({ reader, spec, group, onGroup, normalisation }: Group
           target={36}
           testId="group-kernel"
           label={label(kCaption, d * d, 3, 3)}
-          mapName={(k) => t('step.probe.kernelMap', { o: g * d + Math.floor(k / d), i: g * d + (k % d) })}
+          mapName={(k) =>
+            t('step.probe.kernelMap', { o: g * d + Math.floor(k / d) + 1, i: g * d + (k % d) + 1 })
+          }
         />
         <Part
           caption={outCaption}

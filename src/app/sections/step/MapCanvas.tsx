@@ -26,7 +26,7 @@ export interface MapCanvasProps {
   label: string;
   /** colour-scale ends to use instead of measuring these maps */
   scales?: ArrayLike<number>;
-  /** number shown for map 0 in the read-out (the tensor channel it is) */
+  /** the tensor channel (0-based) map 0 is; the read-out numbers channels from 1 */
   firstChannel?: number;
   /** what the read-out calls map i, when not a channel number */
   mapName?: (index: number) => string;
@@ -123,7 +123,7 @@ export function MapCanvas(p: MapCanvasProps) {
   const shown = probe && probe.channel < source.channels ? clampProbe(probe) : null;
   const readout = shown
     ? t('step.probe', {
-        channel: p.mapName ? p.mapName(shown.channel) : first + shown.channel,
+        channel: p.mapName ? p.mapName(shown.channel) : first + shown.channel + 1,
         x: shown.x,
         y: shown.y,
         value: formatFixed(valueAt(source, shown.channel, shown.y, shown.x), 4, lang),

@@ -1,4 +1,4 @@
-import { useEffect, useId, useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import type { BlockSpec } from '../../../resnext/spec';
 import { gridScale } from '../../../viz/activations/gridLayout';
 import { chwSource, nhwcSource } from '../../../viz/activations/mapSource';
@@ -6,6 +6,7 @@ import { channelScales, type Normalisation } from '../../../viz/activations/norm
 import { formatFixed, formatInt, formatSci } from '../../block/format';
 import { useT } from '../../i18n/useT';
 import { useAppState } from '../../state/AppStateContext';
+import { ChannelPicker } from './ChannelPicker';
 import { ColorLegend } from './ColorLegend';
 import { GroupPicker } from './GroupPicker';
 import { MapCanvas } from './MapCanvas';
@@ -17,15 +18,24 @@ interface MergeViewProps {
   spec: BlockSpec;
   group: number;
   onGroup: (g: number) => void;
+  /** output channel, 0-based */
+  channel: number;
+  onChannel: (k: number) => void;
   normalisation: Normalisation;
 }
 
 /** The contributions Tᵢ(x) of one output channel, their sum beside conv3's output, and the measured difference. */
-export function MergeView({ reader, spec, group, onGroup, normalisation }: MergeViewProps) {
+export function MergeView({
+  reader,
+  spec,
+  group,
+  onGroup,
+  channel,
+  onChannel,
+  normalisation,
+}: MergeViewProps) {
   const t = useT();
   const [{ lang }] = useAppState();
-  const channelId = useId();
-  const [channel, setChannel] = useState(0);
   const [, setLoaded] = useState(0);
   const [error, setError] = useState<string | null>(null);
   const C = spec.groups;
@@ -74,26 +84,12 @@ export function MergeView({ reader, spec, group, onGroup, normalisation }: Merge
   return (
     <div className="st-merge" data-testid="merge-view">
       <div className="st-row">
-        <div className="field">
-          <label htmlFor={channelId}>{t('step.merge.channel')}</label>
-          <input
-            id={channelId}
-            type="number"
-            min={0}
-            max={out - 1}
-            value={k}
-            data-testid="merge-channel"
-            onChange={(e) => {
-              const v = Number(e.target.value);
-              if (Number.isInteger(v)) setChannel(Math.min(out - 1, Math.max(0, v)));
-            }}
-          />
-        </div>
+        <ChannelPicker count={out} value={k} onChange={onChannel} />
         <GroupPicker groups={C} d={d} value={g} onChange={onGroup} />
       </div>
       {termSource && termScales ? (
         <figure className="st-figure">
-          <figcaption>{t('step.merge.terms', { k, c: C, n: g + 1 })}</figcaption>
+          <figcaption>{t('step.merge.terms', { k: k + 1, c: C, n: g + 1 })}</figcaption>
           <MapCanvas
             source={termSource}
             kind="diverging"
@@ -103,7 +99,7 @@ export function MergeView({ reader, spec, group, onGroup, normalisation }: Merge
             framed
             highlightGroup={g}
             maxColumns={16}
-            label={`${t('step.merge.terms', { k, c: C, n: g + 1 })}. ${t('step.maps.label', { name: 'Tᵢ(x)', channels: C, h, w })}`}
+            label={`${t('step.merge.terms', { k: k + 1, c: C, n: g + 1 })}. ${t('step.maps.label', { name: 'Tᵢ(x)', channels: C, h, w })}`}
             mapName={(i) => `T${i + 1}`}
             testId="merge-terms"
           />
@@ -128,7 +124,7 @@ export function MergeView({ reader, spec, group, onGroup, normalisation }: Merge
           ].map((p) => (
             <figure className="st-figure st-part" key={p.id}>
               <figcaption>
-                {p.caption} · {t('step.probe.channelOnly', { channel: k })}
+                {p.caption} · {t('step.probe.channelOnly', { channel: k + 1 })}
               </figcaption>
               <MapCanvas
                 source={p.source}

@@ -13,21 +13,31 @@ interface StepDetailsProps {
   shapeOf: (tensor: BlockStep) => readonly number[];
   /** side of the block's input maps */
   side: number;
+  /**
+   * The current step's details carry the ids and test hooks and are visible; the others are laid out in the
+   * same place, hidden, so the area is as tall as the longest step and nothing below it moves between steps.
+   */
+  current: boolean;
 }
 
 /** What the step does: its title, explanation, tensor shapes, parameters and MACs, and formula. */
-export function StepDetails({ def, spec, params, shapeOf, side }: StepDetailsProps) {
+export function StepDetails({ def, spec, params, shapeOf, side, current }: StepDetailsProps) {
   const t = useT();
   const [{ lang }] = useAppState();
   const keys = stepTextKeys(def, spec);
   const cost = stepCost(def, spec, side);
   const result = def.tensors[def.tensors.length - 1];
+  const hook = (id: string) => (current ? id : undefined);
   return (
-    <div className="st-details">
-      <h2 id="st-step-title" data-testid="step-title">
+    <div
+      className={current ? 'st-details' : 'st-details is-idle'}
+      aria-hidden={current ? undefined : true}
+      data-details={def.id}
+    >
+      <h2 id={hook('st-step-title')} data-testid={hook('step-title')}>
         {t(def.titleKey, params)}
       </h2>
-      <p data-testid="step-explanation">{t(keys.explanationKey, params)}</p>
+      <p data-testid={hook('step-explanation')}>{t(keys.explanationKey, params)}</p>
       <dl className="st-facts">
         <div>
           <dt>{t('step.details.shapes')}</dt>
@@ -36,7 +46,7 @@ export function StepDetails({ def, spec, params, shapeOf, side }: StepDetailsPro
               <>
                 {t('step.details.input')}{' '}
                 {def.inputs.map((name, i) => (
-                  <span key={name} className="st-shape" data-testid="step-input-shape">
+                  <span key={name} className="st-shape" data-testid={hook('step-input-shape')}>
                     {i > 0 && ' + '}
                     {tensorShapeText(t, name, shapeOf(name), spec)}
                   </span>
@@ -45,14 +55,14 @@ export function StepDetails({ def, spec, params, shapeOf, side }: StepDetailsPro
                 {t('step.details.output')}{' '}
               </>
             )}
-            <span className="st-shape" data-testid="step-shape">
+            <span className="st-shape" data-testid={hook('step-shape')}>
               {tensorShapeText(t, result, shapeOf(result), spec)}
             </span>
           </dd>
         </div>
         <div>
           <dt>{t('step.details.cost')}</dt>
-          <dd data-testid="step-cost" data-params={cost.params} data-macs={cost.macs}>
+          <dd data-testid={hook('step-cost')} data-params={cost.params} data-macs={cost.macs}>
             {cost.layers.length === 0
               ? t('step.details.costNone')
               : t('step.details.costValue', {
@@ -74,7 +84,7 @@ export function StepDetails({ def, spec, params, shapeOf, side }: StepDetailsPro
           <div>
             <dt>{t('step.details.formula')}</dt>
             <dd>
-              <code className="st-formula" data-testid="step-formula">
+              <code className="st-formula" data-testid={hook('step-formula')}>
                 {t(keys.formulaKey, params)}
               </code>
             </dd>

@@ -1,9 +1,10 @@
 import { useCallback, useId, useMemo, useState, type KeyboardEvent } from 'react';
 import type { NetworkSpec } from '../../../resnext/spec';
 import { STEP_IDS, STEPS, stepIndex, type DiagramNode } from '../../../resnext/stepThrough';
-import type { Normalisation } from '../../../viz/activations/normalise';
 import { useT } from '../../i18n/useT';
 import { useAppState } from '../../state/AppStateContext';
+import { Figure } from '../../layout/Figure';
+import { AddView } from './AddView';
 import { BlockStripView } from './BlockStripView';
 import { GroupView } from './GroupView';
 import { MergeView } from './MergeView';
@@ -24,8 +25,7 @@ export function StepWalker({ reader, network }: { reader: TraceReader; network: 
   const t = useT();
   const [state, update] = useAppState();
   const [playing, setPlaying] = useState(false);
-  const [normalisation, setNormalisation] = useState<Normalisation>('channel');
-  const [choice, setChoice] = useState<Record<string, number>>({});
+  const normalisation = state.colors;
   const hintId = useId();
   const index = stepIndex(state.step);
   const def = STEPS[index];
@@ -66,9 +66,13 @@ export function StepWalker({ reader, network }: { reader: TraceReader; network: 
     [dispatch],
   );
   const onGroup = useCallback((g: number) => update({ group: g }), [update]);
+  const onChannel = useCallback((channel: number) => update({ channel }), [update]);
 
-  const shown = Math.min(choice[def.id] ?? def.tensors.length - 1, def.tensors.length - 1);
+  // The BN + ReLU steps show the batch-norm output or the ReLU output (bnView); the others their result.
+  const choosable = def.tensors.length > 1;
+  const shown = choosable && state.bnView === 'bn' ? 0 : def.tensors.length - 1;
   const tensor = def.tensors[shown];
+  const choiceNames = choosable ? def.tensors : (['bn1', 'relu1'] as const);
 
   return (
     <div
@@ -92,58 +96,98 @@ export function StepWalker({ reader, network }: { reader: TraceReader; network: 
         titles={titles}
         dispatch={dispatch}
       />
-      <BlockStripView
-        spec={spec}
-        params={params}
-        current={def.highlight}
-        stepTitle={titles[index]}
-        onSelect={onNode}
-      />
-      <StepDetails def={def} spec={spec} params={params} shapeOf={(n) => reader.shape(n)} side={side} />
-      <div className="st-view-options">
-        <NormToggle value={normalisation} onChange={setNormalisation} />
-        {def.tensors.length > 1 && (
-          <fieldset className="st-radios" data-testid="tensor-choice">
-            <legend>{t('step.tensor.choice')}</legend>
-            {def.tensors.map((name, i) => (
-              <label key={name}>
-                <input
-                  type="radio"
-                  name={`st-tensor-${def.id}`}
-                  checked={i === shown}
-                  onChange={() => setChoice((c) => ({ ...c, [def.id]: i }))}
-                />
-                {t(`step.tensor.${name}`)}
-              </label>
-            ))}
-          </fieldset>
-        )}
+      <Figure id="fig-step-block" kind="step-block" className="st-fig" label={t('step.strip.title', params)}>
+        <BlockStripView
+          spec={spec}
+          params={params}
+          current={def.highlight}
+          stepTitle={titles[index]}
+          onSelect={onNode}
+        />
+      </Figure>
+      <div className="st-details-stack">
+        {STEPS.map((s, i) => (
+          <StepDetails
+            key={s.id}
+            def={s}
+            spec={spec}
+            params={params}
+            shapeOf={(n) => reader.shape(n)}
+            side={side}
+            current={i === index}
+          />
+        ))}
       </div>
-      {def.panel === 'group' ? (
-        <GroupView
-          reader={reader}
-          spec={spec}
-          group={state.group}
-          onGroup={onGroup}
-          normalisation={normalisation}
-        />
-      ) : def.panel === 'merge' ? (
-        <MergeView
-          reader={reader}
-          spec={spec}
-          group={state.group}
-          onGroup={onGroup}
-          normalisation={normalisation}
-        />
-      ) : (
-        <TensorMaps
-          reader={reader}
-          tensor={tensor}
-          spec={spec}
-          normalisation={normalisation}
-          highlightGroup={Math.min(state.group, spec.groups - 1)}
-        />
-      )}
+      <div className="st-view-options">
+        <NormToggle value={normalisation} onChange={(colors) => update({ colors })} />
+        {/* always laid out, hidden where the step has one tensor, so the maps below do not move */}
+        <fieldset
+          className={choosable ? 'st-radios' : 'st-radios is-idle'}
+          data-testid={choosable ? 'tensor-choice' : undefined}
+          aria-hidden={choosable ? undefined : true}
+          disabled={!choosable}
+        >
+          <legend>{t('step.tensor.choice')}</legend>
+          {choiceNames.map((name, i) => (
+            <label key={name}>
+              <input
+                type="radio"
+                name={`st-tensor-${def.id}`}
+                value={i === 0 ? 'bn' : 'relu'}
+                checked={choosable && i === shown}
+                data-testid={choosable ? `tensor-${i === 0 ? 'bn' : 'relu'}` : undefined}
+                onChange={() => update({ bnView: i === 0 ? 'bn' : 'relu' })}
+              />
+              {t(`step.tensor.${name}`)}
+            </label>
+          ))}
+        </fieldset>
+      </div>
+      <Figure id="fig-step-maps" kind="step-maps" className="st-fig" label={t('step.panel.label')}>
+        <div
+          className="st-panel"
+          tabIndex={0}
+          role="region"
+          aria-label={t('step.panel.label')}
+          data-testid="step-panel"
+        >
+          {def.panel === 'group' ? (
+            <GroupView
+              reader={reader}
+              spec={spec}
+              group={state.group}
+              onGroup={onGroup}
+              normalisation={normalisation}
+            />
+          ) : def.panel === 'merge' ? (
+            <MergeView
+              reader={reader}
+              spec={spec}
+              group={state.group}
+              onGroup={onGroup}
+              channel={state.channel}
+              onChannel={onChannel}
+              normalisation={normalisation}
+            />
+          ) : def.id === 'add' ? (
+            <AddView
+              reader={reader}
+              spec={spec}
+              channel={state.channel}
+              onChannel={onChannel}
+              normalisation={normalisation}
+            />
+          ) : (
+            <TensorMaps
+              reader={reader}
+              tensor={tensor}
+              spec={spec}
+              normalisation={normalisation}
+              highlightGroup={Math.min(state.group, spec.groups - 1)}
+            />
+          )}
+        </div>
+      </Figure>
     </div>
   );
 }
