@@ -2,7 +2,6 @@ export const classify = {
   'classify.locale': 'en-US',
   'classify.intro':
     'Give the trained ResNeXt-29 a picture and see which of the ten CIFAR-10 classes it thinks the picture shows, how sure it is and how long it took.',
-  'classify.privacy': 'Your picture is decoded and classified on this device: it never leaves the browser.',
 
   'classify.input.heading': 'Choose a picture',
   'classify.input.dropHint': 'Drop a picture here, paste one with Ctrl+V (⌘V), or choose a file.',

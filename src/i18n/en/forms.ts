@@ -1,6 +1,4 @@
 export const forms = {
-  'forms.intro':
-    'The paper shows three ways to build the same ResNeXt block (its Figure 3). They hold exactly the same weights and compute the same function; they differ only in how the work is laid out. Select a layer in any form (click, or Tab to it and press Enter) to see where the same weights sit in the other two.',
   'forms.diagrams.heading': 'Forms (a), (b) and (c)',
   'forms.a.title': '(a) Aggregated transformations',
   'forms.b.title': '(b) Early concatenation',

@@ -1,6 +1,4 @@
 export const step = {
-  'step.intro':
-    'Walk one block of the trained ResNeXt-29 (32×4d) through its operations on the current image. Every map below is a tensor computed in your browser from the real weights.',
   'step.keyboardHint':
     'With this panel focused, ← and → move one step, Home and End jump to the first and last step. Point at a map, or focus it and use the arrow keys, to read a value.',
 

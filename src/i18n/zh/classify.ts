@@ -5,7 +5,6 @@ export const classify: Catalog<typeof en> = {
   'classify.locale': 'zh-CN',
   'classify.intro':
     '给训练好的 ResNeXt-29 一张图片，看看它认为图片属于 CIFAR-10 十个类别中的哪一类、有多大把握、用了多长时间。',
-  'classify.privacy': '图片在本设备上解码和分类：它从不离开浏览器。',
 
   'classify.input.heading': '选择图片',
   'classify.input.dropHint': '把图片拖放到这里，或用 Ctrl+V（⌘V）粘贴，或选择文件。',

@@ -2,8 +2,6 @@ import type { Catalog } from '../types';
 import type { forms as en } from '../en/forms';
 
 export const forms: Catalog<typeof en> = {
-  'forms.intro':
-    '论文给出了构建同一个 ResNeXt 模块的三种方式（图 3）。它们的权重完全相同，计算同一个函数，只是组织计算的方式不同。在任一形式中选中一层（点击，或用 Tab 键移到该层后按 Enter），即可看到相同的权重在另外两种形式中的位置。',
   'forms.diagrams.heading': '形式 (a)、(b)、(c)',
   'forms.a.title': '(a) 聚合变换',
   'forms.b.title': '(b) 提前拼接',

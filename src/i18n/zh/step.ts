@@ -2,8 +2,6 @@ import type { Catalog } from '../types';
 import type { step as en } from '../en/step';
 
 export const step: Catalog<typeof en> = {
-  'step.intro':
-    '在当前图像上，把训练好的 ResNeXt-29（32×4d）中的一个块按运算逐步走一遍。下面每一张图都是在浏览器里用真实权重算出的张量。',
   'step.keyboardHint':
     '焦点在此面板上时，← 和 → 前后移动一步，Home 和 End 跳到第一步和最后一步。把指针移到图上，或让图获得焦点后用方向键，即可读出数值。',
 
