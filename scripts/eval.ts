@@ -1,6 +1,7 @@
 /**
  * Accuracy of a CIFAR-10 model in TensorFlow.js (Node):
- *   npm run eval -- [--data PATH] [--limit N] [--model PATH] [--backend wasm|cpu] [--batch B]
+ *   npm run eval -- [--data PATH] [--limit N] [--model PATH] [--backend wasm|cpu] [--batch B] [--compare PATH]
+ * --compare also runs a second model on the same images: its accuracy and top-1 agreement (eval-agreement.ts).
  * Progress goes to stderr; per-class accuracy, then as the last line `accuracy: 0.XXXX on N images`.
  */
 import { createReadStream, readFileSync, statSync } from 'node:fs';
@@ -10,6 +11,7 @@ import { loadModel } from '../src/resnext/model';
 import { setupNodeBackend, type NodeBackend } from '../src/resnext/node/setupBackend';
 import { normalize } from '../src/resnext/preprocess';
 import { parseSafetensors } from '../src/resnext/safetensors';
+import { openAgreement } from './eval-agreement';
 
 function parseArgs(argv: string[]) {
   const opts = {
@@ -18,6 +20,7 @@ function parseArgs(argv: string[]) {
     backend: 'wasm' as NodeBackend,
     limit: Infinity,
     batch: 50,
+    compare: '',
   };
   for (let i = 0; i < argv.length; i++) {
     const [key, inline] = argv[i].split('=', 2);
@@ -27,6 +30,7 @@ function parseArgs(argv: string[]) {
     else if (key === '--backend') opts.backend = value() as NodeBackend;
     else if (key === '--limit') opts.limit = Number(value());
     else if (key === '--batch') opts.batch = Number(value());
+    else if (key === '--compare') opts.compare = value();
     else throw new Error(`unknown argument ${argv[i]}`);
   }
   if (opts.backend !== 'wasm' && opts.backend !== 'cpu') throw new Error(`--backend must be wasm or cpu`);
@@ -40,6 +44,7 @@ async function main() {
   await setupNodeBackend(opts.backend);
   const model = loadModel(parseSafetensors(new Uint8Array(readFileSync(opts.model)), opts.model));
   const { meta } = model;
+  const compare = opts.compare ? openAgreement(opts.compare) : null;
   const total = Math.min(opts.limit, Math.floor(statSync(opts.data).size / CIFAR_RECORD_BYTES));
   console.error(`${meta.name} on ${opts.backend}: ${total} images from ${opts.data}, batch ${opts.batch}`);
 
@@ -57,6 +62,7 @@ async function main() {
     });
     const labels = await predicted.data();
     predicted.dispose();
+    await compare?.add(batch.images, batch.count, batch.labels, labels);
     for (let i = 0; i < batch.count; i++) {
       const y = batch.labels[i];
       seen[y]++;
@@ -77,6 +83,8 @@ async function main() {
     const acc = seen[c] ? (right[c] / seen[c]).toFixed(4) : '-';
     console.log(`${(meta.classes[c] ?? `class ${c}`).padEnd(12)} ${acc} (${right[c]}/${seen[c]})`);
   }
+  for (const line of compare?.report() ?? []) console.log(line);
+  compare?.dispose();
   console.log(`accuracy: ${(correct / done).toFixed(4)} on ${done} images`);
 }
 
