@@ -11,7 +11,14 @@ import { parseSafetensors } from '../src/resnext/safetensors';
 
 export interface Agreement {
   /** top-1 of the compared model on a batch (NHWC uint8 images), tallied against labels and `reference` */
-  add(images: Float32Array, count: number, labels: ArrayLike<number>, reference: ArrayLike<number>): Promise<void>;
+  add(
+    images: Float32Array,
+    count: number,
+    labels: ArrayLike<number>,
+    reference: ArrayLike<number>,
+  ): Promise<void>;
+  /** agreement so far, for the progress line */
+  status(): string;
   /** lines for the report: the compared model's accuracy and the agreement */
   report(): string[];
   dispose(): void;
@@ -37,6 +44,7 @@ export function openAgreement(path: string): Agreement {
       }
       done += count;
     },
+    status: () => (done ? `, agreement ${same}/${done}` : ''),
     report: () => [
       `compared ${path}: accuracy ${(correct / done).toFixed(4)} on ${done} images`,
       `top-1 agreement: ${(same / done).toFixed(4)} (${same}/${done})`,

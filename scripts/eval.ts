@@ -74,7 +74,7 @@ async function main() {
     done += batch.count;
     const rate = done / ((performance.now() - t0) / 1000);
     process.stderr.write(
-      `\r${done}/${total} images, accuracy so far ${(correct / done).toFixed(4)}, ${rate.toFixed(1)} images/s   `,
+      `\r${done}/${total} images, accuracy so far ${(correct / done).toFixed(4)}${compare?.status() ?? ''}, ${rate.toFixed(1)} images/s   `,
     );
   }
   process.stderr.write('\n');

@@ -6,6 +6,7 @@ import { SkipLink } from './layout/SkipLink';
 import { sectionEntry } from './sectionRegistry';
 import { useAppState } from './state/AppStateContext';
 import { TourOverlay } from './tour/TourOverlay';
+import { UpdateNotice } from './layout/UpdateNotice';
 
 export function App() {
   const t = useT();
@@ -20,6 +21,7 @@ export function App() {
         <SectionView id={section} />
       </main>
       <TourOverlay />
+      <UpdateNotice />
     </>
   );
 }

@@ -6,6 +6,17 @@ import { classify } from './classify';
 import { numbers } from './numbers';
 import { story } from './story';
 import { errors } from './errors';
+import { offline } from './offline';
 
-export const en = { ...common, ...overview, ...forms, ...step, ...classify, ...numbers, ...story, ...errors };
+export const en = {
+  ...common,
+  ...overview,
+  ...forms,
+  ...step,
+  ...classify,
+  ...numbers,
+  ...story,
+  ...errors,
+  ...offline,
+};
 export type MessageKey = keyof typeof en;
