@@ -65,6 +65,17 @@ test('built with --base /resnext-explorer/, every section works and nothing is r
   // the weights, the WASM binaries, the manifests and the service worker all came from under the base path
   expect(requested.some((u) => /\/resnext-explorer\/models\/.+\.safetensors$/.test(u))).toBe(true);
   expect(requested.some((u) => /\/resnext-explorer\/assets\/.+\.wasm$/.test(u))).toBe(true);
-  expect(requested.some((u) => u.endsWith('/resnext-explorer/manifest.webmanifest'))).toBe(true);
+  // every link and script of the page (icons, web app manifest) and the service worker live there too
+  const hrefs = await page.evaluate(() =>
+    [...document.querySelectorAll<HTMLLinkElement | HTMLScriptElement>('link[href], script[src]')].map((e) =>
+      'href' in e ? e.href : e.src,
+    ),
+  );
+  expect(hrefs.some((h) => h.endsWith('/manifest.webmanifest'))).toBe(true);
+  for (const h of hrefs) expect(new URL(h).pathname, h).toMatch(/^\/resnext-explorer\//);
+  const worker = await page.evaluate(() =>
+    navigator.serviceWorker.ready.then((r) => ({ scope: r.scope, script: r.active?.scriptURL ?? '' })),
+  );
+  expect(worker).toEqual({ scope: basePathURL, script: `${basePathURL}sw.js` });
   expect(outside).toEqual([]);
 });
