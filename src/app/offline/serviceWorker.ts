@@ -30,14 +30,34 @@ export async function applyUpdate(): Promise<void> {
 /** Hides the notice until the next release. */
 export const dismissUpdate = (): void => setWaiting(false);
 
+/**
+ * Resolves once the default weights that index.html preloads have arrived (at once where there is no such
+ * preload), so the worker's own precache download never competes with the first prediction for bandwidth.
+ */
+function preloadedWeights(): Promise<void> {
+  const link = document.querySelector<HTMLLinkElement>('link[rel="preload"][href$=".safetensors"]');
+  if (!link || performance.getEntriesByName(link.href).length > 0) return Promise.resolve();
+  return new Promise((resolve) => {
+    link.addEventListener('load', () => resolve(), { once: true });
+    link.addEventListener('error', () => resolve(), { once: true });
+  });
+}
+
+const pageLoaded = (): Promise<void> =>
+  document.readyState === 'complete'
+    ? Promise.resolve()
+    : new Promise((resolve) => window.addEventListener('load', () => resolve(), { once: true }));
+
 export function registerServiceWorker(): void {
   if (!import.meta.env.PROD || typeof navigator === 'undefined' || !('serviceWorker' in navigator)) return;
-  void import('virtual:pwa-register').then(({ registerSW }) => {
-    apply = registerSW({
-      immediate: false,
-      onNeedRefresh: () => setWaiting(true),
-      // a browser that refuses service workers (private mode, a policy) still has the online app
-      onRegisterError: () => {},
-    });
-  });
+  void Promise.all([pageLoaded(), preloadedWeights(), import('virtual:pwa-register')]).then(
+    ([, , { registerSW }]) => {
+      apply = registerSW({
+        immediate: true,
+        onNeedRefresh: () => setWaiting(true),
+        // a browser that refuses service workers (private mode, a policy) still has the online app
+        onRegisterError: () => {},
+      });
+    },
+  );
 }
