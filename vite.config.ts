@@ -6,7 +6,6 @@ import { VitePWA } from 'vite-plugin-pwa';
 import { contentSecurityPolicy, headerPolicy } from './src/app/backend/contentSecurityPolicy';
 import { tfjsWasmThreads } from './src/app/backend/wasmThreadsPlugin';
 import { offlinePlan } from './src/app/offline/offlinePlan';
-import { preloadWeights } from './src/app/offline/preloadWeights';
 
 // Cross-origin isolation lets the WASM backend use threads (SharedArrayBuffer) and SIMD.
 const isolationHeaders = {
@@ -30,7 +29,6 @@ export default defineConfig({
     react(),
     tfjsWasmThreads(),
     contentSecurityPolicy(),
-    preloadWeights(weightsManifest.default),
     // Offline after one visit: Workbox precaches the shell and the default weights, and caches other
     // models as they are used (src/app/offline/offlinePlan.ts); registered by src/app/offline/serviceWorker.ts.
     VitePWA({

@@ -30,16 +30,27 @@ export async function applyUpdate(): Promise<void> {
 /** Hides the notice until the next release. */
 export const dismissUpdate = (): void => setWaiting(false);
 
+/** How long after the page has loaded the worker waits for a weights download to finish. */
+const WEIGHTS_WAIT_MS = 20_000;
+
 /**
- * Resolves once the default weights that index.html preloads have arrived (at once where there is no such
- * preload), so the worker's own precache download never competes with the first prediction for bandwidth.
+ * Resolves once the page's first weights download has finished, or WEIGHTS_WAIT_MS after the call where the
+ * page downloads none, so the worker's own precache download never competes with the first prediction.
  */
-function preloadedWeights(): Promise<void> {
-  const link = document.querySelector<HTMLLinkElement>('link[rel="preload"][href$=".safetensors"]');
-  if (!link || performance.getEntriesByName(link.href).length > 0) return Promise.resolve();
+function firstWeightsDone(): Promise<void> {
+  const isWeights = (e: PerformanceEntry) => e.name.split(/[?#]/)[0].endsWith('.safetensors');
+  if (performance.getEntriesByType('resource').some(isWeights)) return Promise.resolve();
   return new Promise((resolve) => {
-    link.addEventListener('load', () => resolve(), { once: true });
-    link.addEventListener('error', () => resolve(), { once: true });
+    const observer = new PerformanceObserver((list) => {
+      if (!list.getEntries().some(isWeights)) return;
+      observer.disconnect();
+      resolve();
+    });
+    observer.observe({ type: 'resource' });
+    setTimeout(() => {
+      observer.disconnect();
+      resolve();
+    }, WEIGHTS_WAIT_MS);
   });
 }
 
@@ -50,14 +61,14 @@ const pageLoaded = (): Promise<void> =>
 
 export function registerServiceWorker(): void {
   if (!import.meta.env.PROD || typeof navigator === 'undefined' || !('serviceWorker' in navigator)) return;
-  void Promise.all([pageLoaded(), preloadedWeights(), import('virtual:pwa-register')]).then(
-    ([, , { registerSW }]) => {
+  void pageLoaded()
+    .then(() => Promise.all([firstWeightsDone(), import('virtual:pwa-register')]))
+    .then(([, { registerSW }]) => {
       apply = registerSW({
         immediate: true,
         onNeedRefresh: () => setWaiting(true),
         // a browser that refuses service workers (private mode, a policy) still has the online app
         onRegisterError: () => {},
       });
-    },
-  );
+    });
 }
