@@ -1,7 +1,11 @@
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
+import { VitePWA } from 'vite-plugin-pwa';
 import { contentSecurityPolicy, headerPolicy } from './src/app/backend/contentSecurityPolicy';
 import { tfjsWasmThreads } from './src/app/backend/wasmThreadsPlugin';
+import { offlinePlan } from './src/app/offline/offlinePlan';
 
 // Cross-origin isolation lets the WASM backend use threads (SharedArrayBuffer) and SIMD.
 const isolationHeaders = {
@@ -10,9 +14,70 @@ const isolationHeaders = {
   'Cross-Origin-Resource-Policy': 'same-origin',
 };
 
+const manifestText = readFileSync('public/models/manifest.json', 'utf8');
+const weightsManifest = JSON.parse(manifestText) as {
+  default: string;
+  files: { path: string; sha256: string }[];
+};
+const offline = offlinePlan(weightsManifest, createHash('sha256').update(manifestText).digest('hex'));
+
+// Every URL the build emits is relative to `base` (npm run build -- --base /some/path/, or BASE_PATH=/some/path/).
 export default defineConfig({
+  base: process.env.BASE_PATH ?? '/',
   // The build carries its Content-Security-Policy in index.html; the preview server also sends it as a header.
-  plugins: [react(), tfjsWasmThreads(), contentSecurityPolicy()],
+  plugins: [
+    react(),
+    tfjsWasmThreads(),
+    contentSecurityPolicy(),
+    // Offline after one visit: Workbox precaches the shell and the default weights, and caches other
+    // models as they are used (src/app/offline/offlinePlan.ts); registered by src/app/offline/serviceWorker.ts.
+    VitePWA({
+      registerType: 'prompt',
+      injectRegister: false,
+      includeAssets: [],
+      manifest: {
+        name: 'ResNeXt Explorer',
+        short_name: 'ResNeXt',
+        description:
+          'An interactive explainer of ResNeXt (aggregated residual transformations) running a real network in your browser.',
+        lang: 'en',
+        display: 'standalone',
+        start_url: '.',
+        scope: '.',
+        theme_color: '#2457c5',
+        background_color: '#fbfbfd',
+        icons: [
+          { src: 'icons/icon-192.png', sizes: '192x192', type: 'image/png' },
+          { src: 'icons/icon-512.png', sizes: '512x512', type: 'image/png' },
+          { src: 'icons/maskable-192.png', sizes: '192x192', type: 'image/png', purpose: 'maskable' },
+          { src: 'icons/maskable-512.png', sizes: '512x512', type: 'image/png', purpose: 'maskable' },
+          { src: 'favicon.svg', sizes: 'any', type: 'image/svg+xml' },
+        ],
+      },
+      workbox: {
+        globPatterns: ['**/*.{html,js,css,wasm,svg,png,jpg,json,webmanifest}'],
+        globIgnores: ['models/**', 'bench*'],
+        additionalManifestEntries: offline.precache,
+        maximumFileSizeToCacheInBytes: 32 * 1024 * 1024,
+        cleanupOutdatedCaches: true,
+        // the first visit's page is taken over at once, so the models it uses from then on are kept;
+        // a later release still waits for the reader (registerType 'prompt')
+        clientsClaim: true,
+        navigateFallback: 'index.html',
+        runtimeCaching: [
+          {
+            urlPattern: offline.runtimePattern,
+            handler: 'CacheFirst',
+            options: {
+              cacheName: offline.weightsCache,
+              expiration: { maxEntries: 12 },
+              cacheableResponse: { statuses: [200] },
+            },
+          },
+        ],
+      },
+    }),
+  ],
   server: { headers: isolationHeaders },
   preview: { headers: { ...isolationHeaders, 'Content-Security-Policy': headerPolicy() } },
   build: { target: 'es2022', chunkSizeWarningLimit: 2000 },

@@ -3,6 +3,8 @@
  *   npm run eval -- [--data PATH] [--limit N] [--model PATH] [--backend wasm|cpu] [--batch B] [--write]
  * The model is the file the app serves by default (public/models/manifest.json's `default`, the float16 copy)
  * unless --model names another; the data is found by src/resnext/node/cifarData.ts unless --data names a file.
+ *   npm run eval -- [--data PATH] [--limit N] [--model PATH] [--backend wasm|cpu] [--batch B] [--compare PATH]
+ * --compare also runs a second model on the same images: its accuracy and top-1 agreement (eval-agreement.ts).
  * Progress goes to stderr; per-class accuracy, then as the last line `accuracy: 0.XXXX on N images`.
  * --write records the result in src/data/tfjsEval.json, where the Numbers section and the README read it.
  */
@@ -17,6 +19,7 @@ import { locateCifar10, REPO_ROOT } from '../src/resnext/node/cifarData';
 import { setupNodeBackend, type NodeBackend } from '../src/resnext/node/setupBackend';
 import { normalize } from '../src/resnext/preprocess';
 import { parseSafetensors } from '../src/resnext/safetensors';
+import { openAgreement } from './eval-agreement';
 
 const MODELS = join(REPO_ROOT, 'public/models');
 const RECORD = join(REPO_ROOT, 'src/data/tfjsEval.json');
@@ -37,6 +40,7 @@ function parseArgs(argv: string[]) {
     write: false,
     /** the options that change the figure, as they would be typed again */
     repeat: [] as string[],
+    compare: '',
   };
   for (let i = 0; i < argv.length; i++) {
     const [key, inline] = argv[i].split('=', 2);
@@ -51,6 +55,7 @@ function parseArgs(argv: string[]) {
     else if (key === '--limit') opts.limit = Number(value());
     else if (key === '--batch') opts.batch = Number(value());
     else if (key === '--write') opts.write = true;
+    else if (key === '--compare') opts.compare = value();
     else throw new Error(`unknown argument ${argv[i]}`);
   }
   if (opts.backend !== 'wasm' && opts.backend !== 'cpu') throw new Error(`--backend must be wasm or cpu`);
@@ -66,6 +71,7 @@ async function main() {
   await setupNodeBackend(opts.backend);
   const model = loadModel(parseSafetensors(new Uint8Array(readFileSync(modelPath)), modelPath));
   const { meta } = model;
+  const compare = opts.compare ? openAgreement(opts.compare) : null;
   const total = Math.min(opts.limit, Math.floor(statSync(data).size / CIFAR_RECORD_BYTES));
   console.error(
     `${meta.name} (${modelPath}) on ${opts.backend}: ${total} images from ${data}, batch ${opts.batch}`,
@@ -85,6 +91,7 @@ async function main() {
     });
     const labels = await predicted.data();
     predicted.dispose();
+    await compare?.add(batch.images, batch.count, batch.labels, labels);
     for (let i = 0; i < batch.count; i++) {
       const y = batch.labels[i];
       seen[y]++;
@@ -96,7 +103,7 @@ async function main() {
     done += batch.count;
     const rate = done / ((performance.now() - t0) / 1000);
     process.stderr.write(
-      `\r${done}/${total} images, accuracy so far ${(correct / done).toFixed(4)}, ${rate.toFixed(1)} images/s   `,
+      `\r${done}/${total} images, accuracy so far ${(correct / done).toFixed(4)}${compare?.status() ?? ''}, ${rate.toFixed(1)} images/s   `,
     );
   }
   process.stderr.write('\n');
@@ -105,6 +112,8 @@ async function main() {
     const acc = seen[c] ? (right[c] / seen[c]).toFixed(4) : '-';
     console.log(`${(meta.classes[c] ?? `class ${c}`).padEnd(12)} ${acc} (${right[c]}/${seen[c]})`);
   }
+  for (const line of compare?.report() ?? []) console.log(line);
+  compare?.dispose();
   const accuracy = Number((correct / done).toFixed(4));
   console.log(`accuracy: ${accuracy.toFixed(4)} on ${done} images`);
   if (opts.write) {

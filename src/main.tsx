@@ -3,6 +3,7 @@ import { createRoot } from 'react-dom/client';
 import { App } from './app/App';
 import { BackendProvider } from './app/backend/BackendContext';
 import { ModelProvider } from './app/model/ModelProvider';
+import { registerServiceWorker } from './app/offline/serviceWorker';
 import { AppStateProvider } from './app/state/AppStateContext';
 import './app/styles.css';
 
@@ -20,3 +21,5 @@ createRoot(root).render(
     </AppStateProvider>
   </StrictMode>,
 );
+
+registerServiceWorker();

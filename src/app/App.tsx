@@ -7,6 +7,7 @@ import { useAnchorScroll } from './layout/useAnchorScroll';
 import { sectionEntry } from './sectionRegistry';
 import { useAppState } from './state/AppStateContext';
 import { TourOverlay } from './tour/TourOverlay';
+import { UpdateNotice } from './layout/UpdateNotice';
 
 export function App() {
   const t = useT();
@@ -22,6 +23,7 @@ export function App() {
         <SectionView id={section} />
       </main>
       <TourOverlay />
+      <UpdateNotice />
     </>
   );
 }

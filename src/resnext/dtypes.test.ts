@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { decodeFloats, encodeFloats, float16ToFloat32, float32ToFloat16Bits } from './dtypes';
+import {
+  decodeFloats,
+  dequantizeInt8,
+  encodeFloats,
+  encodeStored,
+  float16ToFloat32,
+  float32ToFloat16Bits,
+  quantizeInt8,
+} from './dtypes';
 
 describe('float16', () => {
   it('decodes known bit patterns', () => {
@@ -69,5 +77,42 @@ describe('decodeFloats / encodeFloats', () => {
     const shifted = new Uint8Array(raw.byteLength + 1);
     shifted.set(raw, 1);
     expect(Array.from(decodeFloats(shifted.subarray(1), 'F32'))).toEqual(Array.from(values));
+  });
+});
+
+describe('int8 per-channel quantisation', () => {
+  it('maps each channel’s largest magnitude to ±127 and rounds the rest to the nearest step', () => {
+    const values = new Float32Array([1, -0.5, 0.25, 0.004, -2, 2, 1, 0]);
+    const { q, scale } = quantizeInt8(values, 2);
+    expect(Array.from(scale)).toEqual([Math.fround(1 / 127), Math.fround(2 / 127)]);
+    expect(Array.from(q)).toEqual([127, -64, 32, 1, -127, 127, 64, 0]);
+    const back = dequantizeInt8(q, scale);
+    for (let i = 0; i < values.length; i++) {
+      expect(Math.abs(back[i] - values[i])).toBeLessThanOrEqual(scale[Math.floor(i / 4)] / 2 + 1e-9);
+    }
+  });
+
+  it('keeps an all-zero channel at zero with scale 0', () => {
+    const { q, scale } = quantizeInt8(new Float32Array([0, 0, 3, -3]), 2);
+    expect(Array.from(scale)).toEqual([0, Math.fround(3 / 127)]);
+    expect(Array.from(dequantizeInt8(q, scale))).toEqual([
+      0,
+      0,
+      Math.fround(127 * Math.fround(3 / 127)),
+      Math.fround(-127 * Math.fround(3 / 127)),
+    ]);
+  });
+
+  it('refuses values that do not split into channels, and non-finite values', () => {
+    expect(() => quantizeInt8(new Float32Array(5), 2)).toThrow();
+    expect(() => quantizeInt8(new Float32Array([1, NaN]), 1)).toThrow();
+    expect(() => dequantizeInt8(new Int8Array(5), new Float32Array(2))).toThrow();
+  });
+
+  it('stores I8 as one byte per integer and refuses anything that is not an int8', () => {
+    expect(Array.from(encodeStored(new Float32Array([-128, -1, 0, 127]), 'I8'))).toEqual([128, 255, 0, 127]);
+    expect(() => encodeStored(new Float32Array([0.5]), 'I8')).toThrow();
+    expect(() => encodeStored(new Float32Array([128]), 'I8')).toThrow();
+    expect(Array.from(encodeStored(new Float32Array([1]), 'F16'))).toEqual([0x00, 0x3c]);
   });
 });

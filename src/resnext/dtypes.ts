@@ -90,3 +90,74 @@ export function encodeFloats(values: Float32Array, dtype: FloatDtype): Uint8Arra
   }
   return out;
 }
+
+/*
+ * int8 weights: a tensor stored as I8 holds integers q in [-127, 127]; a float32 companion tensor
+ * `<name>_scale` holds one scale per output channel (the first axis). The value is q × scale[channel]
+ * (symmetric, per-output-channel quantisation), computed in float32 at load.
+ */
+
+/** Every dtype a weights file may store; I8 tensors are dequantised to float32 when read. */
+export type StoredDtype = FloatDtype | 'I8';
+
+export const storedDtypeSize: Record<StoredDtype, number> = { ...dtypeSize, I8: 1 };
+
+export const isStoredDtype = (d: unknown): d is StoredDtype => isFloatDtype(d) || d === 'I8';
+
+/** Name of the scale tensor that goes with an I8 tensor. */
+export const scaleNameOf = (name: string): string => `${name}_scale`;
+
+/** The largest magnitude of a quantised value (symmetric: -128 is never used). */
+export const INT8_MAX = 127;
+
+/** Symmetric per-channel scales and integer values; channel c is the c-th of `channels` equal slices. */
+export function quantizeInt8(values: Float32Array, channels: number): { q: Int8Array; scale: Float32Array } {
+  if (!Number.isInteger(channels) || channels < 1 || values.length % channels !== 0) {
+    throw new Error(`quantizeInt8: ${values.length} values do not split into ${channels} channels`);
+  }
+  const per = values.length / channels;
+  const q = new Int8Array(values.length);
+  const scale = new Float32Array(channels);
+  for (let c = 0; c < channels; c++) {
+    let max = 0;
+    for (let i = c * per; i < (c + 1) * per; i++) {
+      if (!Number.isFinite(values[i])) throw new Error(`quantizeInt8: value ${values[i]} at ${i}`);
+      max = Math.max(max, Math.abs(values[i]));
+    }
+    scale[c] = max / INT8_MAX;
+    const s = scale[c];
+    if (s === 0) continue;
+    for (let i = c * per; i < (c + 1) * per; i++) {
+      const r = Math.round(Math.abs(values[i]) / s); // halves away from zero
+      q[i] = Math.sign(values[i]) * Math.min(INT8_MAX, r);
+    }
+  }
+  return { q, scale };
+}
+
+/** q × scale[channel] in float32. */
+export function dequantizeInt8(q: Int8Array, scale: Float32Array): Float32Array {
+  const channels = scale.length;
+  if (channels === 0 ? q.length !== 0 : q.length % channels !== 0) {
+    throw new Error(`dequantizeInt8: ${q.length} values do not split into ${channels} channels`);
+  }
+  const out = new Float32Array(q.length);
+  const per = channels ? q.length / channels : 0;
+  for (let c = 0; c < channels; c++) {
+    const s = scale[c];
+    for (let i = c * per; i < (c + 1) * per; i++) out[i] = q[i] * s;
+  }
+  return out;
+}
+
+/** Little-endian bytes of a stored tensor: float dtypes as encodeFloats; I8 needs integers in [-128, 127]. */
+export function encodeStored(values: Float32Array, dtype: StoredDtype): Uint8Array {
+  if (dtype !== 'I8') return encodeFloats(values, dtype);
+  const out = new Int8Array(values.length);
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i];
+    if (!Number.isInteger(v) || v < -128 || v > 127) throw new Error(`encodeStored: ${v} is not an int8`);
+    out[i] = v;
+  }
+  return new Uint8Array(out.buffer);
+}

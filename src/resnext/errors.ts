@@ -11,11 +11,13 @@ export const weightsErrorTemplates = {
     '{file} is not a safetensors file: its header length {length} does not fit the {size}-byte file.',
   'header-json': '{file}: the safetensors header is not a valid JSON object ({reason}).',
   metadata: '{file}: metadata entry {key} is not a string.',
-  dtype: '{file}: tensor {tensor} has unsupported data type {dtype} (expected F32, F16 or BF16).',
+  dtype: '{file}: tensor {tensor} has unsupported data type {dtype} (expected F32, F16, BF16 or I8).',
   shape: '{file}: tensor {tensor} has an invalid shape {shape}.',
   offsets:
     '{file}: tensor {tensor} has data offsets [{begin}, {end}] but needs {expected} bytes inside a {dataSize}-byte data section.',
   overlap: '{file}: tensors {tensor} and {other} overlap in the data section.',
+  scale:
+    '{file}: int8 tensor {tensor} needs a float tensor {scale} of {channels} non-negative scales, one per output channel.',
   'missing-tensor': '{file}: tensor {tensor} is missing.',
   'tensor-shape': '{file}: tensor {tensor} has shape {shape}, expected {expected}.',
   'unknown-architecture': '{file} does not hold a supported ResNet/ResNeXt ({detail}).',

@@ -27,7 +27,7 @@ function rng(seed: number) {
 type Rng = ReturnType<typeof rng>;
 
 interface Expected {
-  dtype: 'F32' | 'F16' | 'BF16';
+  dtype: 'F32' | 'F16' | 'BF16' | 'I8';
   shape: number[];
   /** raw little-endian bytes as stored */
   raw: Uint8Array;
@@ -166,13 +166,21 @@ function sameTensor(
  * twice the file size. `renames` is how many tensors may carry another name (a changed byte inside a name
  * yields a valid file whose tensors are still the original ones).
  */
-function checkParsed(file: SafetensorsFile, fileBytes: number, renames: number): string[] {
+function checkParsed(
+  file: SafetensorsFile,
+  fileBytes: number,
+  renames: number,
+  original: Map<string, Expected> = ORIGINAL,
+  /** int8 data grow fourfold when dequantised */
+  growth = 2,
+): string[] {
   const problems: string[] = [];
   if (file.source !== FILE) problems.push(`source ${file.source}`);
   const allocated = [...file.tensors.values()].reduce((s, t) => s + t.data.byteLength, 0);
-  if (allocated > 2 * fileBytes) problems.push(`allocated ${allocated} bytes for a ${fileBytes}-byte file`);
-  if (file.tensors.size !== ORIGINAL.size) problems.push(`${file.tensors.size} tensors`);
-  const unmatched = new Map(ORIGINAL);
+  if (allocated > growth * fileBytes)
+    problems.push(`allocated ${allocated} bytes for a ${fileBytes}-byte file`);
+  if (file.tensors.size !== original.size) problems.push(`${file.tensors.size} tensors`);
+  const unmatched = new Map(original);
   const strangers: string[] = [];
   for (const [name, t] of file.tensors) {
     const want = unmatched.get(name);
@@ -209,6 +217,8 @@ function fuzz(
   seedBase: number,
   count: number,
   make: (r: Rng) => Case,
+  original: Map<string, Expected> = ORIGINAL,
+  growth = 2,
 ): { failures: string[]; rejected: number } {
   const failures: string[] = [];
   let rejected = 0;
@@ -222,7 +232,7 @@ function fuzz(
       if (outcome.ok) {
         problems =
           c.rejectWith === null
-            ? checkParsed(outcome.file, c.bytes.byteLength, c.renames)
+            ? checkParsed(outcome.file, c.bytes.byteLength, c.renames, original, growth)
             : [`parsed, expected ${c.rejectWith.join('|')}`];
       } else {
         rejected++;
@@ -467,5 +477,134 @@ describe('parseSafetensors under 1,000 seeded mutations', () => {
         failures.push(`byte ${at}: ${String(error)}`);
     }
     expect(failures).toEqual([]);
+  });
+});
+
+/*
+ * int8: the stored tensor `conv.w` (I8, two channels) and its scales `conv.w_scale` (F32) parse to one
+ * dequantised float32 tensor; the scales are not listed. Any change to either must give that exact tensor
+ * or be rejected.
+ */
+function i8Tensor(shape: number[], values: number[]): Expected {
+  return { dtype: 'I8', shape, raw: new Uint8Array(new Int8Array(values).buffer), bits: [] };
+}
+const Q = [127, -3, 0, 64, -127, 1, 0, -1];
+const SCALES = [0.5, 2 ** -10];
+const INT8_STORED = new Map<string, Expected>([
+  ['conv.w', i8Tensor([2, 4], Q)],
+  ['conv.w_scale', f32Tensor([2], SCALES)],
+  [
+    'bn.gamma',
+    f16Tensor(
+      [2],
+      [
+        [0x3c00, 1],
+        [0xc000, -2],
+      ],
+    ),
+  ],
+]);
+const INT8_PARSED = new Map<string, Expected>([
+  ['conv.w', { ...i8Tensor([2, 4], Q), bits: Q.map((q, i) => f32Bits(q * SCALES[Math.floor(i / 4)])) }],
+  ['bn.gamma', INT8_STORED.get('bn.gamma')!],
+]);
+const INT8_BASE = buildFile(INT8_STORED);
+const INT8_HEADER_END = 8 + INT8_BASE.headerLength;
+
+describe('parseSafetensors on an int8 file under 400 seeded mutations', () => {
+  it('reads the unmutated int8 fixture as dequantised float32, without the scale tensor', () => {
+    const file = parseSafetensors(INT8_BASE.bytes, FILE);
+    expect(checkParsed(file, INT8_BASE.bytes.byteLength, 0, INT8_PARSED, 4)).toEqual([]);
+    expect([...file.tensors.keys()].sort()).toEqual(['bn.gamma', 'conv.w']);
+    expect(file.tensors.get('conv.w')!.data[0]).toBe(63.5);
+  });
+
+  it('200 byte changes anywhere in the header are rejected or read the original tensors', () => {
+    const { failures, rejected } = fuzz(
+      9_000,
+      200,
+      (r) => {
+        const at = r.between(8, INT8_HEADER_END - 1);
+        const old = INT8_BASE.bytes[at];
+        let value = r.pick([r.byte(), 0x30 + r.int(10), 0x20 + r.int(95), old ^ (1 << r.int(8))]);
+        if (value === old) value = old ^ 0x04;
+        return {
+          label: `byte ${at} ${old} → ${value}`,
+          bytes: withByte(INT8_BASE.bytes, at, value),
+          rejectWith: null,
+          // only bn.gamma may be renamed: a renamed conv.w or conv.w_scale loses its partner
+          renames: 1,
+        };
+      },
+      INT8_PARSED,
+      4,
+    );
+    expect(failures).toEqual([]);
+    expect(rejected).toBeGreaterThan(150);
+  });
+
+  it('150 broken pairings of an int8 tensor and its scales are rejected', () => {
+    const { failures, rejected } = fuzz(
+      10_000,
+      150,
+      (r) => {
+        const what = r.pick([
+          'bad-scale-value',
+          'no-scale',
+          'scale-shape',
+          'scale-i8',
+          'scalar',
+          'i8-dtype-on-float',
+        ] as const);
+        let codes: WeightsErrorCode[] = [];
+        let entries = INT8_STORED;
+        let edit: ((h: Record<string, Record<string, unknown>>) => void) | undefined;
+        switch (what) {
+          case 'no-scale':
+            entries = new Map([...INT8_STORED].filter(([n]) => n !== 'conv.w_scale'));
+            if (r.int(2))
+              entries.set(
+                r.pick(['conv.w_scales', 'conv.scale', 'w_scale']),
+                INT8_STORED.get('conv.w_scale')!,
+              );
+            codes = ['scale'];
+            break;
+          case 'scale-shape':
+            entries = new Map(INT8_STORED);
+            entries.set(
+              'conv.w_scale',
+              r.pick([f32Tensor([1], [0.5]), f32Tensor([3], [1, 2, 3]), f32Tensor([1, 2], SCALES)]),
+            );
+            codes = ['scale'];
+            break;
+          case 'bad-scale-value':
+            entries = new Map(INT8_STORED);
+            entries.set('conv.w_scale', f32Tensor([2], [0.5, r.pick([-1, -0.25, NaN, Infinity])]));
+            codes = ['scale'];
+            break;
+          case 'scale-i8':
+            entries = new Map(INT8_STORED);
+            entries.set('conv.w_scale', i8Tensor([2], [1, 2]));
+            entries.set('conv.w_scale_scale', f32Tensor([2], [1, 1]));
+            codes = ['scale'];
+            break;
+          case 'scalar':
+            entries = new Map(INT8_STORED);
+            entries.set('conv.w', i8Tensor([], [5]));
+            codes = ['scale'];
+            break;
+          case 'i8-dtype-on-float':
+            // a float tensor relabelled I8 has the wrong byte count for its shape
+            edit = (h) => (h['bn.gamma'].dtype = 'I8');
+            codes = ['offsets'];
+            break;
+        }
+        return { label: what, bytes: buildFile(entries, edit).bytes, rejectWith: codes, renames: 0 };
+      },
+      INT8_PARSED,
+      4,
+    );
+    expect(failures).toEqual([]);
+    expect(rejected).toBe(150);
   });
 });

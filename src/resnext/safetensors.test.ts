@@ -57,6 +57,46 @@ describe('parseSafetensors', () => {
     expect(file.tensors.get('empty')!.shape).toEqual([0, 4]);
   });
 
+  it('reads int8 tensors as their integers times the per-output-channel scales, hiding the scales', () => {
+    const bytes = writeSafetensors([
+      ['conv', { dtype: 'I8', shape: [2, 1, 1, 2], data: new Float32Array([127, -64, 1, -127]) }],
+      ['conv_scale', { dtype: 'F32', shape: [2], data: new Float32Array([0.5, 0.25]) }],
+      ['bias', { dtype: 'F16', shape: [2], data: new Float32Array([1, -1]) }],
+    ]);
+    const file = parseSafetensors(bytes, 'q.safetensors');
+    expect([...file.tensors.keys()].sort()).toEqual(['bias', 'conv']);
+    expect(file.tensors.get('conv')).toEqual({
+      dtype: 'I8',
+      shape: [2, 1, 1, 2],
+      data: new Float32Array([63.5, -32, 0.25, -31.75]),
+    });
+  });
+
+  it('rejects an int8 tensor without scales, or with scales of the wrong size or sign', () => {
+    type Entry = [string, { dtype: 'I8' | 'F32'; shape: number[]; data: Float32Array }];
+    const conv: Entry = ['conv', { dtype: 'I8', shape: [2, 2], data: new Float32Array([1, 2, 3, 4]) }];
+    const scale = (shape: number[], values: number[]): Entry => [
+      'conv_scale',
+      { dtype: 'F32', shape, data: new Float32Array(values) },
+    ];
+    const cases: Entry[][] = [
+      [conv],
+      [conv, scale([3], [1, 1, 1])],
+      [conv, scale([2, 1], [1, 1])],
+      [conv, scale([2], [1, -1])],
+    ];
+    for (const tensors of cases) {
+      const e = errorOf(() => parseSafetensors(writeSafetensors(tensors), 'q.safetensors'));
+      expect(e.code).toBe('scale');
+      expect(e.params).toMatchObject({
+        file: 'q.safetensors',
+        tensor: 'conv',
+        scale: 'conv_scale',
+        channels: 2,
+      });
+    }
+  });
+
   it('reads a header written by hand with padding spaces', () => {
     const bytes = rawFile(JSON.stringify({ w: f32([2], 0) }) + '    ', 8);
     new DataView(bytes.buffer).setFloat32(bytes.length - 8, 7, true);

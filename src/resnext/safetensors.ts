@@ -1,8 +1,17 @@
-import { decodeFloats, dtypeSize, encodeFloats, isFloatDtype, type FloatDtype } from './dtypes';
+import {
+  decodeFloats,
+  dequantizeInt8,
+  encodeStored,
+  isStoredDtype,
+  scaleNameOf,
+  storedDtypeSize,
+  type StoredDtype,
+} from './dtypes';
 import { WeightsError, formatShape } from './errors';
 
 export interface SafetensorsTensor {
-  dtype: FloatDtype;
+  /** as stored; an I8 tensor has been dequantised with its `<name>_scale` tensor, which is not listed */
+  dtype: StoredDtype;
   shape: number[];
   /** values decoded to float32, row-major in the stored layout */
   data: Float32Array;
@@ -22,7 +31,7 @@ export const MAX_FILE_BYTES = 1 << 30;
 
 interface Entry {
   name: string;
-  dtype: FloatDtype;
+  dtype: StoredDtype;
   shape: number[];
   begin: number;
   end: number;
@@ -69,11 +78,38 @@ export function parseSafetensors(bytes: Uint8Array, source: string): Safetensors
   }
 
   const tensors = new Map<string, SafetensorsTensor>();
+  const quantized: { entry: Entry; q: Int8Array }[] = [];
   for (const e of entries) {
     const raw = bytes.subarray(dataStart + e.begin, dataStart + e.end);
-    tensors.set(e.name, { dtype: e.dtype, shape: e.shape, data: decodeFloats(raw, e.dtype) });
+    if (e.dtype === 'I8') quantized.push({ entry: e, q: new Int8Array(raw.slice().buffer) });
+    else tensors.set(e.name, { dtype: e.dtype, shape: e.shape, data: decodeFloats(raw, e.dtype) });
+  }
+  for (const { entry, q } of quantized) {
+    tensors.set(entry.name, { dtype: 'I8', shape: entry.shape, data: dequantize(entry, q, tensors, file) });
   }
   return { source, metadata, tensors };
+}
+
+/** An I8 tensor times its per-output-channel scales; the scale tensor is taken out of `tensors`. */
+function dequantize(
+  entry: Entry,
+  q: Int8Array,
+  tensors: Map<string, SafetensorsTensor>,
+  file: string,
+): Float32Array {
+  const scaleName = scaleNameOf(entry.name);
+  const scale = tensors.get(scaleName);
+  const channels = entry.shape.length ? entry.shape[0] : 0;
+  const ok =
+    entry.shape.length > 0 &&
+    scale !== undefined &&
+    scale.dtype !== 'I8' &&
+    scale.shape.length === 1 &&
+    scale.shape[0] === channels &&
+    scale.data.every((s) => Number.isFinite(s) && s >= 0);
+  if (!ok) throw new WeightsError('scale', { file, tensor: entry.name, scale: scaleName, channels });
+  tensors.delete(scaleName);
+  return dequantizeInt8(q, scale.data);
 }
 
 function parseHeader(raw: Uint8Array, file: string): Record<string, unknown> {
@@ -108,12 +144,12 @@ function readEntry(name: string, value: unknown, file: string, dataSize: number)
   if (!isObject(value))
     throw new WeightsError('header-json', { file, reason: `entry ${name} is not an object` });
   const { dtype, shape, data_offsets: offsets } = value;
-  if (!isFloatDtype(dtype)) throw new WeightsError('dtype', { file, tensor: name, dtype: String(dtype) });
+  if (!isStoredDtype(dtype)) throw new WeightsError('dtype', { file, tensor: name, dtype: String(dtype) });
   const count = Array.isArray(shape) && shape.every(isCount) ? product(shape) : NaN;
   if (!Number.isSafeInteger(count)) {
     throw new WeightsError('shape', { file, tensor: name, shape: JSON.stringify(shape) ?? 'undefined' });
   }
-  const expected = count * dtypeSize[dtype];
+  const expected = count * storedDtypeSize[dtype];
   const ok = Array.isArray(offsets) && offsets.length === 2 && offsets.every(isCount);
   const [begin, end] = ok ? (offsets as number[]) : [NaN, NaN];
   if (!ok || end - begin !== expected) {
@@ -131,9 +167,12 @@ function readEntry(name: string, value: unknown, file: string, dataSize: number)
 
 const product = (shape: readonly number[]): number => shape.reduce((p, n) => p * n, 1);
 
-/** Serialises float tensors as safetensors (little-endian, header padded to 8 bytes). */
+/**
+ * Serialises tensors as safetensors (little-endian, header padded to 8 bytes). An I8 tensor's data are its
+ * integers; its scales are a separate F32 tensor `<name>_scale`.
+ */
 export function writeSafetensors(
-  tensors: Iterable<[string, { dtype: FloatDtype; shape: number[]; data: Float32Array }]>,
+  tensors: Iterable<[string, { dtype: StoredDtype; shape: number[]; data: Float32Array }]>,
   metadata: Record<string, string> = {},
 ): Uint8Array {
   const header: Record<string, unknown> = {};
@@ -146,7 +185,7 @@ export function writeSafetensors(
         `writeSafetensors: ${name} has ${t.data.length} values for shape ${formatShape(t.shape)}`,
       );
     }
-    const raw = encodeFloats(t.data, t.dtype);
+    const raw = encodeStored(t.data, t.dtype);
     header[name] = { dtype: t.dtype, shape: t.shape, data_offsets: [offset, offset + raw.byteLength] };
     chunks.push(raw);
     offset += raw.byteLength;

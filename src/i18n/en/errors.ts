@@ -7,11 +7,13 @@ export const errors = {
   'error.weights.header-json': '{file}: the safetensors header is not a valid JSON object ({reason}).',
   'error.weights.metadata': '{file}: metadata entry {key} is not a string.',
   'error.weights.dtype':
-    '{file}: tensor {tensor} has unsupported data type {dtype} (expected F32, F16 or BF16).',
+    '{file}: tensor {tensor} has unsupported data type {dtype} (expected F32, F16, BF16 or I8).',
   'error.weights.shape': '{file}: tensor {tensor} has an invalid shape {shape}.',
   'error.weights.offsets':
     '{file}: tensor {tensor} has data offsets [{begin}, {end}] but needs {expected} bytes inside a {dataSize}-byte data section.',
   'error.weights.overlap': '{file}: tensors {tensor} and {other} overlap in the data section.',
+  'error.weights.scale':
+    '{file}: int8 tensor {tensor} needs a float tensor {scale} of {channels} non-negative scales, one per output channel.',
   'error.weights.missing-tensor': '{file}: tensor {tensor} is missing.',
   'error.weights.tensor-shape': '{file}: tensor {tensor} has shape {shape}, expected {expected}.',
   'error.weights.unknown-architecture': '{file} does not hold a supported ResNet/ResNeXt ({detail}).',

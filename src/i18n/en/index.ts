@@ -8,6 +8,7 @@ import { story } from './story';
 import { overviewFigures } from './overviewFigures';
 import { errors } from './errors';
 import { figures } from './figures';
+import { offline } from './offline';
 
 export const en = {
   ...common,
@@ -20,5 +21,6 @@ export const en = {
   ...overviewFigures,
   ...errors,
   ...figures,
+  ...offline,
 };
 export type MessageKey = keyof typeof en;

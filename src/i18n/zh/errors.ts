@@ -7,11 +7,12 @@ export const errors: Catalog<typeof en> = {
   'error.weights.header-length': '{file} 不是 safetensors 文件：头部长度 {length} 超出了 {size} 字节的文件。',
   'error.weights.header-json': '{file}：safetensors 头部不是有效的 JSON 对象（{reason}）。',
   'error.weights.metadata': '{file}：元数据项 {key} 不是字符串。',
-  'error.weights.dtype': '{file}：张量 {tensor} 的数据类型 {dtype} 不受支持（应为 F32、F16 或 BF16）。',
+  'error.weights.dtype': '{file}：张量 {tensor} 的数据类型 {dtype} 不受支持（应为 F32、F16、BF16 或 I8）。',
   'error.weights.shape': '{file}：张量 {tensor} 的形状 {shape} 无效。',
   'error.weights.offsets':
     '{file}：张量 {tensor} 的数据偏移为 [{begin}, {end}]，但它需要在 {dataSize} 字节的数据区内占 {expected} 字节。',
   'error.weights.overlap': '{file}：张量 {tensor} 与 {other} 在数据区中重叠。',
+  'error.weights.scale': '{file}：int8 张量 {tensor} 需要一个浮点张量 {scale}，含 {channels} 个非负缩放系数（每个输出通道一个）。',
   'error.weights.missing-tensor': '{file}：缺少张量 {tensor}。',
   'error.weights.tensor-shape': '{file}：张量 {tensor} 的形状为 {shape}，应为 {expected}。',
   'error.weights.unknown-architecture': '{file} 不是受支持的 ResNet/ResNeXt 网络（{detail}）。',

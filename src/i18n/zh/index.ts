@@ -10,6 +10,7 @@ import { story } from './story';
 import { overviewFigures } from './overviewFigures';
 import { errors } from './errors';
 import { figures } from './figures';
+import { offline } from './offline';
 
 export const zh: Catalog<typeof enCatalog> = {
   ...common,
@@ -22,4 +23,5 @@ export const zh: Catalog<typeof enCatalog> = {
   ...overviewFigures,
   ...errors,
   ...figures,
+  ...offline,
 };
