@@ -6,6 +6,7 @@ import { classify } from './classify';
 import { numbers } from './numbers';
 import { story } from './story';
 import { errors } from './errors';
+import { trust } from './trust';
 
-export const en = { ...common, ...overview, ...forms, ...step, ...classify, ...numbers, ...story, ...errors };
+export const en = { ...common, ...overview, ...forms, ...step, ...classify, ...numbers, ...story, ...errors, ...trust };
 export type MessageKey = keyof typeof en;
