@@ -1,4 +1,5 @@
 import { useCallback, useState, useSyncExternalStore } from 'react';
+import { errorMessage, type ErrorMessage } from '../../errors/errorMessage';
 import { useBackend } from '../../backend/BackendContext';
 import { renderBarChart } from '../../../viz/numbers/barChart';
 import type { BarChartData } from '../../../viz/numbers/types';
@@ -70,7 +71,7 @@ export function SpeedTest() {
   const backend = useBackend();
   const runs = useSyncExternalStore(subscribeSpeedRuns, getSpeedRuns, getSpeedRuns);
   const [progress, setProgress] = useState<{ done: number; total: number } | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useState<ErrorMessage | null>(null);
 
   const start = async () => {
     setError(null);
@@ -80,7 +81,7 @@ export function SpeedTest() {
       const run = await runSpeedTest({ onProgress: (done, total) => setProgress({ done, total }) });
       saveSpeedRun(run);
     } catch (e) {
-      setError(e instanceof Error ? e.message : String(e));
+      setError(errorMessage(e));
     } finally {
       setProgress(null);
     }
@@ -120,7 +121,7 @@ export function SpeedTest() {
           </span>
         </div>
       )}
-      {error && <p role="alert">{t('numbers.speed.error', { message: error })}</p>}
+      {error && <p role="alert">{t('numbers.speed.error', { message: t(error.key, error.params) })}</p>}
       {runs.length === 0 && !running && <p className="numbers-note">{t('numbers.speed.none')}</p>}
       {runs.length > 0 && (
         <>
