@@ -147,6 +147,21 @@ for (const project of ['wasm', 'webgl'] as const) {
       await expect(section(page).locator('.classify-compare .classify-note')).toContainText(
         'within run-to-run noise',
       );
+
+      // a second comparison reuses the five downloads: no weight request at all
+      const weightRequests: string[] = [];
+      page.on('request', (r) => {
+        if (r.url().includes('.safetensors')) weightRequests.push(r.url());
+      });
+      await expect(page.getByTestId('compare-table')).toHaveAttribute('data-finished', '1');
+      await page.getByTestId('compare-run').click();
+      await expect(page.getByTestId('compare-table')).toHaveAttribute('data-finished', '2', {
+        timeout: 300_000,
+      });
+      await expect(rows).toHaveCount(5);
+      await expect(page.getByTestId('compare-progress')).toHaveCount(0);
+      console.log(`second comparison: ${weightRequests.length} weight requests`);
+      expect(weightRequests).toEqual([]);
     });
   });
 }
