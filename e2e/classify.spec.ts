@@ -369,3 +369,22 @@ test('classify: the inputs work from the keyboard, with a visible focus ring @wa
     .evaluate((el) => getComputedStyle(el).outlineStyle);
   expect(labelOutline).not.toBe('none');
 });
+
+for (const lang of ['en', 'zh'] as const) {
+  test(`the model dropdown shows its longest name whole at 1280 px (${lang}) @wasm`, async ({ page }) => {
+    await page.setViewportSize({ width: 1280, height: 800 });
+    await openClassify(page, `lang=${lang}`);
+    const select = page.getByTestId('model-select');
+    const room = await select.evaluate((el) => {
+      const s = el as HTMLSelectElement;
+      const cs = getComputedStyle(s);
+      const ctx = document.createElement('canvas').getContext('2d')!;
+      ctx.font = `${cs.fontSize} ${cs.fontFamily}`;
+      const widest = Math.max(...[...s.options].map((o) => ctx.measureText(o.text).width));
+      // the drop-down arrow takes about 20 px of the content box
+      const content = s.clientWidth - parseFloat(cs.paddingLeft) - parseFloat(cs.paddingRight) - 20;
+      return content - widest;
+    });
+    expect(room).toBeGreaterThanOrEqual(0);
+  });
+}
