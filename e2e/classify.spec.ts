@@ -137,6 +137,21 @@ for (const project of ['wasm', 'webgl'] as const) {
       await expect(section(page).locator('.classify-compare .classify-note')).toContainText(
         'within run-to-run noise',
       );
+
+      // a second comparison reuses the five downloads: no weight request at all
+      const weightRequests: string[] = [];
+      page.on('request', (r) => {
+        if (r.url().includes('.safetensors')) weightRequests.push(r.url());
+      });
+      await expect(page.getByTestId('compare-table')).toHaveAttribute('data-finished', '1');
+      await page.getByTestId('compare-run').click();
+      await expect(page.getByTestId('compare-table')).toHaveAttribute('data-finished', '2', {
+        timeout: 300_000,
+      });
+      await expect(rows).toHaveCount(5);
+      await expect(page.getByTestId('compare-progress')).toHaveCount(0);
+      console.log(`second comparison: ${weightRequests.length} weight requests`);
+      expect(weightRequests).toEqual([]);
     });
   });
 }
@@ -344,3 +359,22 @@ test('classify: the inputs work from the keyboard, with a visible focus ring @wa
     .evaluate((el) => getComputedStyle(el).outlineStyle);
   expect(labelOutline).not.toBe('none');
 });
+
+for (const lang of ['en', 'zh'] as const) {
+  test(`the model dropdown shows its longest name whole at 1280 px (${lang}) @wasm`, async ({ page }) => {
+    await page.setViewportSize({ width: 1280, height: 800 });
+    await openClassify(page, `lang=${lang}`);
+    const select = page.getByTestId('model-select');
+    const room = await select.evaluate((el) => {
+      const s = el as HTMLSelectElement;
+      const cs = getComputedStyle(s);
+      const ctx = document.createElement('canvas').getContext('2d')!;
+      ctx.font = `${cs.fontSize} ${cs.fontFamily}`;
+      const widest = Math.max(...[...s.options].map((o) => ctx.measureText(o.text).width));
+      // the drop-down arrow takes about 20 px of the content box
+      const content = s.clientWidth - parseFloat(cs.paddingLeft) - parseFloat(cs.paddingRight) - 20;
+      return content - widest;
+    });
+    expect(room).toBeGreaterThanOrEqual(0);
+  });
+}

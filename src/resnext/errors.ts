@@ -59,3 +59,44 @@ export class WeightsError extends Error {
 
 /** Shape as written in messages, e.g. `[128, 4, 3, 3]`. */
 export const formatShape = (shape: readonly number[]): string => `[${shape.join(', ')}]`;
+
+/**
+ * Errors of the views and the app outside weights files. `code` selects `error.app.<code>` in the catalogs;
+ * `params` fill its placeholders. The English text here is for logs and tests only; the UI translates.
+ */
+export const appErrorTemplates = {
+  'over-budget':
+    'This view would need about {needed} of tensor memory, more than the {budget} a view may use, so it did not run.',
+  'backend-lost': 'The {backend} backend stopped working (its GPU device or context was lost).',
+  'not-found': 'Nothing was found at {url} (HTTP status {status}).',
+  'web-page': '{url} returned a web page, not a safetensors file.',
+  'http-status': '{url} answered with HTTP status {status}.',
+  'canary-mismatch':
+    'The {backend} backend classified the check image wrongly (largest logit difference {diff}, allowed {tolerance}).',
+  cancelled: 'Stopped.',
+  unexpected: 'Something unexpected stopped this: {detail}',
+} as const;
+
+export type AppErrorCode = keyof typeof appErrorTemplates;
+
+export const appErrorCodes = Object.keys(appErrorTemplates) as AppErrorCode[];
+
+export class AppError extends Error {
+  readonly code: AppErrorCode;
+  readonly params: Record<string, string | number>;
+
+  constructor(code: AppErrorCode, params: Record<string, string | number> = {}) {
+    super(
+      appErrorTemplates[code].replace(/\{(\w+)\}/g, (m, name: string) =>
+        params[name] !== undefined ? String(params[name]) : m,
+      ),
+    );
+    this.name = 'AppError';
+    this.code = code;
+    this.params = params;
+  }
+
+  get messageKey(): `error.app.${AppErrorCode}` {
+    return `error.app.${this.code}`;
+  }
+}

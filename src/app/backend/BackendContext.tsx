@@ -24,8 +24,8 @@ export interface BackendState {
   status: BackendStatus;
   /** The backend last started successfully (kept while a switch is in progress). */
   info: BackendInfo | null;
-  /** Why no backend could start, when status is 'failed'. */
-  error: string | null;
+  /** Why no backend could start, when status is 'failed' (the thrown value; see backendFailureText). */
+  error: unknown;
   preference: BackendPreference;
   setPreference(preference: BackendPreference): void;
 }
@@ -37,7 +37,7 @@ interface Outcome {
   /** how many GPU losses had happened when this backend was started */
   epoch: number;
   info: BackendInfo | null;
-  error: string | null;
+  error: unknown;
 }
 
 interface Loss {
@@ -88,7 +88,7 @@ export function BackendProvider({ children }: { children: ReactNode }) {
           preference,
           epoch,
           info: prev?.info ?? null,
-          error: err instanceof Error ? err.message : String(err),
+          error: err ?? new Error('backend failed'),
         })),
     );
     return () => {
@@ -102,9 +102,9 @@ export function BackendProvider({ children }: { children: ReactNode }) {
   const value = useMemo<BackendState>(() => {
     const settled = outcome?.preference === preference && outcome.epoch === epoch;
     return {
-      status: !settled ? 'starting' : outcome.error ? 'failed' : 'ready',
+      status: !settled ? 'starting' : outcome.error != null ? 'failed' : 'ready',
       info: outcome?.info ?? null,
-      error: settled ? outcome.error : null,
+      error: settled ? (outcome.error ?? null) : null,
       preference,
       setPreference,
     };

@@ -1,4 +1,6 @@
 import type { MessageKey, Params } from '../../i18n';
+import { errorMessage } from '../errors/errorMessage';
+import { NoBackendError } from './selectBackend';
 import type { BackendInfo, BackendName } from './types';
 
 type Translate = (key: MessageKey, params?: Params) => string;
@@ -37,6 +39,16 @@ export function describeBackend(info: BackendInfo, t: Translate): string {
     backend: t('backend.running', { backend: backendLabel(info, t) }),
     reason: backendReason(info, t),
   });
+}
+
+/** Why no backend started, in the reader's language: each backend tried and what stopped it. */
+export function backendFailureText(err: unknown, t: Translate): string {
+  if (err instanceof NoBackendError)
+    return err.attempts
+      .map((a) => `${t(backendLabelKey(a.name))}: ${t(`backend.error.${a.error}`)}`)
+      .join('; ');
+  const m = errorMessage(err);
+  return t(m.key, m.params);
 }
 
 /**

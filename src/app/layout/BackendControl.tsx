@@ -1,4 +1,9 @@
-import { backendDetails, backendLabelKey, describeBackend } from '../backend/describeBackend';
+import {
+  backendDetails,
+  backendFailureText,
+  backendLabelKey,
+  describeBackend,
+} from '../backend/describeBackend';
 import { useBackend } from '../backend/BackendContext';
 import { BACKEND_NAMES } from '../backend/types';
 import { useT } from '../i18n/useT';
@@ -10,7 +15,7 @@ export function BackendControl() {
   const { status, info, error, preference, setPreference } = useBackend();
 
   let text: string;
-  if (status === 'failed') text = t('backend.failed', { message: error ?? '' });
+  if (status === 'failed') text = t('backend.failed', { message: backendFailureText(error, t) });
   else if (status === 'starting' || !info) text = t('backend.starting');
   else text = describeBackend(info, t);
 

@@ -1,4 +1,5 @@
 import { Suspense } from 'react';
+import { errorMessage } from '../errors/errorMessage';
 import { useT } from '../i18n/useT';
 import { sectionEntry } from '../sectionRegistry';
 import type { SectionId } from '../state/appState';
@@ -9,6 +10,10 @@ import { StoryPanel } from '../story/StoryPanel';
 export function SectionView({ id }: { id: SectionId }) {
   const t = useT();
   const { Component, titleKey } = sectionEntry(id);
+  const errorText = (e: unknown) => {
+    const m = errorMessage(e);
+    return t(m.key, m.params);
+  };
   return (
     <article className="section" data-section={id} aria-labelledby="section-title">
       <h1 id="section-title">{t(titleKey)}</h1>
@@ -17,7 +22,7 @@ export function SectionView({ id }: { id: SectionId }) {
         key={id}
         fallback={(error, retry) => (
           <div role="alert" className="notice notice-error">
-            <p>{t('app.sectionError', { message: error.message })}</p>
+            <p>{t('app.sectionError', { message: errorText(error) })}</p>
             <button type="button" onClick={retry}>
               {t('app.retry')}
             </button>

@@ -1,5 +1,7 @@
 import type { MessageKey } from '../../i18n';
-import { WeightsError } from '../../resnext/errors';
+import { AppError, WeightsError } from '../../resnext/errors';
+import { errorMessage } from '../errors/errorMessage';
+import { checkWeightsResponse } from '../sections/classify/weightsUrl';
 import type { ResNeXtModel } from '../../resnext/model';
 import type { SafetensorsFile } from '../../resnext/safetensors';
 import type { NetworkSpec } from '../../resnext/spec';
@@ -21,7 +23,7 @@ export interface StoreError {
 
 /** A translatable message for anything loading or building a model can throw. */
 export function toStoreError(err: unknown): StoreError {
-  if (err instanceof WeightsError) return { key: err.messageKey, params: err.params };
+  if (err instanceof WeightsError || err instanceof AppError) return errorMessage(err);
   return {
     key: 'classify.model.error.generic',
     params: { message: err instanceof Error ? err.message : String(err) },
@@ -56,7 +58,17 @@ export async function fetchWeightsUrl(
   signal?: AbortSignal,
 ): Promise<SafetensorsFile> {
   const { fetchSafetensors } = await import('../../resnext/safetensors');
-  return fetchSafetensors(new URL(url, document.baseURI).href, { onProgress, signal });
+  const href = new URL(url, document.baseURI).href;
+  let res: Response;
+  try {
+    res = await fetch(href, { signal });
+  } catch (e) {
+    if (signal?.aborted) throw e;
+    throw new WeightsError('network', { file: url });
+  }
+  // status and content type are checked before the body is read as a safetensors file
+  checkWeightsResponse(res, url);
+  return fetchSafetensors(href, { onProgress, signal, fetchImpl: () => Promise.resolve(res) });
 }
 
 /** Reads a weights file from disk, reporting progress as it streams in. */

@@ -1,7 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { errors as en } from './errors';
 import { errors as zh } from '../zh/errors';
-import { weightsErrorCodes, weightsErrorTemplates, WeightsError } from '../../resnext/errors';
+import {
+  appErrorCodes,
+  appErrorTemplates,
+  weightsErrorCodes,
+  weightsErrorTemplates,
+  WeightsError,
+} from '../../resnext/errors';
 
 const placeholders = (text: string): string[] => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
 
@@ -12,6 +18,12 @@ describe('weights error messages', () => {
     for (const code of weightsErrorCodes) {
       expect(en[`error.weights.${code}`]).toBe(weightsErrorTemplates[code]);
     }
+  });
+
+  it('has an English catalog entry equal to the template of every app error code, and no others', () => {
+    const keys = Object.keys(en).filter((k) => k.startsWith('error.app.'));
+    expect(keys.sort()).toEqual(appErrorCodes.map((c) => `error.app.${c}`).sort());
+    for (const code of appErrorCodes) expect(en[`error.app.${code}`]).toBe(appErrorTemplates[code]);
   });
 
   it('uses the same placeholders in Chinese as in English', () => {

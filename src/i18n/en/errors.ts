@@ -21,4 +21,14 @@ export const errors = {
   'error.weights.network': 'Could not download {file}: the network request failed.',
   'error.weights.integrity': '{file} failed its integrity check: SHA-256 {actual}, expected {expected}.',
   'error.weights.manifest': '{file} is not a valid model manifest ({reason}).',
+  'error.app.over-budget':
+    'This view would need about {needed} of tensor memory, more than the {budget} a view may use, so it did not run.',
+  'error.app.backend-lost': 'The {backend} backend stopped working (its GPU device or context was lost).',
+  'error.app.not-found': 'Nothing was found at {url} (HTTP status {status}).',
+  'error.app.web-page': '{url} returned a web page, not a safetensors file.',
+  'error.app.http-status': '{url} answered with HTTP status {status}.',
+  'error.app.canary-mismatch':
+    'The {backend} backend classified the check image wrongly (largest logit difference {diff}, allowed {tolerance}).',
+  'error.app.cancelled': 'Stopped.',
+  'error.app.unexpected': 'Something unexpected stopped this: {detail}',
 } as const;

@@ -9,6 +9,7 @@ import { overviewFigures } from './overviewFigures';
 import { errors } from './errors';
 import { figures } from './figures';
 import { offline } from './offline';
+import { trust } from './trust';
 
 export const en = {
   ...common,
@@ -22,5 +23,6 @@ export const en = {
   ...errors,
   ...figures,
   ...offline,
+  ...trust,
 };
 export type MessageKey = keyof typeof en;

@@ -20,4 +20,13 @@ export const errors: Catalog<typeof en> = {
   'error.weights.network': '无法下载 {file}：网络请求失败。',
   'error.weights.integrity': '{file} 未通过完整性校验：SHA-256 为 {actual}，应为 {expected}。',
   'error.weights.manifest': '{file} 不是有效的模型清单（{reason}）。',
+  'error.app.over-budget': '这个视图需要约 {needed} 的张量内存，超过单个视图可用的 {budget}，因此没有运行。',
+  'error.app.backend-lost': '{backend} 后端已停止工作（GPU 设备或上下文丢失）。',
+  'error.app.not-found': '在 {url} 没有找到文件（HTTP 状态 {status}）。',
+  'error.app.web-page': '{url} 返回的是一个网页，而不是 safetensors 文件。',
+  'error.app.http-status': '{url} 的响应是 HTTP 状态 {status}。',
+  'error.app.canary-mismatch':
+    '{backend} 后端对校验图像的分类有误（logit 最大差异 {diff}，允许 {tolerance}）。',
+  'error.app.cancelled': '已停止。',
+  'error.app.unexpected': '发生意外错误而中止：{detail}',
 };

@@ -11,6 +11,7 @@ import { overviewFigures } from './overviewFigures';
 import { errors } from './errors';
 import { figures } from './figures';
 import { offline } from './offline';
+import { trust } from './trust';
 
 export const zh: Catalog<typeof enCatalog> = {
   ...common,
@@ -24,4 +25,5 @@ export const zh: Catalog<typeof enCatalog> = {
   ...errors,
   ...figures,
   ...offline,
+  ...trust,
 };

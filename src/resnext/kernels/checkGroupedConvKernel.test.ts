@@ -1,7 +1,7 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { setupNodeBackend } from '../node/setupBackend';
-import { checkGroupedConvKernel } from './checkGroupedConvKernel';
+import { checkGroupedConvKernel, lastKernelCheckFailure } from './checkGroupedConvKernel';
 import { GROUPED_CONV2D, groupedConvOutShape, hasGroupedConvKernel } from './groupedConvOp';
 import { registerBackendKernels } from './registerBackendKernels';
 
@@ -19,6 +19,59 @@ function registerConstantKernel(value: number): void {
         makeTensorInfo(s: number[], d: string, v: Float32Array): tf.TensorInfo;
       };
       return b.makeTensorInfo(shape, 'float32', new Float32Array(n).fill(value));
+    },
+  });
+}
+
+/**
+ * A correct grouped conv on the cpu backend (plain loops, batch 1, 3×3, pad 1), except for the convs that
+ * `broken` picks, where every output is off by 0.01: a variant with a bug the old single-shape check missed.
+ */
+function registerKernelBrokenFor(
+  broken: (a: { cinG: number; stride: number; bias: boolean; relu: boolean }) => boolean,
+) {
+  tf.registerKernel({
+    kernelName: GROUPED_CONV2D,
+    backendName: 'cpu',
+    kernelFunc: ({ inputs, attrs, backend }) => {
+      const { x, filter, bias } = inputs as { x: tf.TensorInfo; filter: tf.TensorInfo; bias?: tf.TensorInfo };
+      const { stride, pad, groups, activation } = attrs as unknown as {
+        stride: number;
+        pad: number;
+        groups: number;
+        activation: string;
+      };
+      const b = backend as unknown as {
+        readSync(id: object): Float32Array;
+        makeTensorInfo(s: number[], d: string, v: Float32Array): tf.TensorInfo;
+      };
+      const xv = b.readSync(x.dataId);
+      const wv = b.readSync(filter.dataId);
+      const bv = bias ? b.readSync(bias.dataId) : null;
+      const [, h, w, cin] = x.shape;
+      const [kh, kw, cinG, cout] = filter.shape;
+      const coutG = cout / groups;
+      const shape = groupedConvOutShape(x.shape, filter.shape, stride, pad);
+      const [, ho, wo] = shape;
+      const off = broken({ cinG, stride, bias: Boolean(bias), relu: activation === 'relu' }) ? 0.01 : 0;
+      const out = new Float32Array(ho * wo * cout);
+      for (let oy = 0; oy < ho; oy++)
+        for (let ox = 0; ox < wo; ox++)
+          for (let o = 0; o < cout; o++) {
+            const g = Math.floor(o / coutG);
+            let acc = bv ? bv[o] : 0;
+            for (let ky = 0; ky < kh; ky++)
+              for (let kx = 0; kx < kw; kx++) {
+                const iy = oy * stride + ky - pad;
+                const ix = ox * stride + kx - pad;
+                if (iy < 0 || iy >= h || ix < 0 || ix >= w) continue;
+                for (let i = 0; i < cinG; i++)
+                  acc += xv[(iy * w + ix) * cin + g * cinG + i] * wv[((ky * kw + kx) * cinG + i) * cout + o];
+              }
+            if (activation === 'relu') acc = Math.max(0, acc);
+            out[(oy * wo + ox) * cout + o] = acc + off;
+          }
+      return b.makeTensorInfo(shape, 'float32', out);
     },
   });
 }
@@ -50,5 +103,26 @@ describe('checkGroupedConvKernel', () => {
     expect(await checkGroupedConvKernel()).toBe(true);
     expect(hasGroupedConvKernel('wasm')).toBe(true);
     expect(tf.memory().numTensors).toBe(before);
+  });
+
+  it('keeps a correct kernel on every case', async () => {
+    registerKernelBrokenFor(() => false);
+    expect(await checkGroupedConvKernel()).toBe(true);
+    expect(lastKernelCheckFailure()).toBeNull();
+  });
+
+  it('drops a kernel wrong only in one ResNeXt-50 shape (32 per group, stride 2) and names it', async () => {
+    registerKernelBrokenFor(({ cinG, stride }) => cinG === 32 && stride === 2);
+    const before = tf.memory().numTensors;
+    expect(await checkGroupedConvKernel()).toBe(false);
+    expect(hasGroupedConvKernel('cpu')).toBe(false);
+    expect(lastKernelCheckFailure()).toMatchObject({ cinG: 32, stride: 2 });
+    expect(tf.memory().numTensors).toBe(before);
+  });
+
+  it('drops a kernel wrong only without bias and ReLU, a combination the models never run', async () => {
+    registerKernelBrokenFor(({ bias, relu }) => !bias && !relu);
+    expect(await checkGroupedConvKernel()).toBe(false);
+    expect(lastKernelCheckFailure()).toMatchObject({ hasBias: false, relu: false });
   });
 });

@@ -1,36 +1,73 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { groupedConv2dNaive } from '../groupedConv';
 import { GROUPED_CONV2D, hasGroupedConvKernel, runGroupedConvKernel } from './groupedConvOp';
+import { KERNEL_BACKENDS, kernelCheckCases, type CheckCase, type KernelBackend } from './kernelVariants';
 
-/** Largest |kernel − reference| this check accepts; float32 sums of 18 products differ far less. */
+/** Largest |kernel − reference| this check accepts, relative to the output's size (float32 rounding is far less). */
 export const KERNEL_CHECK_TOLERANCE = 1e-4;
 
+/** Groups of each check case; the variant a conv runs depends on its channels per group, not on the groups. */
+const CHECK_GROUPS = 2;
+const CHECK_SIDE = 5;
+
+/** The first case the kernel got wrong (or threw on), or null when it passed them all. */
+let lastFailure: CheckCase | null = null;
+export const lastKernelCheckFailure = (): CheckCase | null => lastFailure;
+
+function caseDiff(c: CheckCase, i: number): tf.Scalar {
+  return tf.tidy(() => {
+    const cin = CHECK_GROUPS * c.cinG;
+    const cout = CHECK_GROUPS * c.coutG;
+    const x = tf.reshape(tf.sin(tf.range(i, i + CHECK_SIDE * CHECK_SIDE * cin, 1)), [
+      1,
+      CHECK_SIDE,
+      CHECK_SIDE,
+      cin,
+    ]);
+    const filter = tf.mul(
+      tf.reshape(tf.cos(tf.range(i, i + 9 * c.cinG * cout, 1)), [3, 3, c.cinG, cout]),
+      1 / Math.sqrt(9 * c.cinG),
+    ) as tf.Tensor4D;
+    const bias = c.hasBias ? (tf.linspace(-1, 1, cout) as tf.Tensor1D) : undefined;
+    const attrs = {
+      groups: CHECK_GROUPS,
+      stride: c.stride,
+      pad: 1,
+      activation: c.relu ? 'relu' : 'linear',
+    } as const;
+    const got = runGroupedConvKernel(x as tf.Tensor4D, filter, attrs, bias);
+    let want: tf.Tensor = groupedConv2dNaive(x as tf.Tensor4D, filter, CHECK_GROUPS, c.stride, 1);
+    if (bias) want = tf.add(want, bias);
+    if (c.relu) want = tf.relu(want);
+    return tf.div(tf.max(tf.abs(tf.sub(got, want))), tf.maximum(1, tf.max(tf.abs(want)))) as tf.Scalar;
+  });
+}
+
 /**
- * Runs the active backend's grouped-conv kernel once on a small case (2 groups, 3×3, stride 2, bias, relu)
- * and compares it with one tf.conv2d per group. A kernel that fails or disagrees is unregistered, so the
- * model falls back to tfjs ops; returns whether the kernel stays.
+ * Runs the active backend's grouped-conv kernel on every case of kernelCheckCases (each variant of the kernel,
+ * with and without bias, linear and ReLU, and every grouped 3×3 of the app's networks, on a small input) and
+ * compares each with one tf.conv2d per group. A kernel that fails or disagrees anywhere is unregistered, so
+ * the model falls back to tfjs ops; returns whether the kernel stays. Backends without variants of ours (a
+ * kernel registered by a test) are checked on the WebGL cases.
  */
 export async function checkGroupedConvKernel(): Promise<boolean> {
   const backend = tf.getBackend();
   if (!hasGroupedConvKernel(backend)) return false;
-  const [x, filter, bias] = tf.tidy(() => [
-    tf.reshape(tf.sin(tf.range(0, 2 * 5 * 5 * 4, 1)), [2, 5, 5, 4]) as tf.Tensor4D,
-    tf.reshape(tf.cos(tf.range(0, 3 * 3 * 2 * 6, 1)), [3, 3, 2, 6]) as tf.Tensor4D,
-    tf.linspace(-1, 1, 6) as tf.Tensor1D,
-  ]);
+  const kind: KernelBackend = KERNEL_BACKENDS.includes(backend as KernelBackend)
+    ? (backend as KernelBackend)
+    : 'webgl';
+  const cases = kernelCheckCases(kind);
+  lastFailure = null;
   let ok: boolean;
   try {
-    const diff = tf.tidy(() => {
-      const got = runGroupedConvKernel(x, filter, { groups: 2, stride: 2, pad: 1, activation: 'relu' }, bias);
-      const want = tf.relu(tf.add(groupedConv2dNaive(x, filter, 2, 2, 1), bias));
-      return tf.max(tf.abs(tf.sub(got, want)));
-    });
-    ok = (await diff.data())[0] <= KERNEL_CHECK_TOLERANCE;
-    diff.dispose();
+    const diffs = tf.tidy(() => tf.stack(cases.map((c, i) => caseDiff(c, i))));
+    const values = await diffs.data();
+    diffs.dispose();
+    const bad = Array.from(values).findIndex((v) => !(v <= KERNEL_CHECK_TOLERANCE));
+    ok = bad < 0;
+    if (!ok) lastFailure = cases[bad];
   } catch {
     ok = false;
-  } finally {
-    tf.dispose([x, filter, bias]);
   }
   if (!ok) tf.unregisterKernel(GROUPED_CONV2D, backend);
   return ok;

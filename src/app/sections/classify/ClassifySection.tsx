@@ -78,7 +78,7 @@ export function ClassifySection() {
         </section>
       </div>
       <CompareCardinalities image={image} backendReady={backendName !== null} />
-      <CustomWeights state={custom.state} load={custom.load} />
+      <CustomWeights state={custom.state} load={custom.load} clearError={custom.clearError} />
     </div>
   );
 }

@@ -50,6 +50,9 @@ export function CompareCardinalities({ image, backendReady }: Props) {
 
   useEffect(() => () => abort.current?.abort(), []);
 
+  // comparisons finished so far on this page (tests tell a second run from the first by it)
+  const [finished, setFinished] = useState(0);
+
   const start = () => {
     if (!image) return;
     abort.current?.abort();
@@ -63,7 +66,11 @@ export function CompareCardinalities({ image, backendReady }: Props) {
       onProgress: (loaded, total) => live() && setRun((r) => r && { ...r, progress: { loaded, total } }),
       onResult: (results) => live() && setRun((r) => r && { ...r, results }),
     }).then(
-      () => live() && setRun((r) => r && { ...r, running: false, step: null, progress: null }),
+      () => {
+        if (!live()) return;
+        setRun((r) => r && { ...r, running: false, step: null, progress: null });
+        setFinished((n) => n + 1);
+      },
       (err: unknown) => {
         if (!live()) return;
         const aborted = controller.signal.aborted;
@@ -130,7 +137,7 @@ export function CompareCardinalities({ image, backendReady }: Props) {
           role="region"
           aria-label={t('classify.compare.caption', { name: run.image.name })}
         >
-          <table className="classify-compare-table" data-testid="compare-table">
+          <table className="classify-compare-table" data-testid="compare-table" data-finished={finished}>
             <caption>{t('classify.compare.caption', { name: run.image.name })}</caption>
             <thead>
               <tr>

@@ -7,10 +7,12 @@ import { checkWeightsUrl, type WeightsUrlCheck } from './weightsUrl';
 interface Props {
   state: CustomWeightsState;
   load(source: File | string): Promise<void>;
+  /** forgets the last load's error when a newer problem replaces it */
+  clearError?(): void;
 }
 
 /** Bring your own ImageNet ResNet/ResNeXt: a safetensors file from disk or from an address. */
-export function CustomWeights({ state, load }: Props) {
+export function CustomWeights({ state, load, clearError = () => {} }: Props) {
   const { t, locale, message } = useClassifyText();
   const fileId = useId();
   const urlId = useId();
@@ -24,7 +26,11 @@ export function CustomWeights({ state, load }: Props) {
     if (check.ok) {
       setUrlProblem(null);
       void load(check.url);
-    } else setUrlProblem(check);
+    } else {
+      // one error at a time: the new problem replaces the last load's error
+      clearError();
+      setUrlProblem(check);
+    }
   };
 
   return (
@@ -45,7 +51,10 @@ export function CustomWeights({ state, load }: Props) {
             onChange={(e) => {
               const file = e.currentTarget.files?.[0];
               e.currentTarget.value = '';
-              if (file) void load(file);
+              if (file) {
+                setUrlProblem(null);
+                void load(file);
+              }
             }}
           />
           <label htmlFor={fileId} className="button-like">

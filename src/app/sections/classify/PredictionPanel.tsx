@@ -128,7 +128,7 @@ export function PredictionPanel({ classification, waiting }: Props) {
         </p>
         {error && (
           <p role="alert" className="classify-error">
-            {t('classify.result.error', { message: error })}
+            {t('classify.result.error', { message: t(error.key, error.params) })}
           </p>
         )}
       </div>

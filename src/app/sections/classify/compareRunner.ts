@@ -1,7 +1,17 @@
 import { FAMILY, shippedModel } from '../../model/modelCatalog';
 import { buildModel, fetchShippedFile, type OnProgress } from '../../model/modelLoader';
 import type { Pixels } from '../../model/image/pixels';
+import type { SafetensorsFile } from '../../../resnext/safetensors';
 import { classifyImage } from './classifyImage';
+
+/**
+ * The five models' weights once downloaded (and hash-checked), kept for the page's lifetime: a second
+ * comparison, or one on another picture or backend, downloads nothing.
+ */
+const files = new Map<string, SafetensorsFile>();
+
+/** Weights of the comparison kept in memory (for tests and diagnostics). */
+export const keptComparisonFiles = (): number => files.size;
 
 export interface CompareResult {
   id: string;
@@ -22,8 +32,8 @@ export interface CompareCallbacks {
 }
 
 /**
- * Runs the five equal-complexity models on one picture, one at a time: download, build on the active
- * backend, classify, dispose. Only one of them is ever in memory.
+ * Runs the five equal-complexity models on one picture, one at a time: download (the first time only), build
+ * on the active backend, classify, dispose. Only one model is ever built; the weights' bytes are kept.
  */
 export async function runComparison(pixels: Pixels, cb: CompareCallbacks): Promise<CompareResult[]> {
   const results: CompareResult[] = [];
@@ -32,7 +42,11 @@ export async function runComparison(pixels: Pixels, cb: CompareCallbacks): Promi
     cb.onModel(i, FAMILY.length);
     const entry = shippedModel(f.id);
     if (!entry) throw new Error(`unknown model ${f.id}`);
-    const file = await fetchShippedFile(entry, cb.onProgress, cb.signal);
+    let file = files.get(f.id);
+    if (!file) {
+      file = await fetchShippedFile(entry, cb.onProgress, cb.signal);
+      files.set(f.id, file);
+    }
     cb.signal.throwIfAborted();
     const model = await buildModel(file);
     try {

@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
+import { errorMessage, type ErrorMessage } from '../../errors/errorMessage';
 import type { ResNeXtModel } from '../../../resnext/model';
 import type { CurrentImage } from '../../model';
 import { classifyImage } from './classifyImage';
@@ -18,7 +19,7 @@ export interface ClassificationState {
   /** the latest finished result; kept while a newer run is in progress or after one fails */
   result: ClassifyResult | null;
   running: boolean;
-  error: string | null;
+  error: ErrorMessage | null;
 }
 
 /** Classifies the current picture with the current model whenever either changes. */
@@ -47,7 +48,7 @@ export function useClassification(
       },
       (err: unknown) => {
         if (cancelled) return;
-        setState((s) => ({ ...s, running: false, error: err instanceof Error ? err.message : String(err) }));
+        setState((s) => ({ ...s, running: false, error: errorMessage(err) }));
       },
     );
     return () => {

@@ -48,5 +48,11 @@ export function useCustomWeights() {
     [loadCustom],
   );
 
-  return { state, load };
+  /** Forgets the last error (a newer problem is shown instead). */
+  const clearError = useCallback(() => {
+    run.current++;
+    setState((s) => (s.status === 'error' ? { ...s, status: 'idle', error: null } : s));
+  }, []);
+
+  return { state, load, clearError };
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkWeightsUrl } from './weightsUrl';
+import { checkWeightsResponse, checkWeightsUrl } from './weightsUrl';
 
 const BASE = 'https://explorer.example.org/resnext/?section=classify';
 
@@ -35,5 +35,39 @@ describe('checkWeightsUrl', () => {
       'javascript:alert(1)',
     ])
       expect(checkWeightsUrl(text, BASE), text).toEqual({ ok: false, reason: 'invalid' });
+  });
+});
+
+describe('checkWeightsResponse', () => {
+  const res = (status: number, type: string | null) => {
+    const headers = new Headers();
+    if (type) headers.set('content-type', type);
+    return { ok: status >= 200 && status < 300, status, headers };
+  };
+  const code = (r: ReturnType<typeof res>) => {
+    try {
+      checkWeightsResponse(r, 'w.safetensors');
+      return 'ok';
+    } catch (e) {
+      return (e as { code: string }).code;
+    }
+  };
+
+  it('says "not found" for 404 and 410, names other failing statuses', () => {
+    expect(code(res(404, 'text/html'))).toBe('not-found');
+    expect(code(res(410, null))).toBe('not-found');
+    expect(code(res(500, 'text/plain'))).toBe('http-status');
+    expect(code(res(403, null))).toBe('http-status');
+  });
+
+  it('recognises a web page answered in place of the file', () => {
+    expect(code(res(200, 'text/html; charset=utf-8'))).toBe('web-page');
+    expect(code(res(200, 'application/xhtml+xml'))).toBe('web-page');
+  });
+
+  it('lets binary and untyped answers through to the safetensors checks', () => {
+    expect(code(res(200, 'application/octet-stream'))).toBe('ok');
+    expect(code(res(200, null))).toBe('ok');
+    expect(code(res(206, 'binary/octet-stream'))).toBe('ok');
   });
 });

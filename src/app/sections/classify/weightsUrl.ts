@@ -1,3 +1,5 @@
+import { AppError } from '../../../resnext/errors';
+
 /**
  * Which addresses the bring-your-own-weights form may fetch. The built app's Content-Security-Policy allows
  * connections to its own origin only (connect-src 'self'), so an address on another site would fail as a
@@ -22,4 +24,16 @@ export function checkWeightsUrl(text: string, base: string): WeightsUrlCheck {
   if (url.protocol !== 'https:' && url.protocol !== 'http:') return { ok: false, reason: 'invalid' };
   if (url.origin !== new URL(base).origin) return { ok: false, reason: 'cross-origin', origin: url.origin };
   return { ok: true, url: url.href };
+}
+
+/**
+ * Checks a response to "Load from address" before its body is parsed: a missing file is "not found" (a
+ * server's own 404 page is not a safetensors file with a broken header), any other failure status says so,
+ * and a web page (a site that answers every address with its index.html) is named as one.
+ */
+export function checkWeightsResponse(res: Pick<Response, 'ok' | 'status' | 'headers'>, url: string): void {
+  if (res.status === 404 || res.status === 410) throw new AppError('not-found', { url, status: res.status });
+  if (!res.ok) throw new AppError('http-status', { url, status: res.status });
+  const type = (res.headers.get('content-type') ?? '').toLowerCase();
+  if (/^(text\/html|application\/xhtml\+xml)\b/.test(type)) throw new AppError('web-page', { url });
 }

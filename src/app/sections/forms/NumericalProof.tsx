@@ -1,4 +1,5 @@
 import { useMemo, useState } from 'react';
+import { formatBytes, type ProofPlan } from '../../../resnext/budget';
 import type { BlockConfig } from '../../block/blockConfig';
 import { formatFixed, formatMs, formatSci, formatShape } from '../../block/format';
 import { useBackend } from '../../backend/BackendContext';
@@ -18,16 +19,31 @@ export function NumericalProof({ config }: { config: BlockConfig }) {
   const [nonce, setNonce] = useState(0);
   const backend = useBackend().info?.name ?? '';
   const trained = useTrainedProofSource(config);
-  const random = useMemo(() => randomProofSource(config, backend || null), [config, backend]);
+  // each "Run again" draws new random weights and a new input: the seed moves on by one
+  const seed = PROOF_SEED + nonce;
+  const { source: random, plan } = useMemo(
+    () => randomProofSource(config, backend || null, seed),
+    [config, backend, seed],
+  );
   const source = trained.source ?? random;
   const sourceKey = trained.source ? `trained:${trained.key}` : JSON.stringify(random);
-  const state = useFormsProof(source, sourceKey, nonce);
+  const refusal = useMemo(
+    () =>
+      source.kind === 'random' && plan.refused
+        ? {
+            key: 'error.app.over-budget' as const,
+            params: { needed: formatBytes(plan.requestedBytes), budget: formatBytes(plan.budget) },
+          }
+        : null,
+    [source.kind, plan],
+  );
+  const state = useFormsProof(source, sourceKey, nonce, refusal);
 
   const sourceNote =
     source.kind === 'trained'
       ? t('forms.proof.sourceTrained', { block: source.block, shape: trained.shape ?? '' })
       : t('forms.proof.sourceRandom', {
-          seed: PROOF_SEED,
+          seed,
           shape: formatShape([1, random.spatial, random.spatial, random.inChannels]),
         });
 
@@ -37,6 +53,11 @@ export function NumericalProof({ config }: { config: BlockConfig }) {
       <p className="blk-note" data-testid="proof-source" data-source={source.kind}>
         {sourceNote}
       </p>
+      {source.kind === 'random' && plan.reduced && !plan.refused && (
+        <p className="blk-note" role="note" data-testid="proof-budget" data-paths={plan.block.cardinality}>
+          {budgetNote(t, plan)}
+        </p>
+      )}
       {trained.unavailable && source.kind === 'random' && (
         <p className="blk-note" data-testid="proof-no-trained">
           {t('forms.proof.noTrained')}
@@ -45,7 +66,11 @@ export function NumericalProof({ config }: { config: BlockConfig }) {
       <p role="status" className="fm-proof-status">
         {state.status === 'waiting' && t('forms.proof.waiting')}
         {state.status === 'running' && t('forms.proof.running', { backend })}
-        {state.status === 'error' && t('forms.proof.error', { message: state.message })}
+        {state.status === 'error' && (
+          <span data-testid="proof-error" data-code={state.error.key}>
+            {t('forms.proof.error', { message: t(state.error.key, state.error.params) })}
+          </span>
+        )}
         {state.status === 'done' && verdict(t, state.result)}
       </p>
       {state.status === 'done' && <ProofNumbers result={state.result} lang={lang} />}
@@ -54,6 +79,23 @@ export function NumericalProof({ config }: { config: BlockConfig }) {
       </button>
     </div>
   );
+}
+
+function budgetNote(t: ReturnType<typeof useT>, plan: ProofPlan): string {
+  const { requested: asked, block } = plan;
+  const common = {
+    needed: formatBytes(plan.requestedBytes),
+    budget: formatBytes(plan.budget),
+    side: block.spatial,
+  };
+  return block.cardinality < asked.cardinality
+    ? t('trust.proof.reducedPaths', {
+        ...common,
+        cardinality: asked.cardinality,
+        d: asked.d,
+        paths: block.cardinality,
+      })
+    : t('trust.proof.reducedSide', { ...common, full: asked.spatial });
 }
 
 const agrees = (r: ProofResult) => Math.max(r.maxDiffAB, r.maxDiffAC) <= TOLERANCE * Math.max(1, r.maxAbs);

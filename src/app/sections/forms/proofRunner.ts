@@ -3,6 +3,9 @@ import type { BlockForm } from '../../../resnext/blockCounts';
 import { disposeBlockWeights, randomBlockWeights, type BlockWeights } from '../../../resnext/blockWeights';
 import { FORM_RUNNERS } from '../../../resnext/forms';
 import { timeForm } from '../../../resnext/formTiming';
+import { formatBytes, proofBytes, TENSOR_BUDGET_BYTES } from '../../../resnext/budget';
+import { worstStrategy } from '../../../resnext/budgetViews';
+import { AppError } from '../../../resnext/errors';
 
 /**
  * The numerical proof of the Forms section: one set of weights and one input through forms (a), (b) and (c),
@@ -62,6 +65,14 @@ export function runProof(
 function makeTensors(source: ProofSource): Promise<ProofTensors> {
   if (source.kind === 'trained') return source.load();
   const { inChannels, outChannels, cardinality, d, spatial, seed } = source;
+  // the budget is checked before the first tensor: a block too large for it is refused, never attempted
+  const needed = proofBytes(source, worstStrategy(tf.getBackend()));
+  if (needed > TENSOR_BUDGET_BYTES) {
+    throw new AppError('over-budget', {
+      needed: formatBytes(needed),
+      budget: formatBytes(TENSOR_BUDGET_BYTES),
+    });
+  }
   return Promise.resolve({
     weights: randomBlockWeights(inChannels, outChannels, cardinality, d, seed),
     input: tf.randomNormal([1, spatial, spatial, inChannels], 0, 1, 'float32', seed + 100) as tf.Tensor4D,

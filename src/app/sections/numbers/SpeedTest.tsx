@@ -1,4 +1,5 @@
-import { useCallback, useState, useSyncExternalStore } from 'react';
+import { useCallback, useEffect, useRef, useState, useSyncExternalStore } from 'react';
+import { errorMessage, type ErrorMessage } from '../../errors/errorMessage';
 import { useBackend } from '../../backend/BackendContext';
 import { renderBarChart } from '../../../viz/numbers/barChart';
 import type { BarChartData } from '../../../viz/numbers/types';
@@ -70,19 +71,46 @@ export function SpeedTest() {
   const backend = useBackend();
   const runs = useSyncExternalStore(subscribeSpeedRuns, getSpeedRuns, getSpeedRuns);
   const [progress, setProgress] = useState<{ done: number; total: number } | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useState<ErrorMessage | null>(null);
+  // the backend the running test measures, and the way to stop it
+  const [runningOn, setRunningOn] = useState<string | null>(null);
+  const abort = useRef<AbortController | null>(null);
+  const backendName = backend.info?.name ?? null;
+
+  const stop = () => {
+    abort.current?.abort();
+    abort.current = null;
+  };
+
+  // a test measures one backend: switching backend (or leaving the page) stops it
+  useEffect(() => stop, [backendName]);
+  useEffect(() => {
+    if (backend.status !== 'ready') stop();
+  }, [backend.status, backend.preference]);
 
   const start = async () => {
+    stop();
+    const controller = new AbortController();
+    abort.current = controller;
     setError(null);
+    setRunningOn(backendName);
     setProgress({ done: 0, total: 1 });
     try {
       const { runSpeedTest } = await import('./speedRunner');
-      const run = await runSpeedTest({ onProgress: (done, total) => setProgress({ done, total }) });
-      saveSpeedRun(run);
+      const run = await runSpeedTest({
+        signal: controller.signal,
+        onProgress: (done, total) => abort.current === controller && setProgress({ done, total }),
+      });
+      if (abort.current === controller) saveSpeedRun(run);
     } catch (e) {
-      setError(e instanceof Error ? e.message : String(e));
+      if (!controller.signal.aborted) setError(errorMessage(e));
     } finally {
-      setProgress(null);
+      // a stopped run clears its progress unless a newer run has started meanwhile
+      if (abort.current === controller || abort.current === null) {
+        abort.current = null;
+        setProgress(null);
+        setRunningOn(null);
+      }
     }
   };
 
@@ -115,12 +143,19 @@ export function SpeedTest() {
               style={{ width: `${(100 * progress.done) / Math.max(progress.total, 1)}%` }}
             />
           </div>
-          <span aria-live="polite">
-            {t('numbers.speed.running', { done: progress.done, total: progress.total })}
-          </span>
+          <span aria-live="polite" data-testid="speed-running" data-backend={runningOn ?? ''}>
+            {t('trust.speed.runningOn', {
+              done: progress.done,
+              total: progress.total,
+              backend: runningOn ?? '…',
+            })}
+          </span>{' '}
+          <button type="button" onClick={stop} data-action="speed-stop">
+            {t('trust.speed.stop')}
+          </button>
         </div>
       )}
-      {error && <p role="alert">{t('numbers.speed.error', { message: error })}</p>}
+      {error && <p role="alert">{t('numbers.speed.error', { message: t(error.key, error.params) })}</p>}
       {runs.length === 0 && !running && <p className="numbers-note">{t('numbers.speed.none')}</p>}
       {runs.length > 0 && (
         <>

@@ -7,6 +7,8 @@ export interface SpeedTestOptions {
   /** timed runs per block and size, after one warm-up; the median is kept */
   runs?: number;
   onProgress?: (done: number, total: number) => void;
+  /** stops the test between two timings (it then rejects with the signal's reason); tensors are freed */
+  signal?: AbortSignal;
 }
 
 /**
@@ -28,13 +30,14 @@ const breathe = () =>
  * tfjs and the engine are loaded here, on demand, so they stay out of the first paint.
  */
 export async function runSpeedTest(opts: SpeedTestOptions = {}): Promise<SpeedRun> {
-  const { sizes = SPEED_SIZES, runs = 5, onProgress } = opts;
+  const { sizes = SPEED_SIZES, runs = 5, onProgress, signal } = opts;
   const [tf, timing, weights] = await Promise.all([
     import('@tensorflow/tfjs-core'),
     import('../../../resnext/formTiming'),
     import('../../../resnext/blockWeights'),
   ]);
   await tf.ready();
+  signal?.throwIfAborted();
   const backend = tf.getBackend();
   const total = sizes.length * SPEED_BLOCKS.length;
   onProgress?.(0, total);
@@ -48,6 +51,7 @@ export async function runSpeedTest(opts: SpeedTestOptions = {}): Promise<SpeedRu
       const x = tf.randomNormal([1, size, size, STAGE_CHANNELS], 0, 1, 'float32', size) as Tensor4D;
       try {
         for (const block of SPEED_BLOCKS) {
+          signal?.throwIfAborted();
           const medianMs =
             block === 'resnet'
               ? await timing.timeForm('c', x, resnet, runs)

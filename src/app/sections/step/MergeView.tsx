@@ -1,4 +1,5 @@
 import { useEffect, useMemo, useState } from 'react';
+import { errorMessage, type ErrorMessage } from '../../errors/errorMessage';
 import type { BlockSpec } from '../../../resnext/spec';
 import { gridScale } from '../../../viz/activations/gridLayout';
 import { chwSource, nhwcSource } from '../../../viz/activations/mapSource';
@@ -37,7 +38,7 @@ export function MergeView({
   const t = useT();
   const [{ lang }] = useAppState();
   const [, setLoaded] = useState(0);
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useState<ErrorMessage | null>(null);
   const C = spec.groups;
   const out = spec.outChannels;
   const k = Math.min(out - 1, Math.max(0, channel));
@@ -51,7 +52,7 @@ export function MergeView({
     reader.contributions(k).then(
       () => live && setLoaded((n) => n + 1),
       (e: unknown) => {
-        if (live && !(e instanceof TraceGoneError)) setError(e instanceof Error ? e.message : String(e));
+        if (live && !(e instanceof TraceGoneError)) setError(errorMessage(e));
       },
     );
     return () => {
@@ -111,7 +112,7 @@ export function MergeView({
         </figure>
       ) : error ? (
         <p role="alert" className="notice notice-error">
-          {t('step.error.trace', { message: error })}
+          {t('step.error.trace', { message: t(error.key, error.params) })}
         </p>
       ) : (
         <p className="loading">{t('app.loading')}</p>

@@ -51,7 +51,7 @@ export function StepSection() {
   } else if (trace.status === 'error') {
     body = (
       <p role="alert" className="notice notice-error">
-        {t('step.error.trace', { message: trace.error ?? '' })}
+        {t('step.error.trace', { message: trace.error ? t(trace.error.key, trace.error.params) : '' })}
       </p>
     );
   } else if (!trace.reader) {

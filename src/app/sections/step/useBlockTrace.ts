@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
+import { errorMessage, type ErrorMessage } from '../../errors/errorMessage';
 import type { ResNeXtModel } from '../../../resnext/model';
 import type { Pixels } from '../../model';
 import { makeInput } from '../../model/makeInput';
@@ -12,7 +13,7 @@ export interface BlockTraceState {
   status: TraceStatus;
   /** the trace of the current (model, image, block), read into memory; null until it is */
   reader: TraceReader | null;
-  error: string | null;
+  error: ErrorMessage | null;
 }
 
 interface Outcome {
@@ -20,7 +21,7 @@ interface Outcome {
   pixels: Pixels;
   block: string;
   reader: TraceReader | null;
-  error: string | null;
+  error: ErrorMessage | null;
 }
 
 /**
@@ -72,7 +73,7 @@ export function useBlockTrace(
             pixels,
             block,
             reader: null,
-            error: e instanceof Error ? e.message : String(e),
+            error: errorMessage(e),
           });
       });
     return () => {

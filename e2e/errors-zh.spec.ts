@@ -1,0 +1,88 @@
+import type { Page } from '@playwright/test';
+import { expect, gotoApp, test } from './harness';
+
+/**
+ * Every error a reader can reach from the Classify and Forms sections, with the page in 简体中文: each
+ * message on screen must be in Chinese (the engine's English text must never show through).
+ */
+
+const CHINESE = /[\u4e00-\u9fff]/;
+
+/** The text of every error or note on screen that explains why something did not run as asked. */
+async function errorTexts(page: Page): Promise<string[]> {
+  return page
+    .locator('[role="alert"], [data-testid$="-error"], [data-testid="proof-budget"]')
+    .allInnerTexts();
+}
+
+async function expectAllChinese(page: Page) {
+  const texts = (await errorTexts(page)).filter((s) => s.trim());
+  expect(texts.length).toBeGreaterThan(0);
+  for (const text of texts) expect(text, text).toMatch(CHINESE);
+}
+
+test.use({ allowedConsoleErrors: [/Failed to load resource: the server responded with a status of 404/] });
+
+test('errors in 简体中文 @wasm: bad upload, wrong architecture, missing address, a web page, an over-budget block', async ({
+  page,
+}) => {
+  test.setTimeout(300_000);
+  await page.route('**/missing.safetensors', (route) =>
+    route.fulfill({ status: 404, contentType: 'text/html', body: '<!doctype html><title>404</title>' }),
+  );
+  await page.route('**/page.safetensors', (route) =>
+    route.fulfill({ status: 200, contentType: 'text/html', body: '<!doctype html><p>a web page</p>' }),
+  );
+  await gotoApp(page, 'section=classify&lang=zh');
+  const error = page.getByTestId('weights-error');
+  const alerts = page.locator('.classify-custom [role="alert"]');
+
+  // a file that is not safetensors
+  await page.getByTestId('weights-file').setInputFiles({
+    name: 'notes.safetensors',
+    mimeType: 'application/octet-stream',
+    buffer: Buffer.from('these are not weights at all, just some text'),
+  });
+  await expect(error).toHaveAttribute('data-key', 'error.weights.header-length');
+  await expectAllChinese(page);
+
+  // safetensors of an unknown network
+  const header = JSON.stringify({ 'foo.weight': { dtype: 'F32', shape: [2], data_offsets: [0, 8] } });
+  const padded = header + ' '.repeat((8 - (header.length % 8)) % 8);
+  const bytes = Buffer.alloc(8 + padded.length + 8);
+  bytes.writeUInt32LE(padded.length, 0);
+  bytes.write(padded, 8, 'utf8');
+  await page
+    .getByTestId('weights-file')
+    .setInputFiles({ name: 'other.safetensors', mimeType: 'application/octet-stream', buffer: bytes });
+  await expect(error).toHaveAttribute('data-key', 'error.weights.unknown-architecture');
+  await expectAllChinese(page);
+  await expect(alerts).toHaveCount(1);
+
+  // an address where nothing is: "not found", not a broken safetensors header
+  await page.getByTestId('weights-url').fill('models/missing.safetensors');
+  await page.getByTestId('weights-load').click();
+  await expect(error).toHaveAttribute('data-key', 'error.app.not-found');
+  await expect(error).toContainText('没有找到');
+  await expectAllChinese(page);
+  await expect(alerts).toHaveCount(1);
+
+  // an address that answers with a web page
+  await page.getByTestId('weights-url').fill('models/page.safetensors');
+  await page.getByTestId('weights-load').click();
+  await expect(error).toHaveAttribute('data-key', 'error.app.web-page');
+  await expect(error).toContainText('网页');
+  await expectAllChinese(page);
+  await expect(alerts).toHaveCount(1);
+
+  // a malformed address replaces the last error rather than stacking under it
+  await page.getByTestId('weights-url').fill('http://[::1');
+  await page.getByTestId('weights-load').click();
+  await expect(page.getByTestId('weights-url-hint')).toHaveAttribute('data-problem', 'invalid');
+  await expect(error).toHaveCount(0);
+
+  // a block above the memory budget: the proof runs reduced and says so in Chinese
+  await gotoApp(page, 'section=forms&stage=r50-conv5&cardinality=64&d=128&keepComplexity=0&lang=zh');
+  await expect(page.getByTestId('proof-budget')).toBeVisible();
+  await expectAllChinese(page);
+});

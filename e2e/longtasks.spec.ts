@@ -1,0 +1,67 @@
+import type { Page } from '@playwright/test';
+import { expect, gotoApp, test } from './harness';
+
+/**
+ * Reports (prints) the main thread's long tasks on the production build while a reader steps through the
+ * block, switches the sample picture and moves the cardinality slider. It measures; it asserts no timing.
+ */
+
+type LongTaskWindow = Window & { __longTasks?: number[] };
+
+async function observe(page: Page) {
+  await page.addInitScript(() => {
+    const w = window as LongTaskWindow;
+    w.__longTasks = [];
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) w.__longTasks!.push(e.duration);
+    }).observe({ type: 'longtask', buffered: true });
+  });
+}
+
+/** Long tasks since the last call, and clears the list. */
+const take = (page: Page): Promise<number[]> =>
+  page.evaluate(() => {
+    const w = window as LongTaskWindow;
+    const out = w.__longTasks ?? [];
+    w.__longTasks = [];
+    return out;
+  });
+
+function report(phase: string, tasks: number[]) {
+  const max = tasks.length ? Math.max(...tasks) : 0;
+  const total = tasks.reduce((a, b) => a + b, 0);
+  console.log(
+    `long tasks, ${phase}: ${tasks.length}, longest ${max.toFixed(0)} ms, total ${total.toFixed(0)} ms`,
+  );
+}
+
+test('long tasks @wasm: reported while stepping, switching samples and moving a slider', async ({ page }) => {
+  test.setTimeout(300_000);
+  await observe(page);
+  await gotoApp(page, 'section=step');
+  const walker = page.getByTestId('step-walker');
+  await expect(walker).toHaveAttribute('data-block', /layer/, { timeout: 150_000 });
+  report('load until the trace is ready', await take(page));
+
+  for (let i = 0; i < 6; i++) {
+    const before = await page.getByTestId('step-position').getAttribute('data-step-index');
+    await page.getByTestId('step-next').click();
+    await expect(page.getByTestId('step-position')).not.toHaveAttribute('data-step-index', before ?? '');
+  }
+  report('stepping 6 steps', await take(page));
+
+  for (const sample of ['horse', 'rocket', 'cat']) {
+    await page.getByTestId('image-select').selectOption(sample);
+    await expect(page.getByTestId('image-select')).toHaveAttribute('data-image', `${sample}.jpg`);
+    await expect(walker).toHaveAttribute('data-block', /layer/, { timeout: 150_000 });
+  }
+  report('switching 3 samples', await take(page));
+
+  await gotoApp(page, 'section=forms');
+  await take(page);
+  const slider = page.getByTestId('cardinality-slider');
+  await slider.focus();
+  for (const key of ['Home', 'ArrowRight', 'ArrowRight', 'ArrowRight', 'End']) await page.keyboard.press(key);
+  await expect(page.getByTestId('forms-proof')).toHaveAttribute('data-status', 'done', { timeout: 120_000 });
+  report('moving the cardinality slider (with the proof that follows)', await take(page));
+});
