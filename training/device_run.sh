@@ -29,11 +29,11 @@ WORK=${WORK:-$(mktemp -d)}
 mkdir -p "$OUT" "$WORK"
 
 if [ "$SMOKE" = 1 ]; then
-  # a CPU check of every step: a small model, a few hundred records, one epoch
+  # a CPU check of every step: a small model (one block per stage), 128 records, one epoch
   C=2 D=4 NAME=resnext29_2x4d
-  EXTRA=(--device cpu --train-records 256 --batch-size 64 --epochs 1 --test-records 200)
-  UNPACK=(--train-records 256)
-  EVAL=(--device cpu --records 200)
+  EXTRA=(--device cpu --train-records 128 --batch-size 32 --epochs 1 --test-records 100 --blocks 1,1,1)
+  UNPACK=(--train-records 128)
+  EVAL=(--device cpu --records 100)
 else
   EXTRA=(--time-budget "${BUDGET:-420}" --epochs "${MAX_EPOCHS:-300}" --batch-size "${BATCH:-512}")
   UNPACK=()

@@ -9,7 +9,7 @@
 #   family.log                            everything printed
 #
 #   OUT=/some/dir bash training/family_run.sh                 # on the GPU machine (data in training/out/data)
-#   SMOKE=1 OUT=$(mktemp -d) bash training/family_run.sh      # CPU: 2 settings x 2 seeds x 1 epoch, 256 records
+#   SMOKE=1 OUT=$(mktemp -d) bash training/family_run.sh      # CPU: 2 settings x 2 seeds x 1 epoch, 128 records
 #
 # Settings (environment): BUDGET (seconds for the side-by-side training, default 390), MAX_EPOCHS (200),
 # SETTINGS ("1x64 2x40 4x24 8x14 32x4"), SEEDS ("0 1 2"), BENCH_STEPS (30), PY (python3), DATA, WORK.
@@ -26,10 +26,10 @@ mkdir -p "$OUT" "$WORK/runs" "$WORK/bench" "$WORK/logs"
 if [ "$SMOKE" = 1 ]; then
   SETTINGS=${SETTINGS:-"1x8 2x4"}
   SEEDS=${SEEDS:-"0 1"}
-  COMMON=(--device cpu --batch-size 64 --test-records 200)
+  COMMON=(--device cpu --batch-size 32 --test-records 100 --blocks 1,1,1)
   RUN=(--epochs 1)
-  BENCH=(--benchmark-steps 2 --train-records 256)
-  UNPACK=(--train-records 256)
+  BENCH=(--benchmark-steps 1 --benchmark-warmup 0 --train-records 128)
+  UNPACK=(--train-records 128)
 else
   SETTINGS=${SETTINGS:-"1x64 2x40 4x24 8x14 32x4"}
   SEEDS=${SEEDS:-"0 1 2"}

@@ -50,6 +50,7 @@ def parse_args(argv=None):
     p.add_argument("--out", default=os.path.join(os.path.dirname(os.path.abspath(__file__)), "out"))
     p.add_argument("--cardinality", "-C", type=int, default=32)
     p.add_argument("--width", "-d", type=int, default=4, help="bottleneck width d of one group in stage 1")
+    p.add_argument("--blocks", default="3,3,3", help="blocks per stage (3,3,3 is ResNeXt-29; fewer for quick checks)")
     p.add_argument("--epochs", type=int, default=80, help="epochs (with --time-budget: the most epochs)")
     p.add_argument("--time-budget", type=float, help="seconds of training (from the first step to the last "
                                                      "epoch's evaluation) that the schedule is sized to")
@@ -79,6 +80,7 @@ def parse_args(argv=None):
                    help="torch.compile the training model (auto: on CUDA when available; falls back to eager)")
     p.add_argument("--benchmark-steps", type=int, help="only time this many training steps after 5 warm-up "
                                                        "steps; print and write seconds per step and per epoch")
+    p.add_argument("--benchmark-warmup", type=int, default=5, help="untimed steps before --benchmark-steps")
     p.add_argument("--smoke", action="store_true",
                    help="quick CPU check: 64 train / 64 test records, 1 epoch, batch 16, C x d = 2 x 4 "
                         "(explicit options still win)")
@@ -366,7 +368,8 @@ def main(argv=None):
 
     C, d = a.cardinality, a.width
     name = a.name or f"resnext29_{C}x{d}d"
-    model = ResNeXtCifar(C, d)
+    blocks = tuple(int(b) for b in a.blocks.split(","))
+    model = ResNeXtCifar(C, d, blocks)
     params, macs = count_params(model), count_macs(model)
     if world > 1:
         convert_sync_bn(model)
@@ -431,9 +434,10 @@ def main(argv=None):
 
     if a.benchmark_steps:
         perm = torch.randperm(len(Ytr), device=where)
-        n = a.benchmark_steps + 5
-        for s in range(n):
-            if s == 5:
+        warm = a.benchmark_warmup
+        tb = time.time()
+        for s in range(warm + a.benchmark_steps):
+            if s == warm:
                 if dev == "cuda":
                     torch.cuda.synchronize()
                 tb = time.time()

@@ -160,7 +160,7 @@ def test_device_run_smoke_end_to_end(packed, tmp_path):
     assert files == ["eval.json", "metrics.json", "resnext29_2x4d.f16.safetensors",
                      "resnext29_2x4d.safetensors.part00", "train.log"]
     ev = json.loads((out / "eval.json").read_text())
-    assert ev["records"] == 200 and [m["weights_dtype"] for m in ev["models"]] == ["float32", "float16"]
+    assert ev["records"] == 100 and [m["weights_dtype"] for m in ev["models"]] == ["float32", "float16"]
     whole = tmp_path / "w.safetensors"
     whole.write_bytes((out / "resnext29_2x4d.safetensors.part00").read_bytes())
     model, meta = load_cifar_model(str(whole))

@@ -13,8 +13,8 @@ import numpy as np
 from conftest import CIFAR_TEST_BIN, TRAINING
 from resnext import read_safetensors
 
-ARGS = ["--train-file", CIFAR_TEST_BIN, "--test-file", CIFAR_TEST_BIN, "--train-records", "128",
-        "--test-records", "32", "--batch-size", "32", "--epochs", "1", "-C", "2", "-d", "4", "--device", "cpu",
+ARGS = ["--train-file", CIFAR_TEST_BIN, "--test-file", CIFAR_TEST_BIN, "--train-records", "32",
+        "--test-records", "16", "--batch-size", "16", "--blocks", "1,1,1", "--epochs", "1", "-C", "2", "-d", "4", "--device", "cpu",
         "--ema-decay", "0.5", "--warmup-epochs", "0.5", "--lr-peak", "0.8", "--float64"]
 
 
@@ -35,7 +35,7 @@ def launch(out, world):
             env.update(RANK=str(r), LOCAL_RANK=str(r), WORLD_SIZE=str(world), LOCAL_WORLD_SIZE=str(world),
                        MASTER_ADDR="127.0.0.1", MASTER_PORT=port)
         procs.append(subprocess.Popen(cmd, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True))
-    logs = [p.communicate(timeout=600)[0] for p in procs]
+    logs = [p.communicate(timeout=1800)[0] for p in procs]
     assert all(p.returncode == 0 for p in procs), "\n".join(logs)
     return logs
 
