@@ -97,7 +97,9 @@ describe('family verdict', () => {
 
   it('within the noise when another setting’s seeds spread wider than the difference', () => {
     const v = familyVerdict(
-      familyStats(synthetic((c, seed) => 0.9 + (c === 32 ? 0.01 : 0) + (c === 4 ? seed * 0.02 : seed * 0.001))),
+      familyStats(
+        synthetic((c, seed) => 0.9 + (c === 32 ? 0.01 : 0) + (c === 4 ? seed * 0.02 : seed * 0.001)),
+      ),
     );
     expect(v.kind).toBe('within-noise');
   });

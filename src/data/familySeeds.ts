@@ -119,8 +119,7 @@ export function familyStats(m: FamilyMetricsInput): SettingStats[] {
     s.mean = v.reduce((a, b) => a + b, 0) / v.length;
     s.min = Math.min(...v);
     s.max = Math.max(...v);
-    s.sd =
-      v.length > 1 ? Math.sqrt(v.reduce((a, b) => a + (b - s.mean) ** 2, 0) / (v.length - 1)) : null;
+    s.sd = v.length > 1 ? Math.sqrt(v.reduce((a, b) => a + (b - s.mean) ** 2, 0) / (v.length - 1)) : null;
   }
   return out.sort((a, b) => a.cardinality - b.cardinality);
 }

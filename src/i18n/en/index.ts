@@ -6,6 +6,17 @@ import { classify } from './classify';
 import { numbers } from './numbers';
 import { story } from './story';
 import { errors } from './errors';
+import { measured } from './measured';
 
-export const en = { ...common, ...overview, ...forms, ...step, ...classify, ...numbers, ...story, ...errors };
+export const en = {
+  ...common,
+  ...overview,
+  ...forms,
+  ...step,
+  ...classify,
+  ...numbers,
+  ...story,
+  ...errors,
+  ...measured,
+};
 export type MessageKey = keyof typeof en;

@@ -8,6 +8,7 @@ import { classify } from './classify';
 import { numbers } from './numbers';
 import { story } from './story';
 import { errors } from './errors';
+import { measured } from './measured';
 
 export const zh: Catalog<typeof enCatalog> = {
   ...common,
@@ -18,4 +19,5 @@ export const zh: Catalog<typeof enCatalog> = {
   ...numbers,
   ...story,
   ...errors,
+  ...measured,
 };
