@@ -49,9 +49,9 @@ def test_two_processes_match_one_at_the_same_global_batch(tmp_path):
     assert a.keys() == b.keys()
     for k in a:
         assert np.allclose(a[k], b[k], rtol=1e-5, atol=1e-6), (k, float(np.abs(a[k] - b[k]).max()))
-    # the run moved the weights far beyond that tolerance: the last BN of each block starts at zero
+    # the run moved the weights a hundred times further than that tolerance: each block's last BN starts at zero
     moved = max(float(np.abs(a[k]).max()) for k in a if k.endswith("bn3.weight"))
-    assert moved > 1e-3
+    assert moved > 1e-4
     m1 = json.loads((tmp_path / "one" / "metrics.json").read_text())
     m2 = json.loads((tmp_path / "two" / "metrics.json").read_text())
     assert m2["processes"] == 2 and m1["processes"] == 1
