@@ -1,4 +1,4 @@
-import { axisBottom, axisLeft, scaleLinear, select } from 'd3';
+import { axisBottom, axisLeft, interrupt, scaleLinear, select } from 'd3';
 import { FG, GRID, MUTED, seriesColor, styleAxis } from '../numbers/frame';
 
 export interface ReliabilityBin {
@@ -31,6 +31,11 @@ export function renderReliability(el: HTMLElement, bins: ReliabilityBin[], o: Re
   const height = o.height ?? 300;
   const width = Math.max(o.width, 240);
   const root = select(el);
+  // Stop marks still moving from the last draw. (Calling d3's `interrupt` function also keeps d3-transition,
+  // which adds `selection.transition`, in the bundle.)
+  root.selectAll<Element, unknown>('*').each(function () {
+    interrupt(this);
+  });
   let svg = root.select<SVGSVGElement>('svg.reliability');
   if (svg.empty()) {
     root.selectAll('*').remove();

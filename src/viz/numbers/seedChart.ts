@@ -1,4 +1,4 @@
-import { axisBottom, axisLeft, line, scaleLog, scaleLinear, select, type Selection } from 'd3';
+import { axisBottom, axisLeft, interrupt, line, scaleLog, scaleLinear, select, type Selection } from 'd3';
 import { FG, GRID, MUTED, fitFontSize, seriesColor, styleAxis } from './frame';
 
 /** One x position (a setting): the values of its runs, their mean and their min–max range. */
@@ -44,6 +44,11 @@ export function renderSeedChart(el: HTMLElement, series: SeedSeries[], o: SeedCh
   const height = o.height ?? 280;
   const width = Math.max(o.width, 220);
   const root = select(el);
+  // Stop marks still moving from the last draw. (Calling d3's `interrupt` function also keeps d3-transition,
+  // which adds `selection.transition`, in the bundle.)
+  root.selectAll<Element, unknown>('*').each(function () {
+    interrupt(this);
+  });
   let svg = root.select<SVGSVGElement>('svg.seed-chart');
   if (svg.empty()) {
     root.selectAll('*').remove();
@@ -148,7 +153,8 @@ export function renderSeedChart(el: HTMLElement, series: SeedSeries[], o: SeedCh
       .attr('stroke', color)
       .attr('stroke-width', 1.5)
       .attr('stroke-opacity', 0.6)
-      .transition().duration(o.duration)
+      .transition()
+      .duration(o.duration)
       .attr('d', path);
 
     g.selectAll<SVGLineElement, SeedGroup>('line.spread')
@@ -170,7 +176,8 @@ export function renderSeedChart(el: HTMLElement, series: SeedSeries[], o: SeedCh
       .attr('stroke-width', 3)
       .attr('stroke-opacity', 0.35)
       .attr('stroke-linecap', 'round')
-      .transition().duration(o.duration)
+      .transition()
+      .duration(o.duration)
       .attr('x1', cx)
       .attr('x2', cx)
       .attr('y1', (d) => ys(d.min))
@@ -191,7 +198,8 @@ export function renderSeedChart(el: HTMLElement, series: SeedSeries[], o: SeedCh
       .attr('data-key', (d) => d.key)
       .attr('stroke', FG)
       .attr('stroke-width', 2)
-      .transition().duration(o.duration)
+      .transition()
+      .duration(o.duration)
       .attr('x1', (d) => cx(d) - 9)
       .attr('x2', (d) => cx(d) + 9)
       .attr('y1', (d) => ys(d.mean))
@@ -221,7 +229,8 @@ export function renderSeedChart(el: HTMLElement, series: SeedSeries[], o: SeedCh
       .attr('fill', color)
       .attr('stroke', 'var(--bg, #fff)')
       .attr('stroke-width', 1)
-      .transition().duration(o.duration)
+      .transition()
+      .duration(o.duration)
       .attr('r', 4)
       .attr('cx', (d) => d.x)
       .attr('cy', (d) => ys(d.y));
