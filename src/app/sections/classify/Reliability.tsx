@@ -80,29 +80,31 @@ export function Reliability() {
             {data.records < data.total_records && (
               <p data-note="calibration-prefix">{t('reliability.prefix', { records: int(data.records) })}</p>
             )}
-            <table className="numbers-sr-only">
-              <caption>{title}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t('reliability.col.bin')}</th>
-                  <th scope="col">{t('reliability.col.count')}</th>
-                  <th scope="col">{t('reliability.col.acc')}</th>
-                  <th scope="col">{t('reliability.col.conf')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {data.bins
-                  .filter((b) => b.count > 0)
-                  .map((b) => (
-                    <tr key={b.lo}>
-                      <th scope="row">{`${pct1(b.lo)}–${pct1(b.hi)}`}</th>
-                      <td>{int(b.count)}</td>
-                      <td>{b.accuracy == null ? '' : pct1(b.accuracy)}</td>
-                      <td>{b.mean_confidence == null ? '' : pct1(b.mean_confidence)}</td>
-                    </tr>
-                  ))}
-              </tbody>
-            </table>
+            <div className="reliability-sr-only">
+              <table>
+                <caption>{title}</caption>
+                <thead>
+                  <tr>
+                    <th scope="col">{t('reliability.col.bin')}</th>
+                    <th scope="col">{t('reliability.col.count')}</th>
+                    <th scope="col">{t('reliability.col.acc')}</th>
+                    <th scope="col">{t('reliability.col.conf')}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {data.bins
+                    .filter((b) => b.count > 0)
+                    .map((b) => (
+                      <tr key={b.lo}>
+                        <th scope="row">{`${pct1(b.lo)}–${pct1(b.hi)}`}</th>
+                        <td>{int(b.count)}</td>
+                        <td>{b.accuracy == null ? '' : pct1(b.accuracy)}</td>
+                        <td>{b.mean_confidence == null ? '' : pct1(b.mean_confidence)}</td>
+                      </tr>
+                    ))}
+                </tbody>
+              </table>
+            </div>
             <p className="classify-reliability-source">
               {t('reliability.source', { command: data.command })}
             </p>
