@@ -1,5 +1,8 @@
 import { numbers as en } from '../src/i18n/en/numbers';
 import { numbers as zh } from '../src/i18n/zh/numbers';
+import { measured as enM } from '../src/i18n/en/measured';
+import { measured as zhM } from '../src/i18n/zh/measured';
+import family20 from '../src/data/metrics-family-20ep.json' with { type: 'json' };
 import { expect, gotoApp, test } from './harness';
 
 /** Every D3 chart the Numbers section draws before the speed test runs. */
@@ -8,6 +11,7 @@ const CHARTS = [
   'paper-table4',
   'ours-curves',
   'ours-accuracy',
+  'ours-epoch-time',
   'ours-step',
   'ours-throughput',
   'ours-run80',
@@ -110,4 +114,92 @@ test('numbers: the speed test times ResNet and forms a, b, c @wasm', async ({ pa
   for (const size of [56, 32]) {
     await expect(speed.locator(`figure[data-chart="speed-${size}"] svg .mark.bar`)).toHaveCount(4);
   }
+});
+
+/**
+ * A synthetic metrics file in family_run.sh's format: the shipped 20-epoch file plus three seeds per setting, C=32
+ * ahead of C=1 by 1.2 points with seeds 0.2 points apart, and seconds per epoch alone and side by side.
+ */
+function syntheticFamily() {
+  const runs = family20.models.flatMap((m) =>
+    [0, 1, 2].map((seed) => ({
+      name: m.name,
+      cardinality: m.cardinality,
+      bottleneck_width_d: m.bottleneck_width_d,
+      seed,
+      test_acc: 0.93 + seed * 0.002 + (m.cardinality === 32 ? 0.012 : 0),
+      epochs: 40,
+    })),
+  );
+  const settings = family20.models.map((m, i) => ({
+    name: m.name,
+    cardinality: m.cardinality,
+    bottleneck_width_d: m.bottleneck_width_d,
+    epoch_s_alone: 2 + i * 0.5,
+    epoch_s_together: 9 + i,
+  }));
+  return { ...family20, epochs: 40, processes_together: 15, settings, runs };
+}
+
+for (const lang of ['en', 'zh'] as const) {
+  const M = lang === 'en' ? enM : zhM;
+  test(`numbers: the family figure shows today's single seeds honestly (${lang}) @wasm`, async ({ page }) => {
+    await page.setViewportSize({ width: 1024, height: 900 });
+    await gotoApp(page, `section=numbers&lang=${lang}`);
+    const fig = page.locator('figure#fig-family[data-figure="family"]');
+    await expect(fig.locator('[data-chart="ours-accuracy"] svg .mark.point')).toHaveCount(5);
+    // one seed: no spread bars, no mean ticks
+    await expect(fig.locator('[data-chart="ours-accuracy"] svg .mark.spread')).toHaveCount(0);
+    await expect(fig.locator('.family-verdict')).toHaveAttribute('data-verdict', 'one-seed');
+    const verdict = await fig.locator('.family-verdict').textContent();
+    expect(verdict).toContain(M['family.verdict.one-seed'].split('{')[0].trim().slice(0, 6));
+    expect(verdict).not.toMatch(/[{}]/);
+    await expect(fig.locator('[data-chart="ours-epoch-time"] svg .mark.point')).toHaveCount(5);
+    // every text of the figure is at least 12 px at 1,024 px wide
+    const sizes = await fig.evaluate((root) =>
+      [...root.querySelectorAll('svg text, p, figcaption, h3')]
+        .filter((e) => (e.textContent ?? '').trim() && (e as HTMLElement).getClientRects().length)
+        .map((e) => parseFloat(getComputedStyle(e).fontSize)),
+    );
+    expect(sizes.length).toBeGreaterThan(10);
+    expect(Math.min(...sizes)).toBeGreaterThanOrEqual(12);
+    // the accuracy axis spans ten points, not the one point between the dots
+    const ticks = await fig.locator('[data-chart="ours-accuracy"] svg .axis.y .tick text').allTextContents();
+    const values = ticks.map((x) => parseFloat(x.replace(/[^\d.]/g, '')));
+    expect(Math.max(...values) - Math.min(...values)).toBeGreaterThanOrEqual(8);
+  });
+}
+
+test('numbers: the family figure reads family_run.sh’s metrics: seeds, spread, mean, verdict @wasm', async ({
+  page,
+}) => {
+  const body = `export default ${JSON.stringify(syntheticFamily())};`;
+  await page.route(/metrics-family-20ep[^/]*\.js$/, (route) =>
+    route.fulfill({ contentType: 'text/javascript', body }),
+  );
+  await gotoApp(page, 'section=numbers&lang=en');
+  const fig = page.locator('figure#fig-family');
+  const acc = fig.locator('[data-chart="ours-accuracy"] svg');
+  await expect(acc.locator('.mark.point')).toHaveCount(15);
+  await expect(acc.locator('.mark.spread')).toHaveCount(5);
+  await expect(acc.locator('.mark.mean')).toHaveCount(5);
+  await expect(fig.locator('.family-verdict')).toHaveAttribute('data-verdict', 'above-noise-higher');
+  await expect(fig.locator('.family-verdict')).toHaveText(
+    enM['family.verdict.above-noise-higher']
+      .replace('{high}', '32')
+      .replace('{low}', '1')
+      .replace('{diff}', '1.20')
+      .replace('{spread}', '0.40'),
+  );
+  // alone and side by side: two dots per setting
+  await expect(fig.locator('[data-chart="ours-epoch-time"] svg .mark.point')).toHaveCount(10);
+  await expect(fig.locator('[data-chart="ours-epoch-time"] svg .legend-item')).toHaveCount(2);
+  // a dot is keyed by setting and seed, and its height follows its accuracy
+  const cy = async (key: string) => Number(await acc.locator(`[data-key="${key}"].point`).getAttribute('cy'));
+  await expect.poll(() => cy('resnext29_32x4d:seed-2')).toBeLessThan(await cy('resnext29_1x64d:seed-0'));
+  await page.getByTestId('lang-select').selectOption('zh');
+  await expect(fig.locator('.family-verdict')).toContainText('C = 32');
+  await expect(fig.locator('.family-verdict')).toContainText(
+    zhM['family.verdict.above-noise-higher'].slice(0, 3),
+  );
 });

@@ -211,7 +211,9 @@ def meta_value(meta, key, default=None):
 def load_cifar_model(path):
     """ResNeXtCifar from a safetensors file (strict load), in eval mode; returns (model, metadata)."""
     arrays, meta = read_safetensors(path)
-    model = ResNeXtCifar(int(meta["cardinality"]), int(meta["bottleneck_width_d"]))
+    blocks = tuple(1 + max([int(k.split(".")[1]) for k in arrays if k.startswith(f"layer{s}.")], default=-1)
+                   for s in (1, 2, 3))
+    model = ResNeXtCifar(int(meta["cardinality"]), int(meta["bottleneck_width_d"]), blocks)
     model.load_state_dict(arrays_state_dict(arrays), strict=True)
     model.eval()
     return model, meta

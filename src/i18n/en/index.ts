@@ -10,6 +10,7 @@ import { errors } from './errors';
 import { figures } from './figures';
 import { offline } from './offline';
 import { trust } from './trust';
+import { measured } from './measured';
 
 export const en = {
   ...common,
@@ -24,5 +25,6 @@ export const en = {
   ...figures,
   ...offline,
   ...trust,
+  ...measured,
 };
 export type MessageKey = keyof typeof en;

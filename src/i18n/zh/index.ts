@@ -12,6 +12,7 @@ import { errors } from './errors';
 import { figures } from './figures';
 import { offline } from './offline';
 import { trust } from './trust';
+import { measured } from './measured';
 
 export const zh: Catalog<typeof enCatalog> = {
   ...common,
@@ -26,4 +27,5 @@ export const zh: Catalog<typeof enCatalog> = {
   ...figures,
   ...offline,
   ...trust,
+  ...measured,
 };

@@ -9,6 +9,7 @@ import { ImageInput, type InputError } from './ImageInput';
 import { ImagePreview } from './ImagePreview';
 import { ModelPanel } from './ModelPanel';
 import { PredictionPanel } from './PredictionPanel';
+import { Reliability } from './Reliability';
 import { SampleGallery } from './SampleGallery';
 import { useClassification } from './useClassification';
 import { useClassifyText } from './useClassifyText';
@@ -75,6 +76,7 @@ export function ClassifySection() {
           <h2 id="classify-result-heading">{t('classify.result.heading')}</h2>
           <ModelPanel />
           <PredictionPanel classification={classification} waiting={waiting} />
+          <Reliability />
         </section>
       </div>
       <CompareCardinalities image={image} backendReady={backendName !== null} />

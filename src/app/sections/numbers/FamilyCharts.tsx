@@ -1,19 +1,14 @@
 import { useCallback, useMemo } from 'react';
-import {
-  familyAccuracyVsC,
-  familyErrorCurves,
-  familyStepTimes,
-  familyThroughput,
-  stepTimeRatio,
-} from '../../../data/chartData';
+import { familyErrorCurves, familyStepTimes, familyThroughput, stepTimeRatio } from '../../../data/chartData';
 import { byCardinality, modelSetting, type MetricsFile } from '../../../data/metrics';
 import { paperSpeedRatio } from '../../../data/paperResults';
 import { renderBarChart } from '../../../viz/numbers/barChart';
 import { renderLineChart } from '../../../viz/numbers/lineChart';
 import { ChartFigure } from './ChartFigure';
+import { FamilySeeds } from './FamilySeeds';
 import { useNumbersText } from './useNumbersText';
 
-/** The five equal-complexity 20-epoch models: curves, accuracy against C, step time and throughput. */
+/** The equal-complexity family: curves, accuracy and time per epoch against C (every seed), step time, throughput. */
 export function FamilyCharts({ family }: { family: MetricsFile }) {
   const { t, fmt } = useNumbersText();
   const models = useMemo(() => byCardinality(family), [family]);
@@ -33,21 +28,6 @@ export function FamilyCharts({ family }: { family: MetricsFile }) {
         showPoints: false,
       }),
     [curves, t, fmt],
-  );
-
-  const acc = useMemo(() => familyAccuracyVsC(family, t('numbers.ours.acc.series')), [family, t]);
-  const drawAcc = useCallback(
-    (el: HTMLDivElement, width: number) =>
-      renderLineChart(el, acc, {
-        width,
-        xScale: 'log2',
-        xTicks: models.map((m) => m.cardinality),
-        xLabel: t('numbers.axis.cardinality'),
-        yLabel: t('numbers.ours.acc.y'),
-        yFormat: (v) => fmt.pct(v, 1),
-        showPoints: true,
-      }),
-    [acc, models, t, fmt],
   );
 
   const steps = useMemo(() => familyStepTimes(family, t('numbers.ours.step.series')), [family, t]);
@@ -78,7 +58,6 @@ export function FamilyCharts({ family }: { family: MetricsFile }) {
 
   const titles = {
     curves: t('numbers.ours.curves.title'),
-    acc: t('numbers.ours.acc.title'),
     step: t('numbers.ours.step.title'),
     thr: t('numbers.ours.thr.title'),
   };
@@ -102,21 +81,7 @@ export function FamilyCharts({ family }: { family: MetricsFile }) {
         <p className="numbers-source">{source}</p>
       </ChartFigure>
 
-      <ChartFigure
-        id="ours-accuracy"
-        title={titles.acc}
-        draw={drawAcc}
-        alt={alt(
-          titles.acc,
-          [t('numbers.ours.col.model'), t('numbers.ours.col.accuracy')],
-          models.map((m) => [modelSetting(m), fmt.pct(m.test_acc, 2)]),
-        )}
-      >
-        <p className="numbers-honest" data-note="noise">
-          {t('numbers.ours.noise')}
-        </p>
-        <p className="numbers-source">{source}</p>
-      </ChartFigure>
+      <FamilySeeds family={family} />
 
       <ChartFigure
         id="ours-step"
