@@ -2,7 +2,7 @@ import { numbers as en } from '../src/i18n/en/numbers';
 import { numbers as zh } from '../src/i18n/zh/numbers';
 import { measured as enM } from '../src/i18n/en/measured';
 import { measured as zhM } from '../src/i18n/zh/measured';
-import family20 from '../src/data/metrics-family-20ep.json' with { type: 'json' };
+import family20 from '../public/models/family/metrics.json' with { type: 'json' };
 import { expect, gotoApp, test } from './harness';
 
 /** Every D3 chart the Numbers section draws before the speed test runs. */

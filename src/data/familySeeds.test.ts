@@ -6,7 +6,7 @@ import {
   type FamilyMetricsInput,
   type FamilyRun,
 } from './familySeeds';
-import family20 from './metrics-family-20ep.json';
+import family20 from '../../public/models/family/metrics.json';
 
 const SETTINGS: [number, number][] = [
   [1, 64],
