@@ -41,6 +41,9 @@ export default defineConfig<HarnessOptions>({
     // frames cost every test time and a failure's screenshot is taken anyway.
     trace: { mode: 'retain-on-failure', screenshots: false, snapshots: true },
     screenshot: 'only-on-failure',
+    // The production build registers a service worker; only the specs about offline use and base paths
+    // (test.use({ serviceWorkers: 'allow' })) run with it, so other tests each see the network as a first visit.
+    serviceWorkers: 'block',
     launchOptions: { executablePath: '/usr/bin/chromium', args: chromiumArgs },
   },
   projects: [

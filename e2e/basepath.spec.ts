@@ -41,6 +41,8 @@ const test = harness.extend<object, { basePathURL: string }>({
   baseURL: async ({ basePathURL }, provide) => provide(basePathURL),
 });
 
+test.use({ serviceWorkers: 'allow' });
+
 test('built with --base /resnext-explorer/, every section works and nothing is requested outside the path @wasm', async ({
   page,
   basePathURL,

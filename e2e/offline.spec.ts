@@ -2,6 +2,8 @@ import type { Page } from '@playwright/test';
 import { expect, gotoApp, test } from './harness';
 import { SECTIONS, sectionBody, waitForSection } from './support/sections';
 
+test.use({ serviceWorkers: 'allow' });
+
 /*
  * Offline after one visit: the service worker precaches the app and the default weights, and keeps the
  * weights of any other model the reader used. With the network gone, a reload still opens every section,

@@ -66,20 +66,6 @@ export function Figure({ id, kind, className, label, data, children }: FigurePro
         data-testid="figure-present"
         onClick={toggle}
       >
-        <svg
-          className="app-figure-present-icon"
-          viewBox="0 0 16 16"
-          width="14"
-          height="14"
-          aria-hidden="true"
-        >
-          <path
-            d={presenting ? 'M3 3l10 10M13 3L3 13' : 'M2 6V2h4M10 2h4v4M14 10v4h-4M6 14H2v-4'}
-            fill="none"
-            stroke="currentColor"
-            strokeWidth="1.8"
-          />
-        </svg>
         {presenting ? t('figure.presentExit') : t('figure.present')}
       </button>
       {presenting && (

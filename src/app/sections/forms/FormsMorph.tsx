@@ -72,6 +72,7 @@ export function FormsMorph({
 
   const { cardinality: c, d, width } = config;
   const params = { c, d, width, in: config.stage.inChannels, out: config.stage.outChannels };
+  const notesCaption = t('forms.notes.caption', { form: t(`forms.${form}.title`) });
   return (
     <Figure id="fig-forms-morph" kind="forms-morph" className="fm-morph" label={t('forms.morph.heading')}>
       <div className="fm-morph-controls">
@@ -98,29 +99,31 @@ export function FormsMorph({
           <p aria-live="polite" data-testid="form-morph-step">
             {t(`forms.morph.step.${form}`, params)}
           </p>
-          <table className="blk-table fm-notes">
-            <caption>{t('forms.notes.caption', { form: t(`forms.${form}.title`) })}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('forms.notes.layer')}</th>
-                <th scope="col" className="num">
-                  {t('forms.notes.weights')}
-                </th>
-                <th scope="col">{t('forms.notes.output')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {(['conv1', 'conv2', 'conv3'] as const).map((k) => (
-                <tr key={k}>
-                  <th scope="row">{t(`forms.layer.${k}`)}</th>
-                  <td className="num" data-testid={`morph-weights-${k}`}>
-                    {notes[k].params}
-                  </td>
-                  <td>{notes[k].shape}</td>
+          <div className="blk-table-wrap" tabIndex={0} role="region" aria-label={notesCaption}>
+            <table className="blk-table fm-notes">
+              <caption>{notesCaption}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t('forms.notes.layer')}</th>
+                  <th scope="col" className="num">
+                    {t('forms.notes.weights')}
+                  </th>
+                  <th scope="col">{t('forms.notes.output')}</th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
+              </thead>
+              <tbody>
+                {(['conv1', 'conv2', 'conv3'] as const).map((k) => (
+                  <tr key={k}>
+                    <th scope="row">{t(`forms.layer.${k}`)}</th>
+                    <td className="num" data-testid={`morph-weights-${k}`}>
+                      {notes[k].params}
+                    </td>
+                    <td>{notes[k].shape}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
         </div>
       </div>
     </Figure>
