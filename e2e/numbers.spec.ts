@@ -173,9 +173,9 @@ for (const lang of ['en', 'zh'] as const) {
 test('numbers: the family figure reads family_run.sh’s metrics: seeds, spread, mean, verdict @wasm', async ({
   page,
 }) => {
-  const body = `export default ${JSON.stringify(syntheticFamily())};`;
-  await page.route(/metrics-family-20ep[^/]*\.js$/, (route) =>
-    route.fulfill({ contentType: 'text/javascript', body }),
+  const body = JSON.stringify(syntheticFamily());
+  await page.route(/\/models\/family\/metrics\.json$/, (route) =>
+    route.fulfill({ contentType: 'application/json', body }),
   );
   await gotoApp(page, 'section=numbers&lang=en');
   const fig = page.locator('figure#fig-family');

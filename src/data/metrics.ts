@@ -1,4 +1,5 @@
 /** Types and lazy loading of the training metrics measured for the project's CIFAR-10 models. */
+import { AppError } from '../resnext/errors';
 
 export interface EpochMetrics {
   epoch: number;
@@ -57,21 +58,27 @@ export interface ProjectMetrics {
   tfjsEval: TfjsEval;
 }
 
+/** A training metrics file shipped beside the weights in public/models (one source for the app and the README). */
+async function fetchMetrics(path: string): Promise<MetricsFile> {
+  const url = `${import.meta.env.BASE_URL}models/${path}`;
+  const res = await fetch(url);
+  if (res.status === 404) throw new AppError('not-found', { url, status: res.status });
+  if (!res.ok) throw new AppError('http-status', { url, status: res.status });
+  return (await res.json()) as MetricsFile;
+}
+
 /**
- * Loads the metrics in their own chunk so they stay out of the first paint. The training metrics are the files
- * shipped beside the weights in public/models (one source); tfjsEval.json is written by `npm run eval -- --write`.
+ * Loads the metrics when a view needs them, out of the first paint: the training metrics from the files shipped
+ * beside the weights in public/models (one source); tfjsEval.json, written by `npm run eval -- --write`, in its
+ * own chunk.
  */
 export async function loadProjectMetrics(): Promise<ProjectMetrics> {
   const [run80, family, tfjsEval] = await Promise.all([
-    import('../../public/models/metrics.json'),
-    import('../../public/models/family/metrics.json'),
+    fetchMetrics('metrics.json'),
+    fetchMetrics('family/metrics.json'),
     import('./tfjsEval.json'),
   ]);
-  return {
-    run80: run80.default as MetricsFile,
-    family: family.default as MetricsFile,
-    tfjsEval: tfjsEval.default as TfjsEval,
-  };
+  return { run80, family, tfjsEval: tfjsEval.default as TfjsEval };
 }
 
 /** `1×64d`-style label of a model's cardinality and bottleneck width. */
