@@ -38,9 +38,15 @@ export function BlockReadouts({
           <thead>
             <tr>
               <th scope="col">{t('block.table.layer')}</th>
-              <th scope="col">{t('block.table.weightShape')}</th>
-              <th scope="col">{t('block.table.in')}</th>
-              <th scope="col">{t('block.table.out')}</th>
+              <th scope="col" className="blk-col-shape">
+                {t('block.table.weightShape')}
+              </th>
+              <th scope="col" className="blk-col-shape">
+                {t('block.table.in')}
+              </th>
+              <th scope="col" className="blk-col-shape">
+                {t('block.table.out')}
+              </th>
               <th scope="col" className="num">
                 {t('block.table.params')}
               </th>
@@ -58,9 +64,15 @@ export function BlockReadouts({
                     <span className="blk-note"> {t('block.table.groups', { g: r.groups })}</span>
                   )}
                 </th>
-                <td data-testid={`layer-weight-shape-${r.id}`}>{formatShape(r.weightShape)}</td>
-                <td data-testid={`layer-in-shape-${r.id}`}>{formatShape(r.inShape)}</td>
-                <td data-testid={`layer-out-shape-${r.id}`}>{formatShape(r.outShape)}</td>
+                <td className="blk-col-shape" data-testid={`layer-weight-shape-${r.id}`}>
+                  {formatShape(r.weightShape)}
+                </td>
+                <td className="blk-col-shape" data-testid={`layer-in-shape-${r.id}`}>
+                  {formatShape(r.inShape)}
+                </td>
+                <td className="blk-col-shape" data-testid={`layer-out-shape-${r.id}`}>
+                  {formatShape(r.outShape)}
+                </td>
                 <td className="num" data-testid={`layer-params-${r.id}`}>
                   {int(r.params)}
                 </td>
@@ -72,9 +84,10 @@ export function BlockReadouts({
           </tbody>
           <tfoot>
             <tr>
-              <th scope="row" colSpan={4}>
-                {t('block.table.total')}
-              </th>
+              <th scope="row">{t('block.table.total')}</th>
+              <td className="blk-col-shape" />
+              <td className="blk-col-shape" />
+              <td className="blk-col-shape" />
               <td className="num" data-testid="block-params-total">
                 {int(counts.params)}
               </td>
@@ -83,9 +96,10 @@ export function BlockReadouts({
               </td>
             </tr>
             <tr>
-              <th scope="row" colSpan={4}>
-                {t('block.table.resnet', { width: config.resnetShape.d })}
-              </th>
+              <th scope="row">{t('block.table.resnet', { width: config.resnetShape.d })}</th>
+              <td className="blk-col-shape" />
+              <td className="blk-col-shape" />
+              <td className="blk-col-shape" />
               <td className="num" data-testid="resnet-params-total">
                 {int(resnet.params)}
               </td>
