@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import {
   familyAccuracyVsC,
   familyErrorCurves,
@@ -20,11 +20,33 @@ const sharedFamily = shipped('family/metrics.json');
 const shared80 = shipped('metrics.json');
 
 describe('project metrics', () => {
+  afterEach(() => vi.unstubAllGlobals());
+
+  /** fetch served from public/, as the app's server does, recording what was asked for */
+  const servePublic = (asked: string[], status = 200) =>
+    vi.stubGlobal('fetch', async (url: string) => {
+      asked.push(url);
+      if (status !== 200) return new Response('', { status });
+      const rel = url.slice(import.meta.env.BASE_URL.length);
+      return new Response(readFileSync(new URL(`../../public/${rel}`, import.meta.url)), { status });
+    });
+
   it('are the files shipped beside the weights, and the recorded tfjs evaluation', async () => {
+    const asked: string[] = [];
+    servePublic(asked);
     const { run80, family, tfjsEval } = await loadProjectMetrics();
+    expect(asked.sort()).toEqual([
+      `${import.meta.env.BASE_URL}models/family/metrics.json`,
+      `${import.meta.env.BASE_URL}models/metrics.json`,
+    ]);
     expect(family).toEqual(sharedFamily);
     expect(run80).toEqual(shared80);
     expect(tfjsEval.command.startsWith('npm run eval')).toBe(true);
+  });
+
+  it('a missing file is a coded error', async () => {
+    servePublic([], 404);
+    await expect(loadProjectMetrics()).rejects.toMatchObject({ code: 'not-found' });
   });
 });
 
