@@ -67,9 +67,6 @@ export const numbers = {
   'numbers.ours.sourceText': 'metrics.json written by the training runs ({device}, PyTorch {torch}, bf16)',
   'numbers.ours.curves.title': 'Test error per epoch, the five 20-epoch models',
   'numbers.ours.curves.y': 'CIFAR-10 test error',
-  'numbers.ours.acc.title': 'Final test accuracy against cardinality (20 epochs)',
-  'numbers.ours.acc.y': 'CIFAR-10 test accuracy',
-  'numbers.ours.acc.series': 'test accuracy',
   'numbers.ours.noise':
     'Honest reading: on this short schedule the five accuracies differ by about a point and do not rise with C; the differences are within run-to-run noise. This does not reproduce the paper’s ImageNet trend.',
   'numbers.ours.step.title': 'Training step time at equal FLOPs',
@@ -100,7 +97,6 @@ export const numbers = {
   'numbers.speed.intro':
     'Times one block of the 256-d stage on this page’s TensorFlow.js backend: the dense ResNet bottleneck (1×64d) and the ResNeXt block (32×4d) in its three equivalent forms. Their MAC counts are almost equal, so any difference in time is how well this backend handles split and grouped work.',
   'numbers.speed.run': 'Run the speed test',
-  'numbers.speed.running': 'Running… {done} of {total}',
   'numbers.speed.progress': 'Speed test progress',
   'numbers.speed.backend': 'Backend: {backend}',
   'numbers.speed.block.resnet': 'ResNet bottleneck (1×64d)',

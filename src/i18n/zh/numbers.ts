@@ -67,9 +67,6 @@ export const numbers: Catalog<typeof en> = {
   'numbers.ours.sourceText': '训练过程写出的 metrics.json（{device}，PyTorch {torch}，bf16）',
   'numbers.ours.curves.title': '每轮的测试错误率：五个 20 轮模型',
   'numbers.ours.curves.y': 'CIFAR-10 测试错误率',
-  'numbers.ours.acc.title': '最终测试准确率与基数的关系（20 轮）',
-  'numbers.ours.acc.y': 'CIFAR-10 测试准确率',
-  'numbers.ours.acc.series': '测试准确率',
   'numbers.ours.noise':
     '如实说明：在这么短的训练下，五个准确率相差约一个百分点，并不随 C 增大而提高；差异在不同训练之间的随机波动范围内。这并未复现论文在 ImageNet 上的趋势。',
   'numbers.ours.step.title': 'FLOPs 相同时的训练单步耗时',
@@ -100,7 +97,6 @@ export const numbers: Catalog<typeof en> = {
   'numbers.speed.intro':
     '在本页当前的 TensorFlow.js 后端上，为 256 维阶段的一个模块计时：稠密的 ResNet 瓶颈模块（1×64d），以及 ResNeXt 模块（32×4d）的三种等价形式。它们的乘加次数几乎相同，因此耗时差异反映的是该后端处理拆分与分组计算的效率。',
   'numbers.speed.run': '运行速度测试',
-  'numbers.speed.running': '运行中… {done} / {total}',
   'numbers.speed.progress': '速度测试进度',
   'numbers.speed.backend': '后端：{backend}',
   'numbers.speed.block.resnet': 'ResNet 瓶颈模块（1×64d）',
