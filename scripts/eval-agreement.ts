@@ -21,6 +21,8 @@ export interface Agreement {
   status(): string;
   /** lines for the report: the compared model's accuracy and the agreement */
   report(): string[];
+  /** the figures behind the report */
+  result(): { accuracy: number; agreement: number; images: number };
   dispose(): void;
 }
 
@@ -49,6 +51,11 @@ export function openAgreement(path: string): Agreement {
       `compared ${path}: accuracy ${(correct / done).toFixed(4)} on ${done} images`,
       `top-1 agreement: ${(same / done).toFixed(4)} (${same}/${done})`,
     ],
+    result: () => ({
+      accuracy: Number((correct / done).toFixed(4)),
+      agreement: Number((same / done).toFixed(4)),
+      images: done,
+    }),
     dispose: () => model.dispose(),
   };
 }

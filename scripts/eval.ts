@@ -1,16 +1,17 @@
 /**
  * Accuracy of a CIFAR-10 model in TensorFlow.js (Node):
  *   npm run eval -- [--data PATH] [--limit N] [--model PATH] [--backend wasm|cpu] [--batch B] [--write]
- * The model is the file the app serves by default (public/models/manifest.json's `default`, the float16 copy)
+ * The model is the file the app serves by default (public/models/manifest.json's `default`, the int8 copy)
  * unless --model names another; the data is found by src/resnext/node/cifarData.ts unless --data names a file.
  *   npm run eval -- [--data PATH] [--limit N] [--model PATH] [--backend wasm|cpu] [--batch B] [--compare PATH]
  * --compare also runs a second model on the same images: its accuracy and top-1 agreement (eval-agreement.ts).
  * Progress goes to stderr; per-class accuracy, then as the last line `accuracy: 0.XXXX on N images`.
- * --write records the result in src/data/tfjsEval.json, where the Numbers section and the README read it.
+ * --write records the result (and the compared model's) in src/data/tfjsEval.json, where the Numbers section
+ * and the README read it.
  */
 import { createHash } from 'node:crypto';
 import { createReadStream, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { join, relative, resolve } from 'node:path';
 import * as tf from '@tensorflow/tfjs-core';
 import type { TfjsEval } from '../src/data/metrics';
 import { CIFAR_RECORD_BYTES, readCifarBatches } from '../src/resnext/cifarBinary';
@@ -113,6 +114,7 @@ async function main() {
     console.log(`${(meta.classes[c] ?? `class ${c}`).padEnd(12)} ${acc} (${right[c]}/${seen[c]})`);
   }
   for (const line of compare?.report() ?? []) console.log(line);
+  const compared = compare ? { model: relative(REPO_ROOT, resolve(opts.compare)), ...compare.result() } : undefined;
   compare?.dispose();
   const accuracy = Number((correct / done).toFixed(4));
   console.log(`accuracy: ${accuracy.toFixed(4)} on ${done} images`);
@@ -124,6 +126,7 @@ async function main() {
       model: relative(REPO_ROOT, modelPath),
       backend: opts.backend,
       testFileSha256: createHash('sha256').update(readFileSync(data)).digest('hex'),
+      ...(compared ? { compare: compared } : {}),
     };
     writeFileSync(RECORD, `${JSON.stringify(record, null, 2)}\n`);
     console.error(`wrote ${relative(REPO_ROOT, RECORD)}`);

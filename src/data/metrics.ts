@@ -48,6 +48,16 @@ export interface TfjsEval {
   backend?: string;
   /** sha256 of the test file: which copy of the CIFAR-10 test set the figure was measured on */
   testFileSha256?: string;
+  /** a second model run on the same images (`--compare`): its accuracy and how often its top-1 agrees */
+  compare?: TfjsCompare;
+}
+
+export interface TfjsCompare {
+  model: string;
+  accuracy: number;
+  /** share of the images on which its top-1 equals the evaluated model's */
+  agreement: number;
+  images: number;
 }
 
 export interface ProjectMetrics {

@@ -16,7 +16,7 @@ const manifest = parseManifest({
 
 describe('expectedBytes', () => {
   it('is the size of the file the model downloads: for the default model, the manifest’s default copy', () => {
-    // the catalogue lists the float16 copy first, but the manifest's default (float32 here) is what loads
+    // the catalogue lists the int8 copy first, but the manifest's default (float32 here) is what loads
     expect(expectedBytes(DEFAULT_MODEL_ID, manifest)).toBe(1000);
     expect(expectedBytes('family_8x14d', manifest)).toBe(70);
   });

@@ -27,7 +27,7 @@ export function resolveFile(candidates: readonly string[], manifest: ModelManife
   return { path: candidates[0], sha256: null, bytes: null };
 }
 
-/** The file a shipped model downloads; for the default model, the manifest's `default` (float16 or float32) first. */
+/** The file a shipped model downloads; for the default model, the manifest's `default` (int8, float16 or float32) first. */
 export function shippedFile(model: ShippedModel, manifest: ModelManifest | null): ResolvedFile {
   const candidates =
     model.kind === 'default' && manifest ? [manifest.default, ...model.candidates] : model.candidates;

@@ -23,7 +23,7 @@ export interface ShippedModel {
   cardinality: number;
   d: number;
   epochs: number;
-  /** files that may hold it, under public/models/, best first (the float16 copy is half the download) */
+  /** files that may hold it, under public/models/, best first (the int8 copy is half the float16 download) */
   candidates: string[];
 }
 
@@ -34,7 +34,11 @@ export const SHIPPED_MODELS: readonly ShippedModel[] = [
     cardinality: 32,
     d: 4,
     epochs: 80,
-    candidates: ['resnext29_32x4d.f16.safetensors', 'resnext29_32x4d.safetensors'],
+    candidates: [
+      'resnext29_32x4d.i8.safetensors',
+      'resnext29_32x4d.f16.safetensors',
+      'resnext29_32x4d.safetensors',
+    ],
   },
   ...FAMILY.map((f): ShippedModel => ({
     id: f.id,
