@@ -23,7 +23,8 @@ export default defineConfig<HarnessOptions>({
   outputDir: process.env.E2E_OUTPUT_DIR ?? `./test-results/run-${process.env.E2E_PORT}`,
   globalSetup: './e2e/support/globalSetup.ts',
   fullyParallel: false,
-  workers: 1,
+  // Two at a time: a browser test mostly waits on the page, so two share the CPU well.
+  workers: 2,
   retries: 0,
   forbidOnly: Boolean(process.env.CI),
   reporter: process.env.CI ? [['list'], ['html', { open: 'never' }]] : 'list',

@@ -66,52 +66,55 @@ for (const project of ['wasm', 'webgl'] as const) {
       }
     });
 
-    test('uploaded photos are classified in the browser: no image data and no other origin in the request log', async ({
-      page,
-      baseURL,
-    }) => {
-      test.setTimeout(300_000);
-      await openClassify(page, 'sample=horse');
-      await expect(top1(page)).toHaveAttribute('data-class', 'horse', { timeout: 180_000 });
-      const requests: Request[] = [];
-      page.on('request', (r) => requests.push(r));
-      for (const { file, cls } of CORRECT) {
-        const buffer = readFileSync(new URL(file, SAMPLES_DIR));
-        await page
-          .getByTestId('file-input')
-          .setInputFiles({ name: `upload-${file}`, mimeType: 'image/jpeg', buffer });
-        await expect(top1(page)).toHaveAttribute('data-image', `upload-${file}`);
-        await expect(top1(page)).toHaveAttribute('data-origin', 'upload');
-        await expect(top1(page)).toHaveAttribute('data-class', cls);
-      }
-      const origin = new URL(baseURL!).origin;
-      for (const r of requests) {
-        expect(new URL(r.url()).origin, r.url()).toBe(origin);
-        expect(r.method(), r.url()).toBe('GET');
-        expect(r.postDataBuffer(), r.url()).toBeNull();
-        expect(r.url()).not.toContain('upload-');
-      }
-    });
+    // Reading an upload or a drop does not depend on the backend: the model's answers on it are the sample test's.
+    if (project === 'wasm') {
+      test('uploaded photos are classified in the browser: no image data and no other origin in the request log', async ({
+        page,
+        baseURL,
+      }) => {
+        test.setTimeout(300_000);
+        await openClassify(page, 'sample=horse');
+        await expect(top1(page)).toHaveAttribute('data-class', 'horse', { timeout: 180_000 });
+        const requests: Request[] = [];
+        page.on('request', (r) => requests.push(r));
+        for (const { file, cls } of CORRECT) {
+          const buffer = readFileSync(new URL(file, SAMPLES_DIR));
+          await page
+            .getByTestId('file-input')
+            .setInputFiles({ name: `upload-${file}`, mimeType: 'image/jpeg', buffer });
+          await expect(top1(page)).toHaveAttribute('data-image', `upload-${file}`);
+          await expect(top1(page)).toHaveAttribute('data-origin', 'upload');
+          await expect(top1(page)).toHaveAttribute('data-class', cls);
+        }
+        const origin = new URL(baseURL!).origin;
+        for (const r of requests) {
+          expect(new URL(r.url()).origin, r.url()).toBe(origin);
+          expect(r.method(), r.url()).toBe('GET');
+          expect(r.postDataBuffer(), r.url()).toBeNull();
+          expect(r.url()).not.toContain('upload-');
+        }
+      });
 
-    test('a dropped picture is classified', async ({ page }) => {
-      test.setTimeout(300_000);
-      await openClassify(page);
-      await expect(top1(page)).toHaveAttribute('data-class', 'cat', { timeout: 180_000 });
-      const bytes = [...readFileSync(new URL('horse.jpg', SAMPLES_DIR))];
-      const drop = page.getByTestId('drop-zone');
-      const dataTransfer = await page.evaluateHandle((data) => {
-        const dt = new DataTransfer();
-        dt.items.add(new File([new Uint8Array(data)], 'dropped-horse.jpg', { type: 'image/jpeg' }));
-        return dt;
-      }, bytes);
-      await drop.dispatchEvent('dragenter', { dataTransfer });
-      await expect(drop).toHaveAttribute('data-dragging', 'true');
-      await drop.dispatchEvent('drop', { dataTransfer });
-      await expect(drop).toHaveAttribute('data-dragging', 'false');
-      await expect(top1(page)).toHaveAttribute('data-image', 'dropped-horse.jpg');
-      await expect(top1(page)).toHaveAttribute('data-origin', 'drop');
-      await expect(top1(page)).toHaveAttribute('data-class', 'horse');
-    });
+      test('a dropped picture is classified', async ({ page }) => {
+        test.setTimeout(300_000);
+        await openClassify(page);
+        await expect(top1(page)).toHaveAttribute('data-class', 'cat', { timeout: 180_000 });
+        const bytes = [...readFileSync(new URL('horse.jpg', SAMPLES_DIR))];
+        const drop = page.getByTestId('drop-zone');
+        const dataTransfer = await page.evaluateHandle((data) => {
+          const dt = new DataTransfer();
+          dt.items.add(new File([new Uint8Array(data)], 'dropped-horse.jpg', { type: 'image/jpeg' }));
+          return dt;
+        }, bytes);
+        await drop.dispatchEvent('dragenter', { dataTransfer });
+        await expect(drop).toHaveAttribute('data-dragging', 'true');
+        await drop.dispatchEvent('drop', { dataTransfer });
+        await expect(drop).toHaveAttribute('data-dragging', 'false');
+        await expect(top1(page)).toHaveAttribute('data-image', 'dropped-horse.jpg');
+        await expect(top1(page)).toHaveAttribute('data-origin', 'drop');
+        await expect(top1(page)).toHaveAttribute('data-class', 'horse');
+      });
+    }
 
     test('compare cardinalities runs the five 20-epoch models and shows their accuracy', async ({ page }) => {
       test.setTimeout(400_000);

@@ -1,4 +1,5 @@
 import contextlib
+import functools
 import io
 import os
 import runpy
@@ -31,6 +32,7 @@ def run_reference_evaluator():
     return g, out.getvalue()
 
 
+@functools.lru_cache(maxsize=1)
 def our_predictions():
     """(predicted classes, labels, accuracy) of the shipped model on the first N test records, in PyTorch."""
     model, meta = load_cifar_model(SHIPPED_WEIGHTS)
