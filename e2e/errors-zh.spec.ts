@@ -121,3 +121,29 @@ test('errors in 简体中文 @webgl: a lost GPU backend is restarted and says so
   });
   await expectAllChinese(page, [await indicator.innerText()]);
 });
+
+test.describe('a failed download', () => {
+  test.use({ allowedConsoleErrors: [/Failed to load resource: net::ERR_FAILED/] });
+
+  test('errors in 简体中文 @wasm: the shipped weights fail to download, and a retry loads them', async ({
+    page,
+  }) => {
+    test.setTimeout(300_000);
+    let failed = 0;
+    await page.route('**/*.safetensors', (route) => {
+      failed++;
+      return route.abort('failed');
+    });
+    await gotoApp(page, 'section=classify&lang=zh');
+    const error = page.getByTestId('model-error');
+    await expect(error).toBeVisible({ timeout: 180_000 });
+    expect(failed).toBeGreaterThan(0);
+    await expectAllChinese(page);
+
+    // the network is back: one click downloads the weights again and the model classifies
+    await page.unroute('**/*.safetensors');
+    await error.getByRole('button').click();
+    await expect(error).toHaveCount(0);
+    await expect(page.getByTestId('top1')).toHaveAttribute('data-class', 'cat', { timeout: 180_000 });
+  });
+});
