@@ -1,5 +1,6 @@
 import type { Page } from '@playwright/test';
-import { expect, gotoApp, test } from './harness';
+import { backendIndicator, expect, gotoApp, test, waitForBackend } from './harness';
+import { loseGpu, waitForDebugHook } from './support/memory';
 
 /**
  * Every error a reader can reach from the Classify and Forms sections, with the page in 简体中文: each
@@ -15,8 +16,8 @@ async function errorTexts(page: Page): Promise<string[]> {
     .allInnerTexts();
 }
 
-async function expectAllChinese(page: Page) {
-  const texts = (await errorTexts(page)).filter((s) => s.trim());
+async function expectAllChinese(page: Page, extra: string[] = []) {
+  const texts = [...(await errorTexts(page)), ...extra].filter((s) => s.trim());
   expect(texts.length).toBeGreaterThan(0);
   for (const text of texts) expect(text, text).toMatch(CHINESE);
 }
@@ -85,4 +86,64 @@ test('errors in 简体中文 @wasm: bad upload, wrong architecture, missing addr
   await gotoApp(page, 'section=forms&stage=r50-conv5&cardinality=64&d=128&keepComplexity=0&lang=zh');
   await expect(page.getByTestId('proof-budget')).toBeVisible();
   await expectAllChinese(page);
+});
+
+/*
+ * A lost GPU can only be had on a GPU backend: WebGL's context is lost through WEBGL_lose_context, as a
+ * driver reset would. The app starts the backend again and says so in the backend indicator; the model is
+ * rebuilt there and classifies again. Every message on screen, the indicator's included, is in Chinese.
+ */
+test('errors in 简体中文 @webgl: a lost GPU backend is restarted and says so', async ({ page }) => {
+  test.setTimeout(400_000);
+  await gotoApp(page, 'section=classify&lang=zh');
+  await waitForDebugHook(page);
+  const top1 = page.getByTestId('top1');
+  await expect(top1).toHaveAttribute('data-class', 'cat', { timeout: 180_000 });
+  await expect(page.getByTestId('inference-time')).toHaveAttribute('data-backend', 'webgl', {
+    timeout: 180_000,
+  });
+
+  expect(await loseGpu(page)).toBe('webgl');
+  const indicator = backendIndicator(page);
+  await expect(indicator).toHaveAttribute('data-reason', /^(recovered|gpu-lost)$/, { timeout: 180_000 });
+  const after = await waitForBackend(page);
+  expect(after.status).toBe('ready');
+  // "与 GPU 的连接中断…": restarted (recovered) or another backend took over (gpu-lost)
+  expect(after.text).toContain('与 GPU 的连接中断');
+  await expectAllChinese(page, [after.text]);
+
+  // the model is rebuilt on the restarted backend and classifies another picture
+  await page.locator('[data-section-body="classify"] button[data-sample="horse"]').click();
+  await expect(top1).toHaveAttribute('data-image', 'horse.jpg', { timeout: 180_000 });
+  await expect(top1).toHaveAttribute('data-class', 'horse', { timeout: 180_000 });
+  await expect(page.getByTestId('inference-time')).toHaveAttribute('data-backend', after.backend, {
+    timeout: 180_000,
+  });
+  await expectAllChinese(page, [await indicator.innerText()]);
+});
+
+test.describe('a failed download', () => {
+  test.use({ allowedConsoleErrors: [/Failed to load resource: net::ERR_FAILED/] });
+
+  test('errors in 简体中文 @wasm: the shipped weights fail to download, and a retry loads them', async ({
+    page,
+  }) => {
+    test.setTimeout(300_000);
+    let failed = 0;
+    await page.route('**/*.safetensors', (route) => {
+      failed++;
+      return route.abort('failed');
+    });
+    await gotoApp(page, 'section=classify&lang=zh');
+    const error = page.getByTestId('model-error');
+    await expect(error).toBeVisible({ timeout: 180_000 });
+    expect(failed).toBeGreaterThan(0);
+    await expectAllChinese(page);
+
+    // the network is back: one click downloads the weights again and the model classifies
+    await page.unroute('**/*.safetensors');
+    await error.getByRole('button').click();
+    await expect(error).toHaveCount(0);
+    await expect(page.getByTestId('top1')).toHaveAttribute('data-class', 'cat', { timeout: 180_000 });
+  });
 });

@@ -1,4 +1,4 @@
-import { createContext, useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import { createContext, useCallback, useEffect, useMemo, useReducer, useRef, useState, type ReactNode } from 'react';
 import type { ModelManifest } from '../../resnext/modelManifest';
 import type { ResNeXtModel } from '../../resnext/model';
 import type { SafetensorsFile } from '../../resnext/safetensors';
@@ -19,6 +19,14 @@ import {
 } from './modelLoader';
 import { loadImagenetClasses } from './imagenetClasses';
 import { storeHooks } from './storeHooks';
+import {
+  currentFile,
+  initialState,
+  modelReducer,
+  publicStatus,
+  type MachineEvent,
+  type MachineState,
+} from './modelMachine';
 import { WeightDownloads } from './weightDownloads';
 import { describeVariant, type Variant } from './variant';
 
@@ -53,36 +61,33 @@ export interface ModelStoreValue extends ModelState {
 
 const ModelContext = createContext<ModelStoreValue | null>(null);
 
-interface Snapshot {
-  status: ModelStatus;
-  progress: ByteProgress | null;
-  model: ResNeXtModel | null;
-  error: StoreError | null;
-}
+type Machine = MachineState<SafetensorsFile, ResNeXtModel, StoreError>;
+type Event = MachineEvent<SafetensorsFile, ResNeXtModel, StoreError>;
+const reducer: (s: Machine, e: Event) => Machine = modelReducer;
 
-const IDLE: Snapshot = { status: 'idle', progress: null, model: null, error: null };
+/** Progress reports closer together than this are dropped (the last one of a download never is). */
+const PROGRESS_INTERVAL_MS = 80;
 
 /**
  * Holds the one model the sections share. It loads when first needed, keeps the parsed weights so a change
  * of backend rebuilds the model there without downloading again, and disposes every model it replaces.
+ * What to download, build, keep and dispose is decided by the state machine in ./modelMachine; this
+ * component feeds it events and does what its state asks.
  */
 export function ModelStoreProvider({ children }: { children: ReactNode }) {
   const [state, update] = useAppState();
   const backend = useBackend();
   const [users, setUsers] = useState(0);
-  const [snap, setSnap] = useState<Snapshot>(IDLE);
-  const [attempt, setAttempt] = useState(0);
-  const [custom, setCustom] = useState<SafetensorsFile | null>(null);
-  const files = useRef(new Map<string, SafetensorsFile>());
   const downloads = useRef<WeightDownloads | null>(null);
   downloads.current ??= new WeightDownloads((id, onProgress, signal) => {
     const entry = shippedModel(id);
     if (!entry) return Promise.reject(new Error(`unknown model ${id}`));
     return fetchShippedFile(entry, onProgress, signal);
   });
-  const current = useRef<ResNeXtModel | null>(null);
-  const built = useRef('');
-  const [customVersion, setCustomVersion] = useState(0);
+  const [m, dispatch] = useReducer(reducer, state.model, (id): Machine =>
+    initialState(shippedModel(id) ? id : DEFAULT_MODEL_ID),
+  );
+  const custom = m.files.get(CUSTOM_MODEL_ID) ?? null;
 
   const modelId =
     state.model === CUSTOM_MODEL_ID
@@ -100,8 +105,11 @@ export function ModelStoreProvider({ children }: { children: ReactNode }) {
 
   const backendName = backend.status === 'ready' ? (backend.info?.name ?? null) : null;
   const wanted = users > 0;
-  // What the current model was built from; a change of any part builds another.
-  const key = `${modelId}|${backendName}|${attempt}|${modelId === CUSTOM_MODEL_ID ? customVersion : 0}`;
+
+  // The machine learns of every change; it starts over when the model or the backend is another.
+  useEffect(() => dispatch({ type: 'backend', backend: backendName }), [backendName]);
+  useEffect(() => dispatch({ type: 'model', modelId }), [modelId]);
+  useEffect(() => dispatch({ type: 'need', wanted }), [wanted]);
 
   // The manifest lists each file's size: with it the progress bar has its total before the first byte.
   const [manifest, setManifest] = useState<ModelManifest | null>(loadedManifest);
@@ -110,7 +118,7 @@ export function ModelStoreProvider({ children }: { children: ReactNode }) {
     let live = true;
     // A failure here is reported by the download, which needs the manifest too.
     loadManifest().then(
-      (m) => live && setManifest(m),
+      (found) => live && setManifest(found),
       () => undefined,
     );
     return () => {
@@ -118,84 +126,86 @@ export function ModelStoreProvider({ children }: { children: ReactNode }) {
     };
   }, [wanted, manifest]);
 
-  // The weights download as soon as a section needs them, while the backend may still be starting.
+  // Downloading: the weights download as soon as a section needs them, while the backend may still be
+  // starting. A change of backend meanwhile does not interrupt the download; a change of model cancels it.
+  const downloadId = m.wanted && m.phase === 'downloading' ? m.modelId : null;
   useEffect(() => {
     const d = downloads.current;
-    if (!wanted || !d || modelId === CUSTOM_MODEL_ID || files.current.has(modelId)) return;
-    d.get(modelId).then(
-      (file) => {
-        // Keep only the current shipped model's weights in memory.
-        files.current.clear();
-        files.current.set(modelId, file);
-      },
-      // A failure is reported by the build below, which awaits the same download.
-      () => undefined,
+    if (!d || downloadId === null) return;
+    let live = true;
+    d.get(downloadId).then(
+      (file) => live && dispatch({ type: 'downloaded', id: downloadId, file }),
+      (err: unknown) => live && dispatch({ type: 'downloadFailed', id: downloadId, error: toStoreError(err) }),
     );
-    return () => d.cancel(modelId);
-  }, [wanted, modelId]);
-
-  useEffect(() => {
-    if (!wanted || (current.current && built.current === key)) return;
-    const old = current.current;
-    current.current = null;
-    built.current = '';
-    // Let the sections drop the old model before its tensors go.
-    if (old) setTimeout(() => old.dispose(), 0);
-    const cachedFile = modelId === CUSTOM_MODEL_ID ? custom : files.current.get(modelId);
-    // Weights still to download show a bar from the start (its total comes from the manifest).
-    const start = cachedFile ? null : { loaded: 0, total: null };
-    let cancelled = false;
-    let lastReport = 0;
-    const onProgress: OnProgress = (loaded, total) => {
-      const now = performance.now();
-      if (cancelled || (now - lastReport < 80 && loaded !== total)) return;
-      lastReport = now;
-      setSnap((s) => ({ ...s, progress: { loaded, total } }));
+    return () => {
+      live = false;
+      d.cancel(downloadId);
     };
+  }, [downloadId]);
+
+  // Its progress, for the load under way.
+  const progressRun = m.phase === 'downloading' ? m.run : null;
+  useEffect(() => {
     const d = downloads.current;
-    d?.listen(onProgress);
-    setSnap({ status: 'loading', progress: start, model: null, error: null });
-    if (!backendName || !d) {
-      return () => {
-        cancelled = true;
-      };
-    }
-    (async () => {
-      let file = cachedFile;
-      if (!file) {
-        file = await d.get(modelId);
-        if (cancelled) return;
-        files.current.clear();
-        files.current.set(modelId, file);
-      }
-      const model = await buildModel(file);
-      if (cancelled) {
-        model.dispose();
-        return;
-      }
-      current.current = model;
-      built.current = key;
-      setSnap({ status: 'ready', progress: null, model, error: null });
-    })().catch((err: unknown) => {
-      if (!cancelled) setSnap({ status: 'error', progress: null, model: null, error: toStoreError(err) });
+    if (!d || progressRun === null) return;
+    let lastReport = 0;
+    d.listen((loaded, total) => {
+      const now = performance.now();
+      if (now - lastReport < PROGRESS_INTERVAL_MS && loaded !== total) return;
+      lastReport = now;
+      dispatch({ type: 'progress', run: progressRun, loaded, total });
     });
+    return () => d.listen(null);
+  }, [progressRun]);
+
+  // Building: once the weights are here and the backend they are for is running.
+  const file = currentFile(m);
+  const buildRun =
+    m.wanted && m.phase === 'building' && file && m.backend !== null && m.backend === backendName ? m.run : null;
+  useEffect(() => {
+    if (buildRun === null || !file) return;
+    let cancelled = false;
+    buildModel(file).then(
+      (model) => {
+        if (cancelled) model.dispose();
+        else dispatch({ type: 'built', run: buildRun, model });
+      },
+      (err: unknown) => {
+        if (!cancelled) dispatch({ type: 'failed', run: buildRun, error: toStoreError(err) });
+      },
+    );
     return () => {
       cancelled = true;
     };
-  }, [wanted, key, modelId, backendName, custom]);
+  }, [buildRun, file]);
 
+  // Disposing: a model the machine let go of is disposed here, in the commit that published the state
+  // without it (so every section has let go of it too, its effects cleaned up first).
+  const disposed = useRef(new WeakSet<ResNeXtModel>());
+  const disposeOnce = useCallback((model: ResNeXtModel) => {
+    if (disposed.current.has(model)) return;
+    disposed.current.add(model);
+    model.dispose();
+  }, []);
+  useEffect(() => {
+    if (m.retired.length === 0) return;
+    m.retired.forEach(disposeOnce);
+    dispatch({ type: 'disposed', models: m.retired });
+  }, [m.retired, disposeOnce]);
+
+  // Unmounting: the model in use and any not yet disposed go too.
+  const latest = useRef(m);
+  useEffect(() => {
+    latest.current = m;
+  });
   useEffect(
     () => () => {
-      current.current?.dispose();
-      current.current = null;
+      modelReducer(latest.current, { type: 'dispose' }).retired.forEach(disposeOnce);
     },
-    [],
+    [disposeOnce],
   );
 
-  const retry = useCallback(() => {
-    files.current.clear();
-    setAttempt((a) => a + 1);
-  }, []);
+  const retry = useCallback(() => dispatch({ type: 'retry' }), []);
 
   const acquire = useCallback(() => {
     setUsers((n) => n + 1);
@@ -204,14 +214,13 @@ export function ModelStoreProvider({ children }: { children: ReactNode }) {
 
   const loadCustom = useCallback(
     async (source: File | string, onProgress: OnProgress): Promise<Variant> => {
-      const file =
+      const weights =
         typeof source === 'string'
           ? await fetchWeightsUrl(source, onProgress)
           : await readWeightsFile(source, onProgress);
-      const spec = await checkArchitecture(file);
+      const spec = await checkArchitecture(weights);
       if (spec.numClasses === 1000) await loadImagenetClasses();
-      setCustom(file);
-      setCustomVersion((v) => v + 1);
+      dispatch({ type: 'custom', id: CUSTOM_MODEL_ID, file: weights });
       update({ model: CUSTOM_MODEL_ID });
       return describeVariant(spec);
     },
@@ -219,17 +228,20 @@ export function ModelStoreProvider({ children }: { children: ReactNode }) {
   );
 
   const expected = expectedBytes(modelId, manifest);
+  const { phase, progress, model, error } = m;
   const value = useMemo<ModelStoreValue>(
     () => ({
-      ...snap,
-      progress: withExpectedTotal(snap.progress, expected),
+      status: publicStatus(phase),
+      progress: withExpectedTotal(progress, expected),
+      model,
+      error,
       retry,
       modelId,
       customName: custom?.source ?? null,
       loadCustom,
       acquire,
     }),
-    [snap, expected, retry, modelId, custom, loadCustom, acquire],
+    [phase, progress, model, error, expected, retry, modelId, custom, loadCustom, acquire],
   );
 
   return <ModelContext.Provider value={value}>{children}</ModelContext.Provider>;
