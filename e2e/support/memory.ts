@@ -30,7 +30,7 @@ export const domNodeCount = (page: Page): Promise<number> =>
   page.evaluate(() => document.getElementsByTagName('*').length);
 
 /**
- * tf.memory() once nothing has changed for a while: models are disposed a tick after they are replaced
+ * tf.memory() once nothing has changed for a while: models are disposed in the commit after the one that drops them
  * and some panels finish their work after the UI says done, so wait for the count to hold still.
  */
 export async function settledMemory(page: Page, quietMs = 1_500): Promise<TfMemory> {
