@@ -3,6 +3,7 @@ import { translate, type MessageKey, type Params } from '../../i18n';
 import {
   backendDetails,
   backendReason,
+  canarySwitchText,
   describeBackend,
   describeCanary,
   formatLogitDiff,
@@ -112,6 +113,16 @@ describe('describeBackend', () => {
     expect(backendDetails(info, en)).toContain(
       `WebAssembly: ${translate('en', 'backend.error.canary')} (max |logit − PyTorch| = 0.831)`,
     );
+  });
+});
+
+describe('canarySwitchText', () => {
+  it('says which backend failed, by how much, while the next one starts', () => {
+    const distrusted = [{ name: 'webgl' as const, error: 'canary' as const, maxAbsDiff: 0.304 }];
+    expect(canarySwitchText('webgl', distrusted, en)).toBe(
+      translate('en', 'canary.switching', { failed: 'WebGL', diff: '0.3' }),
+    );
+    expect(canarySwitchText('webgl', distrusted, zh)).toMatch(/^WebGL 未通过.*0\.3/);
   });
 });
 

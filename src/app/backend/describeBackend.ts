@@ -2,7 +2,7 @@ import type { MessageKey, Params } from '../../i18n';
 import { errorMessage } from '../errors/errorMessage';
 import { NoBackendError } from './selectBackend';
 import { CANARY_TOLERANCE } from '../../resnext/canaryCompare';
-import type { BackendInfo, BackendName, CanaryState } from './types';
+import type { BackendAttempt, BackendInfo, BackendName, CanaryState } from './types';
 
 type Translate = (key: MessageKey, params?: Params) => string;
 
@@ -64,6 +64,19 @@ export function describeCanary(canary: CanaryState, t: Translate): string {
     default:
       return t(`canary.${canary.status}`);
   }
+}
+
+/** While the next backend starts after `name` failed the canary: what failed, by how much, and what happens now. */
+export function canarySwitchText(
+  name: BackendName,
+  distrusted: readonly BackendAttempt[],
+  t: Translate,
+): string {
+  const attempt = distrusted.find((a) => a.name === name);
+  return t('canary.switching', {
+    failed: t(backendLabelKey(name)),
+    diff: formatLogitDiff(attempt?.maxAbsDiff ?? NaN),
+  });
 }
 
 /** What the canary is, for a tooltip. */

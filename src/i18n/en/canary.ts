@@ -3,6 +3,8 @@ export const canary = {
   'backend.error.canary': 'failed the correctness check',
   'backend.reason.canary':
     '{failed} failed the correctness check (logits off by {diff} from PyTorch’s), switched automatically',
+  'canary.switching':
+    '{failed} failed the correctness check (logits off by {diff} from PyTorch’s): starting the next backend…',
   'canary.pending': 'Correctness check: runs when the default model is first built on this backend',
   'canary.running': 'Correctness check: running…',
   'canary.passed': 'Correctness check passed in {ms} ms (logits within {diff} of PyTorch’s)',

@@ -4,6 +4,7 @@ import type { canary as en } from '../en/canary';
 export const canary: Catalog<typeof en> = {
   'backend.error.canary': '未通过正确性检查',
   'backend.reason.canary': '{failed} 未通过正确性检查（logits 与 PyTorch 相差 {diff}），已自动切换',
+  'canary.switching': '{failed} 未通过正确性检查（logits 与 PyTorch 相差 {diff}）：正在启动下一个后端…',
   'canary.pending': '正确性检查：默认模型首次在此后端上构建时运行',
   'canary.running': '正确性检查：运行中…',
   'canary.passed': '正确性检查已通过，用时 {ms} 毫秒（logits 与 PyTorch 相差不超过 {diff}）',
