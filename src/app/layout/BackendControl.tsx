@@ -47,35 +47,38 @@ export function BackendControl() {
           ))}
         </select>
       </div>
-      <output
-        className="backend-indicator"
-        data-testid="backend-indicator"
-        data-status={status}
-        data-backend={info?.name ?? ''}
-        data-reason={info?.reason ?? ''}
-        data-software={info?.software ? 'true' : 'false'}
-        data-threads={info?.threads ?? ''}
-        htmlFor="backend-select"
-        aria-live="polite"
-        title={info ? backendDetails(info, t) : undefined}
-      >
-        <span className="backend-dot" data-status={status} aria-hidden="true" />
-        {text}
-      </output>
-      {status === 'ready' && canary && (
-        <p
-          className="backend-canary"
-          data-testid="backend-canary"
-          data-status={canary.status}
-          data-backend={canary.backend}
-          data-ms={canary.ms?.toFixed(1) ?? ''}
-          data-max-abs-diff={canary.maxAbsDiff ?? ''}
-          data-top1-matches={canary.top1Matches === undefined ? '' : String(canary.top1Matches)}
-          title={canaryExplanation(t)}
+      {/* The canary line shows above the indicator, level with the label (styles.css). */}
+      <div className="backend-status">
+        <output
+          className="backend-indicator"
+          data-testid="backend-indicator"
+          data-status={status}
+          data-backend={info?.name ?? ''}
+          data-reason={info?.reason ?? ''}
+          data-software={info?.software ? 'true' : 'false'}
+          data-threads={info?.threads ?? ''}
+          htmlFor="backend-select"
+          aria-live="polite"
+          title={info ? backendDetails(info, t) : undefined}
         >
-          {describeCanary(canary, t)}
-        </p>
-      )}
+          <span className="backend-dot" data-status={status} aria-hidden="true" />
+          {text}
+        </output>
+        {status === 'ready' && canary && (
+          <p
+            className="backend-canary"
+            data-testid="backend-canary"
+            data-status={canary.status}
+            data-backend={canary.backend}
+            data-ms={canary.ms?.toFixed(1) ?? ''}
+            data-max-abs-diff={canary.maxAbsDiff ?? ''}
+            data-top1-matches={canary.top1Matches === undefined ? '' : String(canary.top1Matches)}
+            title={canaryExplanation(t)}
+          >
+            {describeCanary(canary, t)}
+          </p>
+        )}
+      </div>
     </div>
   );
 }
