@@ -2,6 +2,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/App';
 import { BackendProvider } from './app/backend/BackendContext';
+import { CanaryProvider } from './app/backend/CanaryContext';
 import { ModelProvider } from './app/model/ModelProvider';
 import { registerServiceWorker } from './app/offline/serviceWorker';
 import { AppStateProvider } from './app/state/AppStateContext';
@@ -15,7 +16,9 @@ createRoot(root).render(
     <AppStateProvider>
       <BackendProvider>
         <ModelProvider>
-          <App />
+          <CanaryProvider>
+            <App />
+          </CanaryProvider>
         </ModelProvider>
       </BackendProvider>
     </AppStateProvider>

@@ -12,7 +12,7 @@ import { useAppState } from '../state/AppStateContext';
 import { watchGpuLoss } from './gpuLoss';
 import { initBackend } from './initBackend';
 import type { SelectOptions } from './selectBackend';
-import type { BackendInfo, BackendName, BackendPreference } from './types';
+import type { BackendAttempt, BackendInfo, BackendName, BackendPreference } from './types';
 
 /** How often a backend may lose its GPU and be started again before others are tried instead. */
 const MAX_RESTARTS = 1;
@@ -28,6 +28,13 @@ export interface BackendState {
   error: unknown;
   preference: BackendPreference;
   setPreference(preference: BackendPreference): void;
+  /**
+   * Stops trusting a backend that computed wrongly once started (the canary): it is not started again on
+   * this page, and when it is the one in use the next one starts, saying why (`attempt`).
+   */
+  distrust(attempt: BackendAttempt): void;
+  /** The backends distrusted so far, in order (see `distrust`). */
+  distrusted: readonly BackendAttempt[];
 }
 
 const BackendContext = createContext<BackendState | null>(null);
@@ -51,6 +58,7 @@ interface Loss {
  * Starts the backend named in the app state, and starts another whenever that choice changes. When the
  * GPU backend in use loses its WebGL context or WebGPU device, it is started again (status 'starting' in
  * between, so the model and every panel rebuild on it); after repeated losses, another backend takes over.
+ * A backend distrusted after the canary is passed over from then on, whatever the preference.
  */
 export function BackendProvider({ children }: { children: ReactNode }) {
   const [state, update] = useAppState();
@@ -59,12 +67,15 @@ export function BackendProvider({ children }: { children: ReactNode }) {
   const [epoch, setEpoch] = useState(0);
   const lastLoss = useRef<Loss | null>(null);
   const lossCounts = useRef(new Map<BackendName, number>());
+  const distrusted = useRef<BackendAttempt[]>([]);
+  const running = useRef<BackendName | null>(null);
 
   useEffect(() => {
     let current = true;
     let stopWatching = () => {};
     const loss = lastLoss.current;
     const options: SelectOptions = {};
+    if (distrusted.current.length > 0) options.failed = [...distrusted.current];
     // A new choice of backend is honoured as made; a loss only shapes the restart it caused.
     if (loss && loss.preference !== preference) lastLoss.current = null;
     else if (loss && loss.epoch === epoch) {
@@ -74,6 +85,7 @@ export function BackendProvider({ children }: { children: ReactNode }) {
     initBackend(preference, options).then(
       (info) => {
         if (!current) return;
+        running.current = info.name;
         setOutcome({ preference, epoch, info, error: null });
         stopWatching = watchGpuLoss(info.name, (detail) => {
           console.warn(`${detail}: starting the compute backend again`);
@@ -99,6 +111,15 @@ export function BackendProvider({ children }: { children: ReactNode }) {
 
   const setPreference = useCallback((next: BackendPreference) => update({ backend: next }), [update]);
 
+  const distrust = useCallback((attempt: BackendAttempt) => {
+    if (distrusted.current.some((a) => a.name === attempt.name)) return;
+    distrusted.current = [...distrusted.current, attempt];
+    console.warn(
+      `${attempt.name} ${attempt.message ?? 'computes wrongly'}: starting the next compute backend`,
+    );
+    if (running.current === attempt.name) setEpoch((e) => e + 1);
+  }, []);
+
   const value = useMemo<BackendState>(() => {
     const settled = outcome?.preference === preference && outcome.epoch === epoch;
     return {
@@ -107,8 +128,10 @@ export function BackendProvider({ children }: { children: ReactNode }) {
       error: settled ? (outcome.error ?? null) : null,
       preference,
       setPreference,
+      distrust,
+      distrusted: distrusted.current,
     };
-  }, [outcome, preference, epoch, setPreference]);
+  }, [outcome, preference, epoch, setPreference, distrust]);
 
   return <BackendContext.Provider value={value}>{children}</BackendContext.Provider>;
 }

@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { translate, type MessageKey, type Params } from '../../i18n';
-import { backendDetails, backendReason, describeBackend } from './describeBackend';
+import {
+  backendDetails,
+  backendReason,
+  canarySwitchText,
+  describeBackend,
+  describeCanary,
+  formatLogitDiff,
+} from './describeBackend';
 import type { BackendInfo } from './types';
 
 const en = (key: MessageKey, params?: Params) => translate('en', key, params);
@@ -86,5 +93,63 @@ describe('describeBackend', () => {
     expect(backendDetails({ ...wasm, groupedConvKernel: false }, zh)).toContain(
       translate('zh', 'backend.groupedConv.ops'),
     );
+  });
+
+  it('names the backend that failed the canary and the difference measured, in both languages', () => {
+    const info: BackendInfo = {
+      name: 'cpu',
+      reason: 'canary',
+      fallbacks: [
+        { name: 'webgpu', error: 'unsupported' },
+        { name: 'wasm', error: 'canary', maxAbsDiff: 0.8312, message: 'max |logit − PyTorch| = 0.831' },
+      ],
+    };
+    expect(backendReason(info, en)).toBe(
+      translate('en', 'backend.reason.canary', { failed: 'WebAssembly', diff: '0.83' }),
+    );
+    expect(describeBackend(info, en)).toMatch(/^Running on CPU \(JavaScript\) — WebAssembly failed .*0\.83/);
+    expect(describeBackend(info, zh)).toContain('0.83');
+    expect(describeBackend(info, zh)).not.toMatch(/[{}]/);
+    expect(backendDetails(info, en)).toContain(
+      `WebAssembly: ${translate('en', 'backend.error.canary')} (max |logit − PyTorch| = 0.831)`,
+    );
+  });
+});
+
+describe('canarySwitchText', () => {
+  it('says which backend failed, by how much, while the next one starts', () => {
+    const distrusted = [{ name: 'webgl' as const, error: 'canary' as const, maxAbsDiff: 0.304 }];
+    expect(canarySwitchText('webgl', distrusted, en)).toBe(
+      translate('en', 'canary.switching', { failed: 'WebGL', diff: '0.3' }),
+    );
+    expect(canarySwitchText('webgl', distrusted, zh)).toMatch(/^WebGL 未通过.*0\.3/);
+  });
+});
+
+describe('describeCanary', () => {
+  it('gives the time and the difference once passed', () => {
+    const text = describeCanary(
+      { status: 'passed', backend: 'wasm', maxAbsDiff: 2.4e-6, top1Matches: true, ms: 84.4 },
+      en,
+    );
+    expect(text).toBe(translate('en', 'canary.passed', { ms: 84, diff: '2.4e-6' }));
+    expect(describeCanary({ status: 'passed', backend: 'wasm', ms: 84, maxAbsDiff: 0 }, zh)).toContain('84');
+  });
+
+  it('says why it has not run, or what went wrong, in both languages', () => {
+    for (const t of [en, zh]) {
+      for (const status of ['pending', 'running', 'skipped'] as const)
+        expect(describeCanary({ status, backend: 'webgl' }, t)).toBe(t(`canary.${status}`));
+      expect(describeCanary({ status: 'failed', backend: 'cpu', maxAbsDiff: 1.5 }, t)).toContain('1.5');
+      expect(describeCanary({ status: 'error', backend: 'cpu', message: 'boom' }, t)).toContain('boom');
+    }
+  });
+
+  it('writes differences briefly', () => {
+    expect(formatLogitDiff(0.012345)).toBe('0.012');
+    expect(formatLogitDiff(3.21)).toBe('3.2');
+    expect(formatLogitDiff(2.44e-6)).toBe('2.4e-6');
+    expect(formatLogitDiff(0)).toBe('0');
+    expect(formatLogitDiff(NaN)).toBe('NaN');
   });
 });

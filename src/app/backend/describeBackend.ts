@@ -1,7 +1,8 @@
 import type { MessageKey, Params } from '../../i18n';
 import { errorMessage } from '../errors/errorMessage';
 import { NoBackendError } from './selectBackend';
-import type { BackendInfo, BackendName } from './types';
+import { CANARY_TOLERANCE } from '../../resnext/canaryCompare';
+import type { BackendAttempt, BackendInfo, BackendName, CanaryState } from './types';
 
 type Translate = (key: MessageKey, params?: Params) => string;
 
@@ -28,10 +29,59 @@ export function backendReason(info: BackendInfo, t: Translate): string {
       return t('backend.reason.software-gpu', { failed: names(true) });
     case 'gpu-lost':
       return t('backend.reason.gpu-lost', { lost: t(backendLabelKey(info.lost ?? info.name)) });
+    case 'canary': {
+      const failed = info.fallbacks.filter((a) => a.error === 'canary');
+      return t('backend.reason.canary', {
+        failed: failed.map((a) => t(backendLabelKey(a.name))).join(t('app.listSeparator')),
+        diff: formatLogitDiff(Math.max(...failed.map((a) => a.maxAbsDiff ?? NaN))),
+      });
+    }
     default:
       return t(`backend.reason.${info.reason}`);
   }
 }
+
+/** A difference between logits: "0.83", "0.012", "2.4e-6"; NaN when the backend produced NaN. */
+export function formatLogitDiff(d: number): string {
+  if (Number.isNaN(d)) return 'NaN';
+  if (!Number.isFinite(d)) return '∞';
+  if (d === 0) return '0';
+  return d < 1e-3 ? d.toExponential(1) : String(Number(d.toPrecision(2)));
+}
+
+/** One line on the canary of the backend in use: its result and time, or why it has not run. */
+export function describeCanary(canary: CanaryState, t: Translate): string {
+  switch (canary.status) {
+    case 'passed':
+      return t('canary.passed', {
+        ms: Math.round(canary.ms ?? 0),
+        diff: formatLogitDiff(Math.max(canary.maxAbsDiff ?? 0, 0)),
+      });
+    case 'failed':
+      return t('canary.warn', { diff: formatLogitDiff(canary.maxAbsDiff ?? NaN) });
+    case 'error':
+      return t('canary.error', { message: canary.message ?? '' });
+    default:
+      return t(`canary.${canary.status}`);
+  }
+}
+
+/** While the next backend starts after `name` failed the canary: what failed, by how much, and what happens now. */
+export function canarySwitchText(
+  name: BackendName,
+  distrusted: readonly BackendAttempt[],
+  t: Translate,
+): string {
+  const attempt = distrusted.find((a) => a.name === name);
+  return t('canary.switching', {
+    failed: t(backendLabelKey(name)),
+    diff: formatLogitDiff(attempt?.maxAbsDiff ?? NaN),
+  });
+}
+
+/** What the canary is, for a tooltip. */
+export const canaryExplanation = (t: Translate): string =>
+  t('canary.explain', { tolerance: String(CANARY_TOLERANCE) });
 
 /** The indicator's full sentence: "Running on WebAssembly — WebGL: software renderer only". */
 export function describeBackend(info: BackendInfo, t: Translate): string {

@@ -26,6 +26,11 @@ export interface SelectOptions {
   lost?: BackendName;
   /** Backends not to try at all (their GPU was lost too often); each is listed as a 'lost' attempt. */
   exclude?: readonly BackendName[];
+  /**
+   * Backends not to try again because they computed wrongly once started (the canary); each is listed as
+   * given, and a backend chosen instead says so (reason 'canary').
+   */
+  failed?: readonly BackendAttempt[];
 }
 
 const isGpu = (name: BackendName) => name === 'webgpu' || name === 'webgl';
@@ -44,8 +49,14 @@ export async function selectBackend(
   driver: BackendDriver,
   options: SelectOptions = {},
 ): Promise<BackendInfo> {
-  const excluded = new Set(options.exclude ?? []);
-  const attempts: BackendAttempt[] = [...excluded].map((name) => ({ name, error: 'lost' as const }));
+  const failed = (options.failed ?? []).filter(
+    (a, i, all) => all.findIndex((b) => b.name === a.name) === i && !options.exclude?.includes(a.name),
+  );
+  const excluded = new Set([...(options.exclude ?? []), ...failed.map((a) => a.name)]);
+  const attempts: BackendAttempt[] = [
+    ...(options.exclude ?? []).map((name) => ({ name, error: 'lost' as const })),
+    ...failed.map((a) => ({ ...a })),
+  ];
 
   const probe = async (name: BackendName): Promise<Probe> => {
     try {
@@ -94,6 +105,7 @@ export async function selectBackend(
       if (options.lost === info.name) return { ...info, reason: 'recovered', fallbacks, lost: options.lost };
       return { ...info, reason: 'gpu-lost', fallbacks, lost: options.lost };
     }
+    if (fallbacks.some((a) => a.error === 'canary')) return { ...info, reason: 'canary', fallbacks };
     return { ...info, reason, fallbacks };
   };
 

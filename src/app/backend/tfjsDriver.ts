@@ -1,5 +1,6 @@
 import { wasmPaths } from './wasmPaths';
 import { wasmThreadsSafe } from './wasmThreads';
+import { injectRequestedFault } from './faultInjection';
 import { replaceLostBackend, trackGpu } from './gpuLoss';
 import { probeBackend } from './probes';
 import { BackendError, type ActivateResult, type BackendDriver, type BackendName } from './types';
@@ -94,6 +95,8 @@ async function activate(name: BackendName): Promise<ActivateResult> {
   }
   trackGpu(tf, name);
   const groupedConvKernel = await startGroupedConvKernel(name);
+  // Tests of the canary only: a kernel bug the checks above cannot see (nothing happens unless one asks).
+  injectRequestedFault(tf, name);
   return threadsCount ? { threads: threadsCount(), groupedConvKernel } : { groupedConvKernel };
 }
 

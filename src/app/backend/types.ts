@@ -6,22 +6,36 @@ export type { BackendPreference };
 export const BACKEND_NAMES = ['webgpu', 'webgl', 'wasm', 'cpu'] as const;
 export type BackendName = (typeof BACKEND_NAMES)[number];
 
-/** Why a backend was not used. Each code has a message 'backend.error.<code>'. */
+/**
+ * Why a backend was not used. Each code has a message 'backend.error.<code>'. 'canary': it started, but the
+ * default model's logits on the canary picture were too far from PyTorch's (see src/resnext/canary.ts).
+ */
 export type FailureCode =
-  'unsupported' | 'no-adapter' | 'software' | 'import-failed' | 'init-failed' | 'check-failed' | 'lost';
+  | 'unsupported'
+  | 'no-adapter'
+  | 'software'
+  | 'import-failed'
+  | 'init-failed'
+  | 'check-failed'
+  | 'lost'
+  | 'canary';
 
 export interface BackendAttempt {
   name: BackendName;
   error: FailureCode;
   /** Technical detail (an exception message or a renderer name), not translated. */
   message?: string;
+  /** 'canary' only: the largest |logit − PyTorch's| measured on this backend */
+  maxAbsDiff?: number;
 }
 
 /**
  * Why the active backend was chosen. Each code has a message 'backend.reason.<code>'. 'recovered': the same
- * backend started again after its GPU was lost; 'gpu-lost': another one took over from the lost one.
+ * backend started again after its GPU was lost; 'gpu-lost': another one took over from the lost one;
+ * 'canary': another one took over from a backend that failed the canary.
  */
-export type ReasonCode = 'requested' | 'auto' | 'fallback' | 'software-gpu' | 'recovered' | 'gpu-lost';
+export type ReasonCode =
+  'requested' | 'auto' | 'fallback' | 'software-gpu' | 'recovered' | 'gpu-lost' | 'canary';
 
 export interface BackendInfo {
   /** The backend in use, as tf.getBackend() reports it. */
@@ -69,4 +83,24 @@ export class BackendError extends Error {
     this.name = 'BackendError';
     this.code = code;
   }
+}
+
+/**
+ * The golden canary on the backend in use (see src/resnext/canary.ts). 'pending': waiting for the default
+ * model to be built on this backend (it loads when a section needs it); 'skipped': another model is loaded,
+ * and the canary only knows the default one's logits; 'failed': beyond tolerance on CPU, which nothing
+ * comes after (elsewhere a failure starts the next backend instead); 'error': the run itself threw.
+ */
+export type CanaryStatus = 'pending' | 'running' | 'passed' | 'failed' | 'skipped' | 'error';
+
+export interface CanaryState {
+  status: CanaryStatus;
+  /** the backend it concerns */
+  backend: BackendName;
+  /** 'passed' and 'failed' */
+  maxAbsDiff?: number;
+  top1Matches?: boolean;
+  ms?: number;
+  /** 'error': the exception's message */
+  message?: string;
 }

@@ -2,20 +2,30 @@ import {
   backendDetails,
   backendFailureText,
   backendLabelKey,
+  canaryExplanation,
+  canarySwitchText,
   describeBackend,
+  describeCanary,
 } from '../backend/describeBackend';
 import { useBackend } from '../backend/BackendContext';
+import { useCanary } from '../backend/CanaryContext';
 import { BACKEND_NAMES } from '../backend/types';
 import { useT } from '../i18n/useT';
 import type { BackendPreference } from '../state/appState';
 
-/** The backend chooser and a live line saying which backend actually runs, and why. */
+/**
+ * The backend chooser, a live line saying which backend actually runs, and why, and the canary's result on
+ * it (its time and difference from PyTorch, or why it has not run).
+ */
 export function BackendControl() {
   const t = useT();
-  const { status, info, error, preference, setPreference } = useBackend();
+  const { status, info, error, preference, setPreference, distrusted } = useBackend();
+  const canary = useCanary();
 
   let text: string;
   if (status === 'failed') text = t('backend.failed', { message: backendFailureText(error, t) });
+  else if (status === 'starting' && info && distrusted.some((a) => a.name === info.name))
+    text = canarySwitchText(info.name, distrusted, t);
   else if (status === 'starting' || !info) text = t('backend.starting');
   else text = describeBackend(info, t);
 
@@ -37,21 +47,38 @@ export function BackendControl() {
           ))}
         </select>
       </div>
-      <output
-        className="backend-indicator"
-        data-testid="backend-indicator"
-        data-status={status}
-        data-backend={info?.name ?? ''}
-        data-reason={info?.reason ?? ''}
-        data-software={info?.software ? 'true' : 'false'}
-        data-threads={info?.threads ?? ''}
-        htmlFor="backend-select"
-        aria-live="polite"
-        title={info ? backendDetails(info, t) : undefined}
-      >
-        <span className="backend-dot" data-status={status} aria-hidden="true" />
-        {text}
-      </output>
+      {/* The canary line shows above the indicator, level with the label (styles.css). */}
+      <div className="backend-status">
+        <output
+          className="backend-indicator"
+          data-testid="backend-indicator"
+          data-status={status}
+          data-backend={info?.name ?? ''}
+          data-reason={info?.reason ?? ''}
+          data-software={info?.software ? 'true' : 'false'}
+          data-threads={info?.threads ?? ''}
+          htmlFor="backend-select"
+          aria-live="polite"
+          title={info ? backendDetails(info, t) : undefined}
+        >
+          <span className="backend-dot" data-status={status} aria-hidden="true" />
+          {text}
+        </output>
+        {status === 'ready' && canary && (
+          <p
+            className="backend-canary"
+            data-testid="backend-canary"
+            data-status={canary.status}
+            data-backend={canary.backend}
+            data-ms={canary.ms?.toFixed(1) ?? ''}
+            data-max-abs-diff={canary.maxAbsDiff ?? ''}
+            data-top1-matches={canary.top1Matches === undefined ? '' : String(canary.top1Matches)}
+            title={canaryExplanation(t)}
+          >
+            {describeCanary(canary, t)}
+          </p>
+        )}
+      </div>
     </div>
   );
 }

@@ -11,6 +11,7 @@ import { figures } from './figures';
 import { offline } from './offline';
 import { trust } from './trust';
 import { measured } from './measured';
+import { canary } from './canary';
 
 export const en = {
   ...common,
@@ -26,5 +27,6 @@ export const en = {
   ...offline,
   ...trust,
   ...measured,
+  ...canary,
 };
 export type MessageKey = keyof typeof en;

@@ -13,6 +13,7 @@ import { figures } from './figures';
 import { offline } from './offline';
 import { trust } from './trust';
 import { measured } from './measured';
+import { canary } from './canary';
 
 export const zh: Catalog<typeof enCatalog> = {
   ...common,
@@ -28,4 +29,5 @@ export const zh: Catalog<typeof enCatalog> = {
   ...offline,
   ...trust,
   ...measured,
+  ...canary,
 };
