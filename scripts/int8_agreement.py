@@ -2,50 +2,34 @@
 
   /usr/bin/python3 scripts/int8_agreement.py [--f32 W.safetensors] [--i8 W.i8.safetensors] [--data test_batch.bin] [--limit N]
 
-The int8 file is dequantised as the app's loader does (src/resnext/dtypes.ts): each I8 tensor times its
-float32 `<name>_scale` (one scale per output channel), float16 tensors widened to float32. A cross-check of
+The int8 file is dequantised as the app's loader does (training/resnext.py arrays_state_dict: each I8 tensor
+times its float32 `<name>_scale`, one scale per output channel; float16 tensors widened to float32). The data is
+found by training/cifar_data.py unless --data names a file. A cross-check of
 `npm run eval -- --compare`, which runs the same comparison in TensorFlow.js and is slower on a small CPU.
 """
 import argparse
 import os
 import sys
 
-import numpy as np
 import torch
 
 sys.path.insert(0, os.path.join(os.path.dirname(__file__), "..", "training"))
-from resnext import ResNeXtCifar, load_cifar_model, normalize, read_cifar_bin, read_safetensors  # noqa: E402
-
-
-def load_int8_model(path):
-    arrays, meta = read_safetensors(path)
-    state = {}
-    for name, a in arrays.items():
-        if name.endswith("_scale") and name[: -len("_scale")] in arrays:
-            continue
-        if a.dtype == np.int8:
-            scale = arrays[name + "_scale"].astype(np.float32)
-            w = a.astype(np.float32) * scale.reshape((-1,) + (1,) * (a.ndim - 1))
-        else:
-            w = a.astype(np.float32)
-        state[name] = torch.from_numpy(np.ascontiguousarray(w))
-    model = ResNeXtCifar(int(meta["cardinality"]), int(meta["bottleneck_width_d"]))
-    model.load_state_dict(state, strict=True)
-    model.eval()
-    return model
+from cifar_data import TEST_FILE, locate_cifar10  # noqa: E402
+from resnext import load_cifar_model, normalize, read_cifar_bin  # noqa: E402
 
 
 def main():
     p = argparse.ArgumentParser()
     p.add_argument("--f32", default="public/models/resnext29_32x4d.safetensors")
     p.add_argument("--i8", default="public/models/resnext29_32x4d.i8.safetensors")
-    p.add_argument("--data", default="../shared/datasets/cifar10/test_batch.bin")
+    p.add_argument("--data", default=None, help="default: found by training/cifar_data.py")
     p.add_argument("--limit", type=int, default=None)
     p.add_argument("--batch", type=int, default=200)
     a = p.parse_args()
     ref, _ = load_cifar_model(a.f32)
-    q = load_int8_model(a.i8)
-    images, labels = read_cifar_bin(a.data, a.limit)
+    q, _ = load_cifar_model(a.i8)
+    data = a.data or os.path.join(locate_cifar10()[0], TEST_FILE)
+    images, labels = read_cifar_bin(data, a.limit)
     n = len(labels)
     right_ref = right_q = same = 0
     with torch.no_grad():

@@ -6,7 +6,7 @@
 The picture is no photograph and no dataset image: each byte comes from a formula, the same one as
 canaryPixels() in src/resnext/canary.ts (the JSON records the bytes' SHA-256, so a test notices if the two
 drift apart). The weights are the file the app loads by default (public/models/manifest.json `default`,
-float16 widened to float32 as the app does); the JSON records its SHA-256, so a new model file fails the
+int8 or float16, widened to float32 as the app does); the JSON records its SHA-256, so a new model file fails the
 TypeScript test until this script is run again.
 """
 import argparse

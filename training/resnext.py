@@ -194,8 +194,17 @@ def state_dict_arrays(state_dict, dtype=np.float32):
 
 
 def arrays_state_dict(arrays):
-    """numpy arrays -> float32 torch tensors (F16 files are widened, as the app does)."""
-    return {k: torch.from_numpy(np.array(v, dtype=np.float32)) for k, v in arrays.items()}
+    """numpy arrays -> float32 torch tensors, as the app's loader does (src/resnext/dtypes.ts): F16 widened; an
+    I8 tensor times its float32 `<name>_scale` (one scale per output channel), the scale itself dropped."""
+    state = {}
+    for k, v in arrays.items():
+        if k.endswith("_scale") and k[: -len("_scale")] in arrays:
+            continue
+        w = np.array(v, dtype=np.float32)
+        if v.dtype == np.int8:
+            w = w * np.asarray(arrays[k + "_scale"], dtype=np.float32).reshape((-1,) + (1,) * (v.ndim - 1))
+        state[k] = torch.from_numpy(np.ascontiguousarray(w))
+    return state
 
 
 def meta_value(meta, key, default=None):
