@@ -18,7 +18,7 @@ import sys
 import numpy as np
 import torch
 
-from resnext import MEAN, REPO_ROOT, STD, load_cifar_model, meta_value, normalize
+from resnext import MEAN, REPO_ROOT, STD, load_cifar_model, meta_value, normalize, sha256_file
 
 SIZE = 32
 FORMULA = "(37*x + 91*y + 53*c + 7*x*y + ((x >> 3) ^ (y >> 3)) * 29) % 256, HWC, x = column, y = row, c = RGB"
@@ -30,14 +30,6 @@ def canary_pixels(size=SIZE):
     y, x, c = np.meshgrid(np.arange(size), np.arange(size), np.arange(3), indexing="ij")
     v = (37 * x + 91 * y + 53 * c + 7 * x * y + ((x >> 3) ^ (y >> 3)) * 29) % 256
     return v.astype(np.uint8)
-
-
-def sha256_file(path):
-    h = hashlib.sha256()
-    with open(path, "rb") as f:
-        for chunk in iter(lambda: f.read(1 << 20), b""):
-            h.update(chunk)
-    return h.hexdigest()
 
 
 def reference(models_dir):

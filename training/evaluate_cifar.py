@@ -7,7 +7,6 @@ on CUDA it is also run with the whole network in float16. The JSON holds, per fi
 weights' dtype, accuracy and correct count per compute dtype, and the logits of the first 16 records.
 """
 import argparse
-import hashlib
 import json
 import os
 import sys
@@ -16,15 +15,7 @@ import numpy as np
 import torch
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from resnext import load_cifar_model, normalize, read_cifar_bin, read_safetensors  # noqa: E402
-
-
-def sha256(path):
-    h = hashlib.sha256()
-    with open(path, "rb") as f:
-        for chunk in iter(lambda: f.read(1 << 20), b""):
-            h.update(chunk)
-    return h.hexdigest()
+from resnext import load_cifar_model, normalize, read_cifar_bin, read_safetensors, sha256_file  # noqa: E402
 
 
 def logits_of(model, x, dev, dtype, batch=1000):
@@ -39,7 +30,7 @@ def logits_of(model, x, dev, dtype, batch=1000):
 def evaluate_file(path, x, y, dev):
     model, meta = load_cifar_model(path)
     arrays, _ = read_safetensors(path)
-    res = {"file": os.path.basename(path), "bytes": os.path.getsize(path), "sha256": sha256(path),
+    res = {"file": os.path.basename(path), "bytes": os.path.getsize(path), "sha256": sha256_file(path),
            "weights_dtype": str(next(iter(arrays.values())).dtype), "name": meta.get("name"), "records": len(y)}
     computes = [("float32", torch.float32)] + ([("float16", torch.float16)] if dev == "cuda" else [])
     for label, dt in computes:
@@ -63,7 +54,7 @@ def main(argv=None):
     torch.backends.cudnn.allow_tf32 = False
     torch.backends.cuda.matmul.allow_tf32 = False
     x, y = read_cifar_bin(a.test_file, a.records)
-    out = {"test_file": os.path.basename(a.test_file), "test_sha256": sha256(a.test_file), "records": len(y),
+    out = {"test_file": os.path.basename(a.test_file), "test_sha256": sha256_file(a.test_file), "records": len(y),
            "device": torch.cuda.get_device_name() if dev == "cuda" else "cpu", "torch": torch.__version__,
            "models": [evaluate_file(w, x, y, dev) for w in a.weights]}
     with open(a.out, "w") as f:

@@ -6,6 +6,7 @@
   (all values strings; non-strings JSON-encoded) and the header padded with spaces to a multiple of 8 bytes.
 - read_cifar_bin: the official CIFAR-10 binary layout (per record 1 label byte, then 1024 R, 1024 G, 1024 B).
 """
+import hashlib
 import json
 import os
 
@@ -205,6 +206,15 @@ def arrays_state_dict(arrays):
             w = w * np.asarray(arrays[k + "_scale"], dtype=np.float32).reshape((-1,) + (1,) * (v.ndim - 1))
         state[k] = torch.from_numpy(np.ascontiguousarray(w))
     return state
+
+
+def sha256_file(path):
+    """Hex SHA-256 of a file, read in 1 MiB chunks."""
+    h = hashlib.sha256()
+    with open(path, "rb") as f:
+        for chunk in iter(lambda: f.read(1 << 20), b""):
+            h.update(chunk)
+    return h.hexdigest()
 
 
 def meta_value(meta, key, default=None):
