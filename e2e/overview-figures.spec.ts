@@ -72,9 +72,9 @@ test('overview figures: the slider and the block figure are on the first screen 
   expect(s!.y + s!.height).toBeLessThanOrEqual(900);
   expect(drawing!.y + drawing!.height).toBeLessThanOrEqual(900);
   // at most about 80 words before them: the story's opening, its longer paragraphs folded
-  const words = await page.locator('[data-story-section]').evaluate((el) =>
-    (el as HTMLElement).innerText.split(/\s+/).filter(Boolean).length,
-  );
+  const words = await page
+    .locator('[data-story-section]')
+    .evaluate((el) => (el as HTMLElement).innerText.split(/\s+/).filter(Boolean).length);
   expect(words).toBeLessThanOrEqual(80);
   // "read more" unfolds them and puts the fold in the URL
   await page.getByTestId('story-more').click();
@@ -114,7 +114,9 @@ test('overview figures: the cost bars change with C and add up to the weights sh
   await expect(page.locator('[data-testid="cost-d-chart"] .is-current')).toHaveAttribute('data-c', '16');
 });
 
-test('overview figures: with reduced motion the figures still follow the controls @wasm', async ({ page }) => {
+test('overview figures: with reduced motion the figures still follow the controls @wasm', async ({
+  page,
+}) => {
   await page.emulateMedia({ reducedMotion: 'reduce' });
   await gotoApp(page, 'section=overview&cardinality=4');
   await expect(paths(page)).toHaveCount(4);
@@ -154,3 +156,19 @@ for (const [width, height, min] of [
     expect(small).toEqual([]);
   });
 }
+
+test('overview figures: drawn at once, while the weights are still downloading and no backend is needed @wasm', async ({
+  page,
+}) => {
+  // the weights (which start downloading with the page) never arrive
+  const weights: string[] = [];
+  await page.route('**/*.safetensors', (route) => {
+    weights.push(route.request().url());
+  });
+  await gotoApp(page, 'section=overview&cardinality=32');
+  await expect(paths(page)).toHaveCount(32);
+  await expect(page.locator('[data-testid="cost-bars"] [data-bar="resnext"] [data-part]')).toHaveCount(3);
+  await expect(page.locator('#fig-why-cardinality svg').first()).toBeVisible();
+  // the download is under way (the page asked for the weights) and has not finished
+  expect(weights.length).toBeGreaterThan(0);
+});
