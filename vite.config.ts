@@ -91,6 +91,9 @@ export default defineConfig({
   define: {
     // the file the page starts downloading first (src/app/model/preload.ts) and the cache it keeps weights in
     'import.meta.env.VITE_DEFAULT_WEIGHTS': JSON.stringify(weightsManifest.default),
+    'import.meta.env.VITE_DEFAULT_WEIGHTS_SHA256': JSON.stringify(
+      weightsManifest.files.find((f) => f.path === weightsManifest.default)?.sha256 ?? '',
+    ),
     'import.meta.env.VITE_WEIGHTS_CACHE': JSON.stringify(offline.weightsCache),
   },
   server: { headers: isolationHeaders },

@@ -79,6 +79,36 @@ test('after one visit the app works offline: every section, Classify, and a fami
   await context.setOffline(false);
 });
 
+test('a visit that never opened Classify still leaves Classify working offline @wasm', async ({
+  page,
+  context,
+}) => {
+  test.setTimeout(300_000);
+  await gotoApp(page, 'section=overview');
+  await page.waitForFunction(() => navigator.serviceWorker?.controller !== null, undefined, {
+    timeout: 180_000,
+  });
+  // the weights downloaded with the page are kept, though no section asked for the model
+  await expect
+    .poll(
+      () =>
+        page.evaluate(async (file) => {
+          for (const name of await caches.keys()) {
+            if ((await (await caches.open(name)).keys()).some((r) => r.url.endsWith(`/models/${file}`)))
+              return true;
+          }
+          return false;
+        }, DEFAULT_WEIGHTS),
+      { timeout: 60_000 },
+    )
+    .toBe(true);
+  // a new page load, so nothing is left in memory
+  await context.setOffline(true);
+  await gotoApp(page, 'section=classify');
+  await expect(page.getByTestId('top1')).toHaveAttribute('data-class', 'cat', { timeout: 180_000 });
+  await context.setOffline(false);
+});
+
 test('a new release waiting in the service worker is announced @wasm', async ({ page }) => {
   await gotoApp(page, 'section=overview');
   await page.waitForFunction(() => navigator.serviceWorker?.controller !== null, undefined, {

@@ -58,6 +58,16 @@ describe('preload', () => {
     expect(await take('/models/m.safetensors')).toBeNull();
   });
 
+  it('hands the whole file to onComplete, taken over or not', async () => {
+    const f = feeder();
+    const done: number[][] = [];
+    preload('/models/m.safetensors', f.fetchImpl, (bytes) => done.push([...bytes]));
+    f.push(1, 2, 3);
+    f.push(4, 5, 6);
+    f.end();
+    await expect.poll(() => done).toEqual([[1, 2, 3, 4, 5, 6]]);
+  });
+
   it('starts one download per address', () => {
     const f = feeder();
     preload('/models/m.safetensors', f.fetchImpl);

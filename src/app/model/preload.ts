@@ -9,6 +9,7 @@
  * for any other response. It is handed out until one reader has read it whole, then forgotten.
  */
 
+import { keepForOffline } from '../offline/weightsCache';
 import { parseState } from '../state/appState';
 import { MODELS_URL } from './manifest';
 import { DEFAULT_MODEL_ID } from './modelCatalog';
@@ -35,8 +36,15 @@ function notify(d: Download): void {
   for (const w of waiting) w();
 }
 
-/** Starts downloading `url` (once; a later call for the same address does nothing). */
-export function preload(url: string, fetchImpl: typeof fetch = globalThis.fetch.bind(globalThis)): void {
+/**
+ * Starts downloading `url` (once; a later call for the same address does nothing). `onComplete` gets the
+ * whole file once it has arrived with a success status, whether or not a reader took the download over.
+ */
+export function preload(
+  url: string,
+  fetchImpl: typeof fetch = globalThis.fetch.bind(globalThis),
+  onComplete?: (bytes: Uint8Array) => void,
+): void {
   const href = absolute(url);
   if (downloads.has(href)) return;
   const d: Download = { url: href, chunks: [], response: null, ended: false, error: null, wake: new Set() };
@@ -68,6 +76,7 @@ export function preload(url: string, fetchImpl: typeof fetch = globalThis.fetch.
       }
       d.ended = true;
       notify(d);
+      onComplete?.(concat(d.chunks));
     }, fail)
     .catch(fail);
 }
@@ -158,11 +167,20 @@ function concat(parts: Uint8Array[]): Uint8Array {
 /**
  * Starts the default model's weights when the address asks for the default model (the file is the
  * manifest's `default`, known at build time: see vite.config.ts). Called once, first thing, by src/main.tsx.
+ * Once they have arrived (and hash as the manifest says) they are kept for offline use, even when no
+ * section has asked for the model yet.
  */
 export function preloadDefaultWeights(search = globalThis.location?.search ?? ''): void {
   const file = import.meta.env.VITE_DEFAULT_WEIGHTS as string | undefined;
+  const sha256 = import.meta.env.VITE_DEFAULT_WEIGHTS_SHA256 as string | undefined;
   if (!file || parseState(search).model !== DEFAULT_MODEL_ID) return;
-  preload(`${MODELS_URL}${file}`);
+  const url = `${MODELS_URL}${file}`;
+  preload(url, undefined, (bytes) => {
+    void (async () => {
+      const { sha256Hex } = await import('../../resnext/safetensors');
+      if (sha256 && (await sha256Hex(bytes)) === sha256) await keepForOffline(url, bytes);
+    })().catch(() => undefined);
+  });
 }
 
 /** Forgets every download (tests). */
