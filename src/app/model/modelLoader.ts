@@ -50,14 +50,20 @@ export async function fetchShippedFile(
   const url = `${MODELS_URL}${entry.path}`;
   // The size is known before the first byte arrives: a progress bar can show 0 of it at once.
   onProgress(0, entry.bytes);
+  let preloaded = false;
   const bytes = await fetchBytes(url, {
     // A compressed or chunked response has no Content-Length; the manifest knows the size.
     onProgress: (loaded, total) => onProgress(loaded, total ?? entry.bytes),
     signal,
     expectedSha256: entry.sha256 ?? undefined,
-    fetchImpl: async (input, init) => (await take(url, init?.signal ?? undefined)) ?? fetch(input, init),
+    fetchImpl: async (input, init) => {
+      const taken = await take(url, init?.signal ?? undefined);
+      preloaded = taken !== null;
+      return taken ?? fetch(input, init);
+    },
   });
-  void keepForOffline(url, bytes);
+  // a preloaded download is kept by the preload itself
+  if (!preloaded) void keepForOffline(url, bytes);
   return parseSafetensors(bytes, fileNameOf(url));
 }
 
