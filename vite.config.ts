@@ -5,7 +5,7 @@ import react from '@vitejs/plugin-react';
 import { VitePWA } from 'vite-plugin-pwa';
 import { contentSecurityPolicy, headerPolicy } from './src/app/backend/contentSecurityPolicy';
 import { tfjsWasmThreads } from './src/app/backend/wasmThreadsPlugin';
-import { offlinePlan } from './src/app/offline/offlinePlan';
+import { CLEANUP_SCRIPT, cleanupScript, offlinePlan } from './src/app/offline/offlinePlan';
 
 // Cross-origin isolation lets the WASM backend use threads (SharedArrayBuffer) and SIMD.
 const isolationHeaders = {
@@ -29,8 +29,17 @@ export default defineConfig({
     react(),
     tfjsWasmThreads(),
     contentSecurityPolicy(),
-    // Offline after one visit: Workbox precaches the shell and the default weights, and caches other
-    // models as they are used (src/app/offline/offlinePlan.ts); registered by src/app/offline/serviceWorker.ts.
+    // The worker's script that deletes other releases' weights caches when it activates.
+    {
+      name: 'weights-cache-cleanup',
+      apply: 'build',
+      generateBundle() {
+        this.emitFile({ type: 'asset', fileName: CLEANUP_SCRIPT, source: cleanupScript(offline) });
+      },
+    },
+    // Offline after one visit: Workbox precaches the shell, and weights are cached as they are used, by the
+    // worker or by the page (src/app/offline/offlinePlan.ts, weightsCache.ts); registered by
+    // src/app/offline/serviceWorker.ts.
     VitePWA({
       registerType: 'prompt',
       injectRegister: false,
@@ -58,6 +67,7 @@ export default defineConfig({
         globPatterns: ['**/*.{html,js,css,wasm,svg,png,jpg,json,webmanifest}'],
         globIgnores: ['models/**', 'bench*'],
         additionalManifestEntries: offline.precache,
+        importScripts: [CLEANUP_SCRIPT],
         maximumFileSizeToCacheInBytes: 32 * 1024 * 1024,
         cleanupOutdatedCaches: true,
         // the first visit's page is taken over at once, so the models it uses from then on are kept;
@@ -78,6 +88,14 @@ export default defineConfig({
       },
     }),
   ],
+  define: {
+    // the file the page starts downloading first (src/app/model/preload.ts) and the cache it keeps weights in
+    'import.meta.env.VITE_DEFAULT_WEIGHTS': JSON.stringify(weightsManifest.default),
+    'import.meta.env.VITE_DEFAULT_WEIGHTS_SHA256': JSON.stringify(
+      weightsManifest.files.find((f) => f.path === weightsManifest.default)?.sha256 ?? '',
+    ),
+    'import.meta.env.VITE_WEIGHTS_CACHE': JSON.stringify(offline.weightsCache),
+  },
   server: { headers: isolationHeaders },
   preview: { headers: { ...isolationHeaders, 'Content-Security-Policy': headerPolicy() } },
   build: { target: 'es2022', chunkSizeWarningLimit: 2000 },

@@ -1,14 +1,28 @@
-import type { Page } from '@playwright/test';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Page, Request } from '@playwright/test';
 import { expect, gotoApp, test } from './harness';
 import { SECTIONS, sectionBody, waitForSection } from './support/sections';
 
 test.use({ serviceWorkers: 'allow' });
 
 /*
- * Offline after one visit: the service worker precaches the app and the default weights, and keeps the
- * weights of any other model the reader used. With the network gone, a reload still opens every section,
- * Classify predicts, and a family model used before loads again.
+ * Offline after one visit: the service worker precaches the app and keeps the weights the reader used (the
+ * page stores the ones it downloaded before the worker was in charge). The first visit downloads the default
+ * weights once. With the network gone, a reload still opens every section, Classify predicts, and a family
+ * model used before loads again.
  */
+
+const DEFAULT_WEIGHTS = (
+  JSON.parse(readFileSync('public/models/manifest.json', 'utf8')) as { default: string }
+).default;
+
+/** Whether a request went out to the network: the page's own that no worker answered, or the worker's. */
+async function reachedNetwork(request: Request): Promise<boolean> {
+  if (request.serviceWorker()) return true;
+  const response = await request.response().catch(() => null);
+  return !response?.fromServiceWorker();
+}
 
 async function chooseModel(page: Page, id: string, summary: string): Promise<void> {
   await page.getByTestId('model-select').selectOption(id);
@@ -24,6 +38,11 @@ test('after one visit the app works offline: every section, Classify, and a fami
   context,
 }) => {
   test.setTimeout(600_000);
+  // every request for weights, the worker's included (Playwright reports those on the context)
+  const weights: Request[] = [];
+  context.on('request', (r) => {
+    if (r.url().endsWith('.safetensors')) weights.push(r);
+  });
   await gotoApp(page, 'section=classify');
   await waitForSection(page, 'classify');
   // the worker installs (precaching the shell and the default weights) and takes control of the page
@@ -33,6 +52,17 @@ test('after one visit the app works offline: every section, Classify, and a fami
   // a family model used while online is kept for later
   await chooseModel(page, 'family_8x14d', '8×14d');
   await chooseModel(page, 'resnext29_32x4d', '32×4d');
+  // the family model came through the worker, which is how its requests are seen here at all
+  expect(weights.some((r) => r.serviceWorker() && r.url().endsWith('resnext29_8x14d.safetensors'))).toBe(
+    true,
+  );
+  // the default weights went over the network once: the page's download (started with the page), stored by
+  // the page for the worker, which served the second load from it
+  const defaultOnNetwork = [];
+  for (const r of weights) {
+    if (r.url().endsWith(`/models/${DEFAULT_WEIGHTS}`) && (await reachedNetwork(r))) defaultOnNetwork.push(r);
+  }
+  expect(defaultOnNetwork.map((r) => r.url())).toHaveLength(1);
 
   await context.setOffline(true);
   await page.reload();
@@ -47,6 +77,66 @@ test('after one visit the app works offline: every section, Classify, and a fami
   // still offline: nothing above touched the network
   expect(await page.evaluate(() => navigator.onLine)).toBe(false);
   await context.setOffline(false);
+});
+
+test('a visit that never opened Classify still leaves Classify working offline @wasm', async ({
+  page,
+  context,
+}) => {
+  test.setTimeout(300_000);
+  await gotoApp(page, 'section=overview');
+  await page.waitForFunction(() => navigator.serviceWorker?.controller !== null, undefined, {
+    timeout: 180_000,
+  });
+  // the weights downloaded with the page are kept, though no section asked for the model
+  await expect
+    .poll(
+      () =>
+        page.evaluate(async (file) => {
+          for (const name of await caches.keys()) {
+            if ((await (await caches.open(name)).keys()).some((r) => r.url.endsWith(`/models/${file}`)))
+              return true;
+          }
+          return false;
+        }, DEFAULT_WEIGHTS),
+      { timeout: 60_000 },
+    )
+    .toBe(true);
+  // a new page load, so nothing is left in memory
+  await context.setOffline(true);
+  await gotoApp(page, 'section=classify');
+  await expect(page.getByTestId('top1')).toHaveAttribute('data-class', 'cat', { timeout: 180_000 });
+  await context.setOffline(false);
+});
+
+test('a new release waiting in the service worker is announced @wasm', async ({ page }) => {
+  await gotoApp(page, 'section=overview');
+  await page.waitForFunction(() => navigator.serviceWorker?.controller !== null, undefined, {
+    timeout: 180_000,
+  });
+  const notice = page.getByTestId('update-notice');
+  await expect(notice).toHaveCount(0);
+  expect(
+    await page.evaluate(async () => (await navigator.serviceWorker.getRegistration())?.waiting),
+  ).toBeFalsy();
+  // the next release: the server now has a worker script with other bytes
+  const sw = join(process.env.E2E_OUT_DIR ?? 'dist', 'sw.js');
+  const script = readFileSync(sw, 'utf8');
+  writeFileSync(sw, `${script}\n// the next release\n`);
+  try {
+    await page.evaluate(async () => {
+      await (await navigator.serviceWorker.getRegistration())?.update();
+    });
+    await expect(notice).toBeVisible({ timeout: 60_000 });
+  } finally {
+    writeFileSync(sw, script);
+  }
+  await expect(notice).toContainText('A new version of ResNeXt Explorer is ready.');
+  await expect(notice.getByRole('button', { name: 'Reload to update' })).toBeVisible();
+  // the new worker waits for the reader
+  expect(
+    await page.evaluate(async () => Boolean((await navigator.serviceWorker.getRegistration())?.waiting)),
+  ).toBe(true);
 });
 
 test('the page offers a web app manifest with installable icons @wasm', async ({ page, request }) => {

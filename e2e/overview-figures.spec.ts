@@ -154,3 +154,19 @@ for (const [width, height, min] of [
     expect(small).toEqual([]);
   });
 }
+
+test('overview figures: drawn at once, while the weights are still downloading and no backend is needed @wasm', async ({
+  page,
+}) => {
+  // the weights (which start downloading with the page) never arrive
+  const weights: string[] = [];
+  await page.route('**/*.safetensors', (route) => {
+    weights.push(route.request().url());
+  });
+  await gotoApp(page, 'section=overview&cardinality=32');
+  await expect(paths(page)).toHaveCount(32);
+  await expect(page.locator('[data-testid="cost-bars"] [data-bar="resnext"] [data-part]')).toHaveCount(3);
+  await expect(page.locator('#fig-why-cardinality svg').first()).toBeVisible();
+  // the download is under way (the page asked for the weights) and has not finished
+  expect(weights.length).toBeGreaterThan(0);
+});

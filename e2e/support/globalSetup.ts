@@ -12,6 +12,8 @@ import { build, preview, type InlineConfig } from 'vite';
  * The build goes to a fresh temporary folder, so runs started side by side never serve each other's files.
  * E2E_SKIP_BUILD=1 serves the existing dist/ instead (e.g. after `npm run build`).
  * E2E_VITE_CONFIG=path builds and serves with another Vite config file.
+ * The served folder is passed to the tests as E2E_OUT_DIR (vite preview reads each file from disk when asked,
+ * so a test can stand in a changed file, e.g. the next release's service worker).
  */
 export default async function globalSetup(config: FullConfig): Promise<() => Promise<void>> {
   const root = config.configFile ? dirname(config.configFile) : process.cwd();
@@ -28,6 +30,7 @@ export default async function globalSetup(config: FullConfig): Promise<() => Pro
     console.log(`[e2e] vite build: ${((Date.now() - started) / 1000).toFixed(1)} s`);
   }
 
+  process.env.E2E_OUT_DIR = outDir;
   const port = Number(process.env.E2E_PORT);
   const server = await preview({
     ...base,

@@ -14,6 +14,7 @@ import { preview, type PreviewServer } from 'vite';
 import type { BenchApi } from '../../src/bench/main';
 import { CONV_CALLS_PER_RUN, type Timing, type TimingOptions } from '../../src/bench/timing';
 import type { GroupedConvStrategy } from '../../src/resnext/groupedConv';
+import { compareLine, readEvalRecord } from './evalRecord';
 import { benchNetwork, type NetworkResult } from './network';
 
 const root = path.resolve(import.meta.dirname, '../..');
@@ -261,6 +262,15 @@ function networkLines(network: NetworkResult[]): string[] {
   });
 }
 
+/** The int8 copy's accuracy and agreement, when `npm run eval -- --compare … --write` recorded them. */
+function evalLines(): string[] {
+  const line = compareLine(readEvalRecord(path.join(root, 'src/data/tfjsEval.json')));
+  return [
+    line ??
+      'compared weights: none recorded (npm run eval -- --compare public/models/<file> --write records one in src/data/tfjsEval.json)',
+  ];
+}
+
 const networkMedian = (network: NetworkResult[], downMbps: number): number | undefined => {
   const r = network.find((n) => n.profile.downMbps === downMbps);
   return r?.runs.length ? median(r.runs.map((x) => x.firstPredictionMs)) : undefined;
@@ -280,7 +290,7 @@ async function networkOnly(): Promise<void> {
     await browser.close();
     await app.server.close();
   }
-  console.log('\n' + networkLines(network).join('\n'));
+  console.log('\n' + [...networkLines(network), ...evalLines()].join('\n'));
   const fp10 = networkMedian(network, 10);
   console.log(
     `target: first prediction at 10 Mbit/s ≤ 3 s: ${fp10 === undefined ? 'n/a' : `${(fp10 / 1000).toFixed(2)} s ${fp10 <= 3000 ? '✓' : '✗'}`}`,
@@ -413,6 +423,7 @@ async function main(): Promise<void> {
       `app first prediction (wasm, cold cache): median ${fmt(median(fp))} ms of ${fp.length} [${fp.map(fmt).join(', ')}]`,
     );
   lines.push(...networkLines(network));
+  lines.push(...evalLines());
   if (js !== undefined)
     lines.push(
       `Overview JS before tfjs/model: ${(js / 1000).toFixed(1)} KB gzip (level 9) in ${(appResult.overviewJs as unknown[]).length} files`,

@@ -5,9 +5,11 @@ import { checkWeightsResponse } from '../sections/classify/weightsUrl';
 import type { ResNeXtModel } from '../../resnext/model';
 import type { SafetensorsFile } from '../../resnext/safetensors';
 import type { NetworkSpec } from '../../resnext/spec';
+import { keepForOffline } from '../offline/weightsCache';
 import { loadImagenetClasses } from './imagenetClasses';
 import { MODELS_URL, loadManifest, shippedFile } from './manifest';
 import type { ShippedModel } from './modelCatalog';
+import { take } from './preload';
 
 /**
  * Getting weights and turning them into a model. The engine (and with it TensorFlow.js) is imported on
@@ -30,25 +32,39 @@ export function toStoreError(err: unknown): StoreError {
   };
 }
 
-/** Downloads a shipped model's weights, checking the SHA-256 the manifest gives. */
+/**
+ * Downloads a shipped model's weights, checking the SHA-256 the manifest gives. A download of the same file
+ * started with the page (preload.ts) is taken over rather than requested again. The bytes are then kept in
+ * the service worker's weights cache, for the next visit and offline use.
+ */
 export async function fetchShippedFile(
   model: ShippedModel,
   onProgress: OnProgress,
   signal?: AbortSignal,
 ): Promise<SafetensorsFile> {
-  const [{ fetchSafetensors }, manifest] = await Promise.all([
+  const [{ fetchBytes, fileNameOf, parseSafetensors }, manifest] = await Promise.all([
     import('../../resnext/safetensors'),
     loadManifest(),
   ]);
   const entry = shippedFile(model, manifest);
+  const url = `${MODELS_URL}${entry.path}`;
   // The size is known before the first byte arrives: a progress bar can show 0 of it at once.
   onProgress(0, entry.bytes);
-  return fetchSafetensors(`${MODELS_URL}${entry.path}`, {
+  let preloaded = false;
+  const bytes = await fetchBytes(url, {
     // A compressed or chunked response has no Content-Length; the manifest knows the size.
     onProgress: (loaded, total) => onProgress(loaded, total ?? entry.bytes),
     signal,
     expectedSha256: entry.sha256 ?? undefined,
+    fetchImpl: async (input, init) => {
+      const taken = await take(url, init?.signal ?? undefined);
+      preloaded = taken !== null;
+      return taken ?? fetch(input, init);
+    },
   });
+  // a preloaded download is kept by the preload itself
+  if (!preloaded) void keepForOffline(url, bytes);
+  return parseSafetensors(bytes, fileNameOf(url));
 }
 
 /** Downloads weights from an address on the app’s own site (the form refuses others before calling this). */

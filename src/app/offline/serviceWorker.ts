@@ -35,7 +35,8 @@ const WEIGHTS_WAIT_MS = 20_000;
 
 /**
  * Resolves once the page's first weights download has finished, or WEIGHTS_WAIT_MS after the call where the
- * page downloads none, so the worker's own precache download never competes with the first prediction.
+ * page downloads none, so the worker's precache download (the shell) never competes with the first
+ * prediction. The worker precaches no weights: the page keeps the ones it downloaded (weightsCache.ts).
  */
 function firstWeightsDone(): Promise<void> {
   const isWeights = (e: PerformanceEntry) => e.name.split(/[?#]/)[0].endsWith('.safetensors');
