@@ -6,6 +6,7 @@ import { timeForm } from '../../../resnext/formTiming';
 import { formatBytes, proofBytes, TENSOR_BUDGET_BYTES } from '../../../resnext/budget';
 import { worstStrategy } from '../../../resnext/budgetViews';
 import { AppError } from '../../../resnext/errors';
+import { nextTask } from '../../../resnext/nextTask';
 
 /**
  * The numerical proof of the Forms section: one set of weights and one input through forms (a), (b) and (c),
@@ -90,13 +91,27 @@ async function proveOnce(
     tensors = await makeTensors(source);
     if (isCancelled()) return null;
     const { weights, input } = tensors;
-    const stats = tf.tidy(() => {
-      const [a, b, c] = (['a', 'b', 'c'] as const).map((f) => runners[f](input, weights));
-      const maxDiff = (u: tf.Tensor, v: tf.Tensor) => tf.max(tf.abs(tf.sub(u, v)));
-      return tf.stack([maxDiff(a, b), maxDiff(a, c), tf.max(tf.abs(a))]);
-    });
-    const [maxDiffAB, maxDiffAC, maxAbs] = Array.from(await stats.data());
-    stats.dispose();
+    // One form per task: the page stays responsive between them.
+    const outputs: tf.Tensor4D[] = [];
+    let stats: tf.Tensor | null = null;
+    let values: number[];
+    try {
+      for (const f of ['a', 'b', 'c'] as const) {
+        await nextTask();
+        if (isCancelled()) return null;
+        outputs.push(runners[f](input, weights));
+      }
+      const [a, b, c] = outputs;
+      stats = tf.tidy(() => {
+        const maxDiff = (u: tf.Tensor, v: tf.Tensor) => tf.max(tf.abs(tf.sub(u, v)));
+        return tf.stack([maxDiff(a, b), maxDiff(a, c), tf.max(tf.abs(a))]);
+      });
+      values = Array.from(await stats.data());
+    } finally {
+      stats?.dispose();
+      for (const t of outputs) t.dispose();
+    }
+    const [maxDiffAB, maxDiffAC, maxAbs] = values;
     const medianMs = {} as Record<BlockForm, number>;
     for (const f of ['a', 'b', 'c'] as const) {
       if (isCancelled()) return null;
