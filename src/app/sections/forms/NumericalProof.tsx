@@ -108,7 +108,7 @@ function ProofNumbers({ result: r, lang }: { result: ProofResult; lang: 'en' | '
   const t = useT();
   return (
     <div className="fm-proof-numbers">
-      <dl className="fm-diffs" data-ok={String(agrees(r))} data-testid="proof-verdict">
+      <dl className="fm-diffs" data-ok={String(agrees(r))} data-block={r.block} data-testid="proof-verdict">
         <div>
           <dt>{t('forms.proof.maxAB')}</dt>
           <dd data-testid="max-diff-ab" data-value={r.maxDiffAB}>

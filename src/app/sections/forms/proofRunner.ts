@@ -34,6 +34,8 @@ export type ProofSource =
 
 export interface ProofResult {
   source: 'random' | 'trained';
+  /** what was proved: `C×d` of a random block, or the trained block's name */
+  block: string;
   maxDiffAB: number;
   maxDiffAC: number;
   /** largest |output| of form (a), the scale the differences compare to */
@@ -120,6 +122,7 @@ async function proveOnce(
     if (isCancelled()) return null;
     return {
       source: source.kind,
+      block: source.kind === 'random' ? `${source.cardinality}×${source.d}` : source.block,
       maxDiffAB,
       maxDiffAC,
       maxAbs,
