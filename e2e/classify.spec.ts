@@ -22,6 +22,17 @@ const RANDOM_RESNEXT50 = new URL(
   import.meta.url,
 );
 
+/** The size of the default weights file, as public/models/manifest.json lists it. */
+function defaultWeightsBytes(): number {
+  const manifest = JSON.parse(
+    readFileSync(new URL('../public/models/manifest.json', import.meta.url), 'utf8'),
+  ) as {
+    default: string;
+    files: { path: string; bytes: number }[];
+  };
+  return manifest.files.find((f) => f.path === manifest.default)!.bytes;
+}
+
 const section = (page: Page) => page.locator('[data-section-body="classify"]');
 const top1 = (page: Page) => page.getByTestId('top1');
 
@@ -239,19 +250,19 @@ test('a progress bar counts the weights’ bytes while they download @wasm', asy
   test.setTimeout(300_000);
   const cdp = await page.context().newCDPSession(page);
   await cdp.send('Network.enable');
-  // about 4 MB/s: the 9.6 MB float16 weights take a few seconds
+  // about 2 MB/s: the default weights take a few seconds
   await cdp.send('Network.emulateNetworkConditions', {
     offline: false,
     latency: 0,
-    downloadThroughput: 4_000_000,
-    uploadThroughput: 4_000_000,
+    downloadThroughput: 2_000_000,
+    uploadThroughput: 2_000_000,
   });
   await openClassify(page);
   const bar = page.getByRole('progressbar', { name: 'Weights download' });
   await expect(bar).toBeVisible({ timeout: 60_000 });
   await expect
     .poll(async () => Number(await bar.getAttribute('max')), { timeout: 30_000 })
-    .toBeGreaterThan(9_000_000);
+    .toBe(defaultWeightsBytes());
   await expect
     .poll(async () => Number(await bar.getAttribute('value')), { timeout: 30_000 })
     .toBeGreaterThan(0);
@@ -263,13 +274,7 @@ test('before the first byte arrives, the progress bar already shows 0 of the man
   page,
 }) => {
   test.setTimeout(300_000);
-  const manifest = JSON.parse(
-    readFileSync(new URL('../public/models/manifest.json', import.meta.url), 'utf8'),
-  ) as {
-    default: string;
-    files: { path: string; bytes: number }[];
-  };
-  const bytes = manifest.files.find((f) => f.path === manifest.default)!.bytes;
+  const bytes = defaultWeightsBytes();
   // The weights' response is held back: whatever total the bar shows cannot come from it.
   let release = () => {};
   const held = new Promise<void>((resolve) => (release = resolve));

@@ -158,6 +158,18 @@ describe('modelMachine', () => {
     expect(s.files.has(CUSTOM_MODEL_ID)).toBe(true);
   });
 
+  it('a failed download stays reported when a backend starts meanwhile, until the reader retries', () => {
+    let s = run(start(), { type: 'need', wanted: true });
+    expect(s.phase).toBe('downloading');
+    s = run(s, { type: 'downloadFailed', id: A, error: 'network' });
+    s = run(s, { type: 'backend', backend: 'wasm' });
+    expect(s.phase).toBe('error');
+    expect(s.error).toBe('network');
+    expect(s.backend).toBe('wasm');
+    s = run(s, { type: 'retry' });
+    expect(s.phase).toBe('downloading');
+  });
+
   it('a retry after a failed build forgets that model’s weights, and only those', () => {
     let s = run(start(), { type: 'backend', backend: 'wasm' }, { type: 'need', wanted: true });
     s = run(s, { type: 'custom', id: CUSTOM_MODEL_ID, file: file('mine') });

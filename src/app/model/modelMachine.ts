@@ -120,6 +120,8 @@ export function modelReducer<F, M, E>(
 
     case 'backend':
       if (e.backend === s.backend) return s;
+      // A failed download does not depend on the backend: it waits for the reader's retry.
+      if (s.phase === 'error' && !s.files.has(s.modelId)) return { ...s, backend: e.backend };
       // The model lives on one backend: a new one (or none, while one starts) needs another build.
       return restart({ ...s, backend: e.backend });
 
