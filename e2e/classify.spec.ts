@@ -77,7 +77,8 @@ for (const project of ['wasm', 'webgl'] as const) {
       }
     });
 
-    // Reading an upload or a drop does not depend on the backend: the model's answers on it are the sample test's.
+    // Reading an upload or a drop, and running the family one model after another, do not depend on the
+    // backend: the model's answers there are the sample test's, the kernels' shapes e2e/kernels.spec.ts's.
     if (project === 'wasm') {
       test('uploaded photos are classified in the browser: no image data and no other origin in the request log', async ({
         page,
@@ -125,74 +126,73 @@ for (const project of ['wasm', 'webgl'] as const) {
         await expect(top1(page)).toHaveAttribute('data-origin', 'drop');
         await expect(top1(page)).toHaveAttribute('data-class', 'horse');
       });
+      test('compare cardinalities runs the five 20-epoch models and shows their accuracy', async ({
+        page,
+      }) => {
+        test.setTimeout(400_000);
+        await openClassify(page);
+        await expect(top1(page)).toHaveAttribute('data-class', 'cat', { timeout: 180_000 });
+        await page.getByTestId('compare-run').click();
+        const rows = page.getByTestId('compare-row');
+        await expect(rows).toHaveCount(5, { timeout: 300_000 });
+        await expect(page.getByTestId('compare-progress')).toHaveCount(0);
+        expect(await rows.evaluateAll((trs) => trs.map((tr) => tr.getAttribute('data-model')))).toEqual([
+          'family_1x64d',
+          'family_2x40d',
+          'family_4x24d',
+          'family_8x14d',
+          'family_32x4d',
+        ]);
+        for (const cls of await rows.evaluateAll((trs) => trs.map((tr) => tr.getAttribute('data-class')))) {
+          expect(CIFAR10_CLASSES).toContain(cls);
+        }
+        // each row's accuracy cell is a percentage from the family's measured metrics
+        for (const text of await rows.locator('td:nth-child(2)').allInnerTexts())
+          expect(text).toMatch(/^8\d\.\d%$/);
+        await expect(section(page).locator('.classify-compare .classify-note')).toContainText(
+          'within run-to-run noise',
+        );
+
+        // a second comparison reuses the five downloads: no weight request at all
+        const weightRequests: string[] = [];
+        page.on('request', (r) => {
+          if (r.url().includes('.safetensors')) weightRequests.push(r.url());
+        });
+        await expect(page.getByTestId('compare-table')).toHaveAttribute('data-finished', '1');
+        await page.getByTestId('compare-run').click();
+        await expect(page.getByTestId('compare-table')).toHaveAttribute('data-finished', '2', {
+          timeout: 300_000,
+        });
+        await expect(rows).toHaveCount(5);
+        await expect(page.getByTestId('compare-progress')).toHaveCount(0);
+        console.log(`second comparison: ${weightRequests.length} weight requests`);
+        expect(weightRequests).toEqual([]);
+      });
     }
-
-    test('compare cardinalities runs the five 20-epoch models and shows their accuracy', async ({ page }) => {
-      test.setTimeout(400_000);
-      await openClassify(page);
-      await expect(top1(page)).toHaveAttribute('data-class', 'cat', { timeout: 180_000 });
-      await page.getByTestId('compare-run').click();
-      const rows = page.getByTestId('compare-row');
-      await expect(rows).toHaveCount(5, { timeout: 300_000 });
-      await expect(page.getByTestId('compare-progress')).toHaveCount(0);
-      expect(await rows.evaluateAll((trs) => trs.map((tr) => tr.getAttribute('data-model')))).toEqual([
-        'family_1x64d',
-        'family_2x40d',
-        'family_4x24d',
-        'family_8x14d',
-        'family_32x4d',
-      ]);
-      for (const cls of await rows.evaluateAll((trs) => trs.map((tr) => tr.getAttribute('data-class')))) {
-        expect(CIFAR10_CLASSES).toContain(cls);
-      }
-      // each row's accuracy cell is a percentage from the family's measured metrics
-      for (const text of await rows.locator('td:nth-child(2)').allInnerTexts())
-        expect(text).toMatch(/^8\d\.\d%$/);
-      await expect(section(page).locator('.classify-compare .classify-note')).toContainText(
-        'within run-to-run noise',
-      );
-
-      // a second comparison reuses the five downloads: no weight request at all
-      const weightRequests: string[] = [];
-      page.on('request', (r) => {
-        if (r.url().includes('.safetensors')) weightRequests.push(r.url());
-      });
-      await expect(page.getByTestId('compare-table')).toHaveAttribute('data-finished', '1');
-      await page.getByTestId('compare-run').click();
-      await expect(page.getByTestId('compare-table')).toHaveAttribute('data-finished', '2', {
-        timeout: 300_000,
-      });
-      await expect(rows).toHaveCount(5);
-      await expect(page.getByTestId('compare-progress')).toHaveCount(0);
-      console.log(`second comparison: ${weightRequests.length} weight requests`);
-      expect(weightRequests).toEqual([]);
-    });
   });
 }
 
-for (const project of ['wasm', 'webgl'] as const) {
-  test(`a random ResNeXt-50 safetensors switches to 1,000 ImageNet classes, and one click brings CIFAR back @${project}`, async ({
-    page,
-  }) => {
-    test.setTimeout(400_000);
-    await openClassify(page);
-    await expect(top1(page)).toHaveAttribute('data-classes', '10', { timeout: 180_000 });
-    await page.getByTestId('weights-file').setInputFiles(RANDOM_RESNEXT50.pathname);
-    await expect(page.getByTestId('custom-summary')).toHaveAttribute('data-variant', 'ResNeXt-50 (32×4d)', {
-      timeout: 180_000,
-    });
-    await expect(page.getByTestId('model-summary')).toHaveAttribute('data-classes', '1000', {
-      timeout: 180_000,
-    });
-    await expect(page.getByTestId('model-summary')).toHaveAttribute('data-arch', 'imagenet');
-    await expect(top1(page)).toHaveAttribute('data-classes', '1000', { timeout: 240_000 });
-    await expect(section(page).locator('svg.prob-bars g.prob-row')).toHaveCount(5);
-    await expect(page.getByTestId('network-crop')).toHaveAttribute('width', '224');
-    await page.getByTestId('back-to-cifar').click();
-    await expect(top1(page)).toHaveAttribute('data-classes', '10', { timeout: 120_000 });
-    await expect(top1(page)).toHaveAttribute('data-class', 'cat');
+test('a random ResNeXt-50 safetensors switches to 1,000 ImageNet classes, and one click brings CIFAR back @wasm', async ({
+  page,
+}) => {
+  test.setTimeout(400_000);
+  await openClassify(page);
+  await expect(top1(page)).toHaveAttribute('data-classes', '10', { timeout: 180_000 });
+  await page.getByTestId('weights-file').setInputFiles(RANDOM_RESNEXT50.pathname);
+  await expect(page.getByTestId('custom-summary')).toHaveAttribute('data-variant', 'ResNeXt-50 (32×4d)', {
+    timeout: 180_000,
   });
-}
+  await expect(page.getByTestId('model-summary')).toHaveAttribute('data-classes', '1000', {
+    timeout: 180_000,
+  });
+  await expect(page.getByTestId('model-summary')).toHaveAttribute('data-arch', 'imagenet');
+  await expect(top1(page)).toHaveAttribute('data-classes', '1000', { timeout: 240_000 });
+  await expect(section(page).locator('svg.prob-bars g.prob-row')).toHaveCount(5);
+  await expect(page.getByTestId('network-crop')).toHaveAttribute('width', '224');
+  await page.getByTestId('back-to-cifar').click();
+  await expect(top1(page)).toHaveAttribute('data-classes', '10', { timeout: 120_000 });
+  await expect(top1(page)).toHaveAttribute('data-class', 'cat');
+});
 
 test('weights that are not safetensors or not a known network get a translated message @wasm', async ({
   page,
