@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { compareLine } from './evalRecord';
 
 describe('compareLine', () => {
-  it('prints the compared model with the command that measured it', () => {
+  it('prints the evaluated and the compared model with the command that measured them', () => {
     expect(
       compareLine({
         command: 'npm run eval -- --compare public/models/m.i8.safetensors',
@@ -16,7 +16,8 @@ describe('compareLine', () => {
         },
       }),
     ).toBe(
-      'compared weights public/models/m.i8.safetensors: accuracy 0.8991, top-1 agreement 0.9925 against ' +
+      'public/models/m.safetensors accuracy 0.9000, ' +
+        'compared weights public/models/m.i8.safetensors: accuracy 0.8991, top-1 agreement 0.9925 against ' +
         'public/models/m.safetensors on 10000 images (npm run eval -- --compare public/models/m.i8.safetensors)',
     );
   });

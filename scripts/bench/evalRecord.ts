@@ -1,7 +1,7 @@
 /*
- * The accuracy of a smaller copy of the weights (int8), as `npm run eval -- --compare PATH --write` records it
- * in src/data/tfjsEval.json (`compare`): printed beside the network figures, since the copy the app ships is
- * chosen for both its size and its answers.
+ * The accuracy of the evaluated weights (the int8 default) and of the compared copy (float32), and how often
+ * their top-1 agree, as `npm run eval -- --compare PATH --write` records them in src/data/tfjsEval.json: printed
+ * beside the network figures, since the copy the app ships is chosen for both its size and its answers.
  */
 import { existsSync, readFileSync } from 'node:fs';
 
@@ -28,10 +28,14 @@ const isCount = (x: unknown): x is number => typeof x === 'number' && Number.isF
 export function compareLine(record: EvalRecord | null): string | null {
   const c = record?.compare;
   if (!c || typeof c.model !== 'string' || !isCount(c.accuracy) || !isCount(c.agreement)) return null;
+  const evaluated =
+    record.model && isCount(record.accuracy)
+      ? `${record.model} accuracy ${record.accuracy.toFixed(4)}, `
+      : '';
   const against = record.model ? ` against ${record.model}` : '';
   return (
-    `compared weights ${c.model}: accuracy ${c.accuracy.toFixed(4)}, top-1 agreement ${c.agreement.toFixed(4)}` +
-    `${against} on ${isCount(c.images) ? c.images : '?'} images (${record.command})`
+    `${evaluated}compared weights ${c.model}: accuracy ${c.accuracy.toFixed(4)}, top-1 agreement ` +
+    `${c.agreement.toFixed(4)}${against} on ${isCount(c.images) ? c.images : '?'} images (${record.command})`
   );
 }
 
