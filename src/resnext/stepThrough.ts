@@ -6,6 +6,7 @@ import * as tf from '@tensorflow/tfjs-core';
 import { bnLayer, convLayer, type LayerCount, type Shape4 } from './counting';
 import { BLOCK_STEPS, type BlockStep, type ResNeXtModel } from './model';
 import type { BlockSpec } from './spec';
+import { nextTask } from './nextTask';
 
 export const STEP_IDS = [
   'input',
@@ -232,9 +233,12 @@ export async function computeBlockTrace(
     logits.dispose();
     const x = captured[`${blockName}.in`] as tf.Tensor4D;
     made.push(x);
+    // the network up to the block, the block, and its paths' contributions each run in a task of their own
+    await nextTask();
     const run = model.runBlock(blockName, x, BLOCK_STEPS);
     made.push(run.out, ...Object.values(run.tensors));
     run.out.dispose();
+    await nextTask();
     const tensors = run.tensors as Record<BlockStep, tf.Tensor4D>;
     const contributions = groupContributions(tensors.relu2, params.conv3, params.spec.groups);
     made.push(contributions);
