@@ -169,7 +169,7 @@ test('memory @wasm: 200 mixed actions bring tf.memory() back to its baseline', a
   const rounds: TfMemory[] = [];
   let actions = 0;
   for (let i = 0; actions < 200; i++) {
-    actions += await round(page, r, i % 3 === 0);
+    actions += await round(page, r, i % 5 === 0);
     rounds.push(await settledMemory(page));
   }
   expect(actions).toBe(200);
