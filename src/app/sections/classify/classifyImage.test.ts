@@ -1,11 +1,11 @@
 import * as tf from '@tensorflow/tfjs-core';
-import '@tensorflow/tfjs-backend-cpu';
 import { closeSync, openSync, readFileSync, readSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CIFAR_RECORD_BYTES, cifarRecordImage } from '../../../resnext/cifarBinary';
 import { loadModel, type ResNeXtModel } from '../../../resnext/model';
 import { cifarTestBatch } from '../../../resnext/node/cifarData';
+import { setupNodeBackend } from '../../../resnext/node/setupBackend';
 import { preprocess } from '../../../resnext/preprocess';
 import { parseSafetensors } from '../../../resnext/safetensors';
 import type { Pixels } from '../../model/image/pixels';
@@ -41,9 +41,8 @@ function enlarge(p: Pixels, k: number): Pixels {
 }
 
 beforeAll(async () => {
-  tf.env().set('PROD', true);
-  await tf.setBackend('cpu');
-  await tf.ready();
+  // WebAssembly, as the app runs by default: the pure-JS CPU backend takes seconds per image.
+  await setupNodeBackend('wasm');
   model = loadModel(parseSafetensors(new Uint8Array(readFileSync(WEIGHTS)), WEIGHTS));
   // The fast path folds its batch norms once and keeps them; do that before counting tensors.
   tf.dispose(model.predict(tf.zeros([1, 32, 32, 3]) as tf.Tensor4D));
@@ -92,8 +91,7 @@ describe('makeInput', () => {
 });
 
 describe('classifyImage', () => {
-  // Node's CPU backend takes seconds per image, so a few records only. PyTorch classifies each of the
-  // first twelve test records correctly with these weights.
+  // A few records only. PyTorch classifies each of the first twelve test records correctly with these weights.
   it(
     'names the right class for CIFAR-10 test records and leaves no tensor behind',
     { timeout: 600_000 },
