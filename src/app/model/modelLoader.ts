@@ -114,8 +114,27 @@ export async function checkArchitecture(file: SafetensorsFile): Promise<NetworkS
 
 /** Uploads the weights to the active backend. A 1,000-way classifier gets the ImageNet class names. */
 export async function buildModel(file: SafetensorsFile): Promise<ResNeXtModel> {
-  const { loadModel } = await import('../../resnext/model');
+  return (await buildMeasuredModel(file)).model;
+}
+
+export interface MeasuredModel {
+  model: ResNeXtModel;
+  /** bytes of the tensors the model holds, as tf.memory() counts them */
+  bytes: number;
+  /** the backend it was built on, as tf.getBackend() names it */
+  backend: string;
+}
+
+/** buildModel, with the bytes the model holds and the backend it lives on. */
+export async function buildMeasuredModel(file: SafetensorsFile): Promise<MeasuredModel> {
+  const [{ loadModel }, tf] = await Promise.all([
+    import('../../resnext/model'),
+    import('@tensorflow/tfjs-core'),
+  ]);
   const outputs = file.tensors.get('fc.weight')?.shape[0];
   const classNames = outputs === 1000 ? await loadImagenetClasses() : undefined;
-  return loadModel(file, { classNames });
+  // loadModel runs at once, so nothing else allocates between the two counts
+  const before = tf.memory().numBytes;
+  const model = loadModel(file, { classNames });
+  return { model, bytes: tf.memory().numBytes - before, backend: tf.getBackend() };
 }
