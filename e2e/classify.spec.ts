@@ -191,6 +191,29 @@ for (const project of ['wasm', 'webgl'] as const) {
         const away = await settledMemory(page);
         console.log(`after leaving Classify: ${JSON.stringify(away)}`);
         expect(afterSecond.numBytes - away.numBytes).toBeGreaterThanOrEqual(keptBytes);
+
+        // back in Classify, a comparison builds the five again from the weights kept: still no request
+        await page.getByRole('navigation').locator('a[data-section="classify"]').click();
+        await expect(top1(page)).toHaveAttribute('data-class', 'cat', { timeout: 120_000 });
+        await page.getByTestId('compare-run').click();
+        await expect(table).toHaveAttribute('data-finished', '1', { timeout: 300_000 });
+        await expect(table).toHaveAttribute('data-built', '5');
+        await expect(table).toHaveAttribute('data-kept-models', '5');
+        const rebuilt = await settledMemory(page);
+        expect(weightRequests).toEqual([]);
+
+        // another backend: the kept models are disposed (their weights stay)
+        await page.getByTestId('backend-select').selectOption('cpu');
+        await expect(page.getByTestId('inference-time')).toHaveAttribute('data-backend', 'cpu', {
+          timeout: 180_000,
+        });
+        await expect(table).toHaveAttribute('data-kept-models', '0');
+        await expect(page.getByTestId('compare-kept')).toHaveCount(0);
+        const onCpu = await settledMemory(page);
+        console.log(
+          `rebuilt after reopening: ${JSON.stringify(rebuilt)}; after switching to CPU: ${JSON.stringify(onCpu)}`,
+        );
+        expect(rebuilt.numBytes - onCpu.numBytes).toBeGreaterThanOrEqual(keptBytes);
       });
     }
   });
