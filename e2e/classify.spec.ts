@@ -4,6 +4,7 @@ import { translate } from '../src/i18n';
 import { CIFAR10_CLASSES } from '../src/resnext/modelMeta';
 import { expect, gotoApp, test } from './harness';
 import { describeViolations, runAxe, WCAG_A_AA } from './support/axe';
+import { settledMemory, waitForDebugHook } from './support/memory';
 
 /**
  * The Classify section on the WASM and WebGL backends. The shipped photos the default 80-epoch model
@@ -166,21 +167,67 @@ for (const project of ['wasm', 'webgl'] as const) {
         await expect(section(page).locator('.classify-compare .classify-note')).toContainText(
           'within run-to-run noise',
         );
+        const table = page.getByTestId('compare-table');
+        await expect(table).toHaveAttribute('data-finished', '1');
+        await expect(table).toHaveAttribute('data-built', '5');
+        // the five models stay built, for the next comparison
+        await expect(table).toHaveAttribute('data-kept-models', '5');
+        await expect(page.getByTestId('compare-kept')).toBeVisible();
+        const keptBytes = Number(await table.getAttribute('data-kept-bytes'));
+        expect(keptBytes).toBeGreaterThan(0);
+        await waitForDebugHook(page);
+        const afterFirst = await settledMemory(page);
 
-        // a second comparison reuses the five downloads: no weight request at all
+        // a second comparison reuses the five models: no weight request, no model built, no tensor added
         const weightRequests: string[] = [];
         page.on('request', (r) => {
           if (r.url().includes('.safetensors')) weightRequests.push(r.url());
         });
-        await expect(page.getByTestId('compare-table')).toHaveAttribute('data-finished', '1');
         await page.getByTestId('compare-run').click();
-        await expect(page.getByTestId('compare-table')).toHaveAttribute('data-finished', '2', {
-          timeout: 300_000,
-        });
+        await expect(table).toHaveAttribute('data-finished', '2', { timeout: 300_000 });
         await expect(rows).toHaveCount(5);
         await expect(page.getByTestId('compare-progress')).toHaveCount(0);
-        console.log(`second comparison: ${weightRequests.length} weight requests`);
+        const built = await rows.evaluateAll((trs) => trs.map((tr) => tr.getAttribute('data-built')));
+        const afterSecond = await settledMemory(page);
+        console.log(
+          `second comparison: ${weightRequests.length} weight requests, ${await table.getAttribute('data-built')} models built; ` +
+            `kept: 5 models, ${keptBytes} bytes of tensors; tf.memory() after the first ${JSON.stringify(afterFirst)}, after the second ${JSON.stringify(afterSecond)}`,
+        );
         expect(weightRequests).toEqual([]);
+        expect(built).toEqual(['false', 'false', 'false', 'false', 'false']);
+        await expect(table).toHaveAttribute('data-built', '0');
+        expect(afterSecond.numTensors).toBe(afterFirst.numTensors);
+        expect(afterSecond.numBytes).toBe(afterFirst.numBytes);
+
+        // leaving the section lets the five models go: their tensors are freed
+        await page.getByRole('navigation').locator('a[data-section="overview"]').click();
+        await expect(section(page)).toHaveCount(0);
+        const away = await settledMemory(page);
+        console.log(`after leaving Classify: ${JSON.stringify(away)}`);
+        expect(afterSecond.numBytes - away.numBytes).toBeGreaterThanOrEqual(keptBytes);
+
+        // back in Classify, a comparison builds the five again from the weights kept: still no request
+        await page.getByRole('navigation').locator('a[data-section="classify"]').click();
+        await expect(top1(page)).toHaveAttribute('data-class', 'cat', { timeout: 120_000 });
+        await page.getByTestId('compare-run').click();
+        await expect(table).toHaveAttribute('data-finished', '1', { timeout: 300_000 });
+        await expect(table).toHaveAttribute('data-built', '5');
+        await expect(table).toHaveAttribute('data-kept-models', '5');
+        const rebuilt = await settledMemory(page);
+        expect(weightRequests).toEqual([]);
+
+        // another backend: the kept models are disposed (their weights stay)
+        await page.getByTestId('backend-select').selectOption('cpu');
+        await expect(page.getByTestId('inference-time')).toHaveAttribute('data-backend', 'cpu', {
+          timeout: 180_000,
+        });
+        await expect(table).toHaveAttribute('data-kept-models', '0');
+        await expect(page.getByTestId('compare-kept')).toHaveCount(0);
+        const onCpu = await settledMemory(page);
+        console.log(
+          `rebuilt after reopening: ${JSON.stringify(rebuilt)}; after switching to CPU: ${JSON.stringify(onCpu)}`,
+        );
+        expect(rebuilt.numBytes - onCpu.numBytes).toBeGreaterThanOrEqual(keptBytes);
       });
     }
   });

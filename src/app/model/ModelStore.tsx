@@ -1,4 +1,13 @@
-import { createContext, useCallback, useEffect, useMemo, useReducer, useRef, useState, type ReactNode } from 'react';
+import {
+  createContext,
+  useCallback,
+  useEffect,
+  useMemo,
+  useRef,
+  useState,
+  useSyncExternalStore,
+  type ReactNode,
+} from 'react';
 import type { ModelManifest } from '../../resnext/modelManifest';
 import type { ResNeXtModel } from '../../resnext/model';
 import type { SafetensorsFile } from '../../resnext/safetensors';
@@ -8,6 +17,7 @@ import { expectedBytes, withExpectedTotal, type ByteProgress } from './downloadT
 import { loadManifest, loadedManifest } from './manifest';
 import { CUSTOM_MODEL_ID, DEFAULT_MODEL_ID, shippedModel } from './modelCatalog';
 import {
+  buildMeasuredModel,
   buildModel,
   checkArchitecture,
   fetchShippedFile,
@@ -19,9 +29,12 @@ import {
 } from './modelLoader';
 import { loadImagenetClasses } from './imagenetClasses';
 import { storeHooks } from './storeHooks';
+import { borrowComparedModel, type Loan } from './comparedModels';
+import { MachineStore } from './machineStore';
 import {
   currentFile,
   initialState,
+  keptBytes,
   modelReducer,
   publicStatus,
   type MachineEvent,
@@ -57,6 +70,22 @@ export interface ModelStoreValue extends ModelState {
   loadCustom(source: File | string, onProgress: OnProgress): Promise<Variant>;
   /** counts a component that needs the model: nothing loads until one does */
   acquire(): () => void;
+  /** the models "Compare cardinalities" runs, kept for the next comparison */
+  compared: ComparedModels;
+}
+
+/** The comparison's share of the store: its models are kept in the model machine (see there). */
+export interface ComparedModels {
+  /**
+   * Lends shipped model `id`, built on the active backend: the one kept from an earlier comparison, else
+   * built now (its weights kept, or downloaded now). Give it back when done; never dispose it.
+   */
+  borrow(id: string, onProgress: OnProgress, signal: AbortSignal): Promise<Loan<ResNeXtModel>>;
+  /** The comparison is closed: its models are disposed once no one holds them; the weights stay. */
+  close(): void;
+  /** models kept built, and the bytes their tensors hold */
+  models: number;
+  bytes: number;
 }
 
 const ModelContext = createContext<ModelStoreValue | null>(null);
@@ -84,9 +113,16 @@ export function ModelStoreProvider({ children }: { children: ReactNode }) {
     if (!entry) return Promise.reject(new Error(`unknown model ${id}`));
     return fetchShippedFile(entry, onProgress, signal);
   });
-  const [m, dispatch] = useReducer(reducer, state.model, (id): Machine =>
-    initialState(shippedModel(id) ? id : DEFAULT_MODEL_ID),
+  // The machine's state lives outside React, so that the comparison can borrow a kept model at once.
+  const [machine] = useState(
+    () =>
+      new MachineStore<Machine, Event>(
+        initialState(shippedModel(state.model) ? state.model : DEFAULT_MODEL_ID),
+        reducer,
+      ),
   );
+  const m = useSyncExternalStore(machine.subscribe, machine.get);
+  const dispatch = useCallback((e: Event): void => void machine.send(e), [machine]);
   const custom = m.files.get(CUSTOM_MODEL_ID) ?? null;
 
   const modelId =
@@ -107,9 +143,9 @@ export function ModelStoreProvider({ children }: { children: ReactNode }) {
   const wanted = users > 0;
 
   // The machine learns of every change; it starts over when the model or the backend is another.
-  useEffect(() => dispatch({ type: 'backend', backend: backendName }), [backendName]);
-  useEffect(() => dispatch({ type: 'model', modelId }), [modelId]);
-  useEffect(() => dispatch({ type: 'need', wanted }), [wanted]);
+  useEffect(() => dispatch({ type: 'backend', backend: backendName }), [dispatch, backendName]);
+  useEffect(() => dispatch({ type: 'model', modelId }), [dispatch, modelId]);
+  useEffect(() => dispatch({ type: 'need', wanted }), [dispatch, wanted]);
 
   // The manifest lists each file's size: with it the progress bar has its total before the first byte.
   const [manifest, setManifest] = useState<ModelManifest | null>(loadedManifest);
@@ -135,13 +171,14 @@ export function ModelStoreProvider({ children }: { children: ReactNode }) {
     let live = true;
     d.get(downloadId).then(
       (file) => live && dispatch({ type: 'downloaded', id: downloadId, file }),
-      (err: unknown) => live && dispatch({ type: 'downloadFailed', id: downloadId, error: toStoreError(err) }),
+      (err: unknown) =>
+        live && dispatch({ type: 'downloadFailed', id: downloadId, error: toStoreError(err) }),
     );
     return () => {
       live = false;
       d.cancel(downloadId);
     };
-  }, [downloadId]);
+  }, [dispatch, downloadId]);
 
   // Its progress, for the load under way.
   const progressRun = m.phase === 'downloading' ? m.run : null;
@@ -156,12 +193,14 @@ export function ModelStoreProvider({ children }: { children: ReactNode }) {
       dispatch({ type: 'progress', run: progressRun, loaded, total });
     });
     return () => d.listen(null);
-  }, [progressRun]);
+  }, [dispatch, progressRun]);
 
   // Building: once the weights are here and the backend they are for is running.
   const file = currentFile(m);
   const buildRun =
-    m.wanted && m.phase === 'building' && file && m.backend !== null && m.backend === backendName ? m.run : null;
+    m.wanted && m.phase === 'building' && file && m.backend !== null && m.backend === backendName
+      ? m.run
+      : null;
   useEffect(() => {
     if (buildRun === null || !file) return;
     let cancelled = false;
@@ -177,7 +216,7 @@ export function ModelStoreProvider({ children }: { children: ReactNode }) {
     return () => {
       cancelled = true;
     };
-  }, [buildRun, file]);
+  }, [dispatch, buildRun, file]);
 
   // Disposing: a model the machine let go of is disposed here, in the commit that published the state
   // without it (so every section has let go of it too, its effects cleaned up first).
@@ -191,21 +230,43 @@ export function ModelStoreProvider({ children }: { children: ReactNode }) {
     if (m.retired.length === 0) return;
     m.retired.forEach(disposeOnce);
     dispatch({ type: 'disposed', models: m.retired });
-  }, [m.retired, disposeOnce]);
+  }, [dispatch, m.retired, disposeOnce]);
 
-  // Unmounting: the model in use and any not yet disposed go too.
-  const latest = useRef(m);
-  useEffect(() => {
-    latest.current = m;
-  });
+  // Unmounting: the model in use, the kept ones and any not yet disposed go too.
   useEffect(
     () => () => {
-      modelReducer(latest.current, { type: 'dispose' }).retired.forEach(disposeOnce);
+      modelReducer(machine.get(), { type: 'dispose' }).retired.forEach(disposeOnce);
     },
-    [disposeOnce],
+    [machine, disposeOnce],
   );
 
-  const retry = useCallback(() => dispatch({ type: 'retry' }), []);
+  const borrow = useCallback(
+    (id: string, onProgress: OnProgress, signal: AbortSignal) =>
+      borrowComparedModel(
+        machine,
+        {
+          fetchWeights: (shipped, progress, abort) => {
+            const entry = shippedModel(shipped);
+            if (!entry) return Promise.reject(new Error(`unknown model ${shipped}`));
+            return fetchShippedFile(entry, progress, abort);
+          },
+          build: buildMeasuredModel,
+        },
+        id,
+        onProgress,
+        signal,
+      ),
+    [machine],
+  );
+  const closeCompared = useCallback(() => dispatch({ type: 'closeKept' }), [dispatch]);
+  const keptModels = [...m.kept.values()].filter((k) => k.model).length;
+  const keptModelBytes = keptBytes(m);
+  const compared = useMemo<ComparedModels>(
+    () => ({ borrow, close: closeCompared, models: keptModels, bytes: keptModelBytes }),
+    [borrow, closeCompared, keptModels, keptModelBytes],
+  );
+
+  const retry = useCallback(() => dispatch({ type: 'retry' }), [dispatch]);
 
   const acquire = useCallback(() => {
     setUsers((n) => n + 1);
@@ -224,7 +285,7 @@ export function ModelStoreProvider({ children }: { children: ReactNode }) {
       update({ model: CUSTOM_MODEL_ID });
       return describeVariant(spec);
     },
-    [update],
+    [dispatch, update],
   );
 
   const expected = expectedBytes(modelId, manifest);
@@ -240,8 +301,9 @@ export function ModelStoreProvider({ children }: { children: ReactNode }) {
       customName: custom?.source ?? null,
       loadCustom,
       acquire,
+      compared,
     }),
-    [phase, progress, model, error, expected, retry, modelId, custom, loadCustom, acquire],
+    [phase, progress, model, error, expected, retry, modelId, custom, loadCustom, acquire, compared],
   );
 
   return <ModelContext.Provider value={value}>{children}</ModelContext.Provider>;

@@ -9,7 +9,7 @@ import { keepForOffline } from '../offline/weightsCache';
 import { loadImagenetClasses } from './imagenetClasses';
 import { MODELS_URL, loadManifest, shippedFile } from './manifest';
 import type { ShippedModel } from './modelCatalog';
-import { take } from './preload';
+import { takeVerified } from './preload';
 
 /**
  * Getting weights and turning them into a model. The engine (and with it TensorFlow.js) is imported on
@@ -34,8 +34,9 @@ export function toStoreError(err: unknown): StoreError {
 
 /**
  * Downloads a shipped model's weights, checking the SHA-256 the manifest gives. A download of the same file
- * started with the page (preload.ts) is taken over rather than requested again. The bytes are then kept in
- * the service worker's weights cache, for the next visit and offline use.
+ * started with the page (preload.ts) is taken over rather than requested again: its bytes, joined and hashed
+ * once there, are the ones the preload keeps for offline use. Other downloads are kept here, in the service
+ * worker's weights cache, for the next visit and offline use.
  */
 export async function fetchShippedFile(
   model: ShippedModel,
@@ -50,20 +51,13 @@ export async function fetchShippedFile(
   const url = `${MODELS_URL}${entry.path}`;
   // The size is known before the first byte arrives: a progress bar can show 0 of it at once.
   onProgress(0, entry.bytes);
-  let preloaded = false;
-  const bytes = await fetchBytes(url, {
-    // A compressed or chunked response has no Content-Length; the manifest knows the size.
-    onProgress: (loaded, total) => onProgress(loaded, total ?? entry.bytes),
-    signal,
-    expectedSha256: entry.sha256 ?? undefined,
-    fetchImpl: async (input, init) => {
-      const taken = await take(url, init?.signal ?? undefined);
-      preloaded = taken !== null;
-      return taken ?? fetch(input, init);
-    },
-  });
-  // a preloaded download is kept by the preload itself
-  if (!preloaded) void keepForOffline(url, bytes);
+  // A compressed or chunked response has no Content-Length; the manifest knows the size.
+  const progress: OnProgress = (loaded, total) => onProgress(loaded, total ?? entry.bytes);
+  const expectedSha256 = entry.sha256 ?? undefined;
+  const preloaded = await takeVerified(url, { sha256: expectedSha256, onProgress: progress, signal });
+  if (preloaded) return parseSafetensors(preloaded, fileNameOf(url));
+  const bytes = await fetchBytes(url, { onProgress: progress, signal, expectedSha256 });
+  void keepForOffline(url, bytes);
   return parseSafetensors(bytes, fileNameOf(url));
 }
 
@@ -120,8 +114,27 @@ export async function checkArchitecture(file: SafetensorsFile): Promise<NetworkS
 
 /** Uploads the weights to the active backend. A 1,000-way classifier gets the ImageNet class names. */
 export async function buildModel(file: SafetensorsFile): Promise<ResNeXtModel> {
-  const { loadModel } = await import('../../resnext/model');
+  return (await buildMeasuredModel(file)).model;
+}
+
+export interface MeasuredModel {
+  model: ResNeXtModel;
+  /** bytes of the tensors the model holds, as tf.memory() counts them */
+  bytes: number;
+  /** the backend it was built on, as tf.getBackend() names it */
+  backend: string;
+}
+
+/** buildModel, with the bytes the model holds and the backend it lives on. */
+export async function buildMeasuredModel(file: SafetensorsFile): Promise<MeasuredModel> {
+  const [{ loadModel }, tf] = await Promise.all([
+    import('../../resnext/model'),
+    import('@tensorflow/tfjs-core'),
+  ]);
   const outputs = file.tensors.get('fc.weight')?.shape[0];
   const classNames = outputs === 1000 ? await loadImagenetClasses() : undefined;
-  return loadModel(file, { classNames });
+  // loadModel runs at once, so nothing else allocates between the two counts
+  const before = tf.memory().numBytes;
+  const model = loadModel(file, { classNames });
+  return { model, bytes: tf.memory().numBytes - before, backend: tf.getBackend() };
 }

@@ -3,6 +3,7 @@ import { CUSTOM_MODEL_ID } from './modelCatalog';
 import {
   currentFile,
   initialState,
+  keptBytes,
   modelReducer,
   publicStatus,
   type MachineEvent,
@@ -236,30 +237,187 @@ describe('modelMachine', () => {
     expect(s.phase).toBe('idle');
   });
 
-  it('over a long random session, every model built is retired exactly once and none while in use', () => {
-    let seed = 12345;
+  it('keeps the compared models: a second comparison borrows them, downloading and building nothing', () => {
+    let { s } = ready(A);
+    const built: Model[] = [];
+    // the first comparison: weights arrive, a model is built, lent to its builder and given back
+    for (const id of [B, 'family_2x40d']) {
+      s = run(s, { type: 'keepWeights', id, file: file(id) });
+      const model = { from: `compare ${id}` };
+      built.push(model);
+      s = run(s, { type: 'keepModel', id, backend: 'wasm', model, bytes: 50 });
+      expect(s.kept.get(id)).toEqual({ file: file(id), model, bytes: 50, users: 1 });
+      s = run(s, { type: 'giveBack', model });
+      expect(s.kept.get(id)!.users).toBe(0);
+    }
+    expect(keptBytes(s)).toBe(100);
+    // the second: both are there to borrow
+    for (const [i, id] of [B, 'family_2x40d'].entries()) {
+      s = run(s, { type: 'borrow', id });
+      expect(s.kept.get(id)).toMatchObject({ model: built[i], users: 1 });
+      s = run(s, { type: 'giveBack', model: built[i] });
+    }
+    expect(s.retired).toEqual([]);
+    // weights that arrive again (a late download) do not replace the kept ones, nor their model
+    s = run(s, { type: 'keepWeights', id: B, file: file('again') });
+    expect(s.kept.get(B)).toMatchObject({ file: file(B), model: built[0] });
+    // the shared model is another matter: untouched throughout
+    expect(s.phase).toBe('ready');
+    expect([...s.files.keys()]).toEqual([A]);
+  });
+
+  it('a change of backend retires the idle kept models, and a lent one once given back; weights stay', () => {
+    let { s } = ready(A);
+    const idle = { from: 'idle' };
+    const busy = { from: 'busy' };
+    s = run(
+      s,
+      { type: 'keepWeights', id: B, file: file(B) },
+      { type: 'keepWeights', id: 'x', file: file('x') },
+    );
+    s = run(s, { type: 'keepModel', id: B, backend: 'wasm', model: idle, bytes: 10 });
+    s = run(s, { type: 'giveBack', model: idle });
+    s = run(s, { type: 'keepModel', id: 'x', backend: 'wasm', model: busy, bytes: 10 });
+    s = run(s, { type: 'borrow', id: 'x' });
+    s = run(s, { type: 'backend', backend: 'cpu' });
+    expect(s.retired).toContain(idle);
+    expect(s.retired).not.toContain(busy);
+    expect(s.lent.get(busy)).toBe(2);
+    expect(keptBytes(s)).toBe(0);
+    expect(s.kept.get(B)).toEqual({ file: file(B), model: null, bytes: 0, users: 0 });
+    // nothing to borrow on the new backend until built there
+    expect(run(s, { type: 'borrow', id: B })).toBe(s);
+    s = run(s, { type: 'giveBack', model: busy });
+    expect(s.retired).not.toContain(busy);
+    s = run(s, { type: 'giveBack', model: busy });
+    expect(s.retired).toContain(busy);
+    expect(s.lent.size).toBe(0);
+    // a stray give-back changes nothing
+    expect(run(s, { type: 'giveBack', model: busy })).toBe(s);
+  });
+
+  it('a model built for a backend since left, or built a second time, is retired at once', () => {
+    let { s } = ready(A);
+    s = run(s, { type: 'keepWeights', id: B, file: file(B) });
+    const stale = { from: 'webgl' };
+    s = run(s, { type: 'keepModel', id: B, backend: 'webgl', model: stale, bytes: 10 });
+    expect(s.retired).toEqual([stale]);
+    expect(s.kept.get(B)!.model).toBeNull();
+    const first = { from: 'first' };
+    const second = { from: 'second' };
+    s = run(s, { type: 'keepModel', id: B, backend: 'wasm', model: first, bytes: 10 });
+    s = run(s, { type: 'keepModel', id: B, backend: 'wasm', model: second, bytes: 10 });
+    expect(s.kept.get(B)!.model).toBe(first);
+    expect(s.retired).toEqual([stale, second]);
+    // without kept weights there is nothing to attach a model to
+    const orphan = { from: 'orphan' };
+    s = run(s, { type: 'keepModel', id: 'nothing', backend: 'wasm', model: orphan, bytes: 1 });
+    expect(s.retired).toContain(orphan);
+    // nor while no backend is ready
+    s = run(s, { type: 'backend', backend: null }, { type: 'keepWeights', id: 'y', file: file('y') });
+    const early = { from: 'early' };
+    s = run(s, { type: 'keepModel', id: 'y', backend: 'wasm', model: early, bytes: 1 });
+    expect(s.retired).toContain(early);
+  });
+
+  it('over the budget, the least recently used idle models are retired; lent ones wait until given back', () => {
+    let s = run(initialState<File, Model, string>(A, 100), { type: 'backend', backend: 'wasm' });
+    const m = (id: string) => ({ from: id });
+    const models = { a: m('a'), b: m('b'), c: m('c') };
+    for (const id of ['a', 'b', 'c'] as const) s = run(s, { type: 'keepWeights', id, file: file(id) });
+    s = run(s, { type: 'keepModel', id: 'a', backend: 'wasm', model: models.a, bytes: 40 });
+    s = run(s, { type: 'giveBack', model: models.a });
+    s = run(s, { type: 'keepModel', id: 'b', backend: 'wasm', model: models.b, bytes: 40 });
+    s = run(s, { type: 'giveBack', model: models.b });
+    // a is used again: b is now the least recently used
+    s = run(s, { type: 'borrow', id: 'a' }, { type: 'giveBack', model: models.a });
+    s = run(s, { type: 'keepModel', id: 'c', backend: 'wasm', model: models.c, bytes: 40 });
+    s = run(s, { type: 'giveBack', model: models.c });
+    expect(s.retired).toEqual([models.b]);
+    expect(keptBytes(s)).toBe(80);
+    expect(s.kept.get('b')).toEqual({ file: file('b'), model: null, bytes: 0, users: 0 });
+    // lent out, a model is not retired, even over the budget
+    s = run(s, { type: 'borrow', id: 'a' });
+    const big = m('big');
+    s = run(s, { type: 'keepWeights', id: 'b', file: file('b') });
+    s = run(s, { type: 'keepModel', id: 'b', backend: 'wasm', model: big, bytes: 90 });
+    // c (idle) goes; a (lent) and b (lent to its builder) stay, over the budget for now
+    expect(s.retired).toEqual([models.b, models.c]);
+    expect(keptBytes(s)).toBe(130);
+    s = run(s, { type: 'giveBack', model: models.a });
+    expect(s.retired).toEqual([models.b, models.c, models.a]);
+    s = run(s, { type: 'giveBack', model: big });
+    expect(keptBytes(s)).toBe(90);
+  });
+
+  it('closing the comparison retires its models and keeps their weights; dispose retires lent ones too', () => {
+    const { s: r, model } = ready(A);
+    let s = r;
+    const idle = { from: 'idle' };
+    const busy = { from: 'busy' };
+    s = run(
+      s,
+      { type: 'keepWeights', id: B, file: file(B) },
+      { type: 'keepWeights', id: 'x', file: file('x') },
+    );
+    s = run(
+      s,
+      { type: 'keepModel', id: B, backend: 'wasm', model: idle, bytes: 10 },
+      { type: 'giveBack', model: idle },
+    );
+    s = run(s, { type: 'keepModel', id: 'x', backend: 'wasm', model: busy, bytes: 10 });
+    s = run(s, { type: 'closeKept' });
+    expect(s.retired).toEqual([idle]);
+    expect(s.lent.get(busy)).toBe(1);
+    expect([...s.kept.keys()]).toEqual([B, 'x']);
+    expect(s.model).toBe(model);
+    // closing again changes nothing
+    expect(run(s, { type: 'closeKept' })).toBe(s);
+    s = run(s, { type: 'keepModel', id: B, backend: 'wasm', model: { from: 'again' }, bytes: 10 });
+    s = run(s, { type: 'dispose' });
+    expect(s.retired).toEqual([idle, model, { from: 'again' }, busy]);
+    expect(s.kept.size).toBe(0);
+    expect(s.lent.size).toBe(0);
+  });
+
+  /**
+   * 5,000 random events, as the store and the comparison may send them: every model built (the shared one
+   * and the compared ones) is retired exactly once, none while in use or lent out, and the kept models stay
+   * within their budget whenever none of them is lent out.
+   */
+  function randomSession(seed: number, withComparison: boolean) {
     const next = () => {
       seed = (seed * 1103515245 + 12345) % 2 ** 31;
       return seed / 2 ** 31;
     };
     const pick = <T>(xs: readonly T[]): T => xs[Math.floor(next() * xs.length)];
-    let s = start();
+    const budget = 100;
+    let s = initialState<File, Model, string>(A, budget);
     const built: Model[] = [];
     const disposed = new Set<Model>();
     const pendingBuilds: { run: number; model: Model }[] = [];
+    // comparison builds under way (with the backend they started on) and the models lent to a comparison
+    const pendingKeeps: { id: string; backend: string | null; model: Model }[] = [];
+    const loans: Model[] = [];
+    let keptBuilds = 0;
+    let borrows = 0;
+    const kinds = [
+      'need',
+      'backend',
+      'model',
+      'custom',
+      'download',
+      'build',
+      'finishBuild',
+      'fail',
+      'retry',
+      'dispose-retired',
+    ];
+    if (withComparison)
+      kinds.push('keepWeights', 'keepBuild', 'finishKeep', 'borrow', 'giveBack', 'closeKept');
+    const COMPARED = ['family_1x64d', B, 'family_32x4d'];
     for (let i = 0; i < 5_000; i++) {
-      const kind = pick([
-        'need',
-        'backend',
-        'model',
-        'custom',
-        'download',
-        'build',
-        'finishBuild',
-        'fail',
-        'retry',
-        'dispose-retired',
-      ]);
+      const kind = pick(kinds);
       let e: E | null = null;
       if (kind === 'need') e = { type: 'need', wanted: next() < 0.8 };
       else if (kind === 'backend') e = { type: 'backend', backend: pick(['wasm', 'cpu', null]) };
@@ -282,7 +440,35 @@ describe('modelMachine', () => {
           disposed.add(m);
         }
         e = { type: 'disposed', models: s.retired };
-      }
+      } else if (kind === 'keepWeights') e = { type: 'keepWeights', id: pick(COMPARED), file: file(`k${i}`) };
+      else if (kind === 'keepBuild') {
+        const id = pick(COMPARED);
+        if (s.kept.has(id)) {
+          const model = { from: `k${i}` };
+          built.push(model);
+          pendingKeeps.push({ id, backend: s.backend, model });
+        }
+      } else if (kind === 'finishKeep' && pendingKeeps.length) {
+        const b = pendingKeeps.splice(Math.floor(next() * pendingKeeps.length), 1)[0];
+        // the backend the build ran on: usually the one it started on
+        const backend = b.backend ?? 'wasm';
+        s = run(s, { type: 'keepModel', id: b.id, backend, model: b.model, bytes: pick([20, 40, 60]) });
+        // kept: lent to its builder
+        if (s.kept.get(b.id)?.model === b.model) {
+          loans.push(b.model);
+          keptBuilds++;
+        }
+      } else if (kind === 'borrow') {
+        const id = pick(COMPARED);
+        const model = s.kept.get(id)?.model;
+        e = { type: 'borrow', id };
+        if (model) {
+          loans.push(model);
+          borrows++;
+        }
+      } else if (kind === 'giveBack' && loans.length) {
+        e = { type: 'giveBack', model: loans.splice(Math.floor(next() * loans.length), 1)[0] };
+      } else if (kind === 'closeKept') e = { type: 'closeKept' };
       if (e) s = run(s, e);
       if (s.model) {
         expect(disposed.has(s.model), 'a disposed model in use').toBe(false);
@@ -292,9 +478,27 @@ describe('modelMachine', () => {
       expect(new Set(s.retired).size).toBe(s.retired.length);
       // at most the current shipped weights (or the last ones, while another model downloads) and custom ones
       expect([...s.files.keys()].filter((id) => id !== CUSTOM_MODEL_ID).length).toBeLessThanOrEqual(1);
+      // a model lent out is neither retired nor disposed, and the machine counts every loan
+      for (const m of loans) {
+        expect(disposed.has(m), 'a lent model disposed').toBe(false);
+        expect(s.retired).not.toContain(m);
+      }
+      const held = new Map<Model, number>();
+      for (const m of loans) held.set(m, (held.get(m) ?? 0) + 1);
+      const counted = new Map<Model, number>(s.lent);
+      for (const k of s.kept.values()) if (k.model && k.users > 0) counted.set(k.model, k.users);
+      expect(counted).toEqual(held);
+      // kept models live on the current backend, within the budget unless one is lent out
+      const keptModels = [...s.kept.values()].filter((k) => k.model);
+      if (s.backend === null) expect(keptModels).toEqual([]);
+      if (keptModels.every((k) => k.users === 0)) expect(keptBytes(s)).toBeLessThanOrEqual(budget);
     }
-    // the builds still under way finish, then the store goes away
+    // the builds still under way finish, the comparison gives back what it holds, then the store goes away
     for (const b of pendingBuilds) s = run(s, { type: 'built', run: b.run, model: b.model });
+    for (const b of pendingKeeps)
+      s = run(s, { type: 'keepModel', id: b.id, backend: 'wasm', model: b.model, bytes: 1 });
+    for (const m of loans.splice(0, next() < 0.5 ? loans.length : 0))
+      s = run(s, { type: 'giveBack', model: m });
     s = run(s, { type: 'dispose' });
     for (const m of s.retired) {
       expect(disposed.has(m)).toBe(false);
@@ -302,5 +506,18 @@ describe('modelMachine', () => {
     }
     expect(built.length).toBeGreaterThan(50);
     expect(built.every((m) => disposed.has(m))).toBe(true);
+    return { keptBuilds, borrows };
+  }
+
+  it('over a long random session, every model built is retired exactly once and none while in use', () => {
+    randomSession(12345, false);
+  });
+
+  it('the same with comparisons borrowing kept models: none disposed while lent, the budget kept', () => {
+    for (const seed of [12345, 777, 2024]) {
+      const { keptBuilds, borrows } = randomSession(seed, true);
+      expect(keptBuilds).toBeGreaterThan(20);
+      expect(borrows).toBeGreaterThan(20);
+    }
   });
 });

@@ -16,6 +16,13 @@
  * model's weights replace the previous shipped model's when they arrive; a retry forgets only the failed
  * model's weights.
  *
+ * The same cache keeps what "Compare cardinalities" runs (`kept`): each compared model's weights, for the
+ * page's lifetime, and the model built from them on the current backend, so that a second comparison
+ * downloads and builds nothing. The comparison borrows a kept model and gives it back; a model is retired
+ * (weights stay) when the backend changes, when the comparison is closed, when the store goes away, and,
+ * least recently used first, while the kept models' tensors exceed `keptBudget` bytes. A model still lent
+ * out is retired only once given back (`lent`), so none is disposed while a comparison runs it.
+ *
  * Generic in the weights (F), the model (M) and the error (E), so it can be tested without TensorFlow.js.
  */
 
@@ -47,7 +54,27 @@ export interface MachineState<F, M, E> {
   error: E | null;
   /** models no one may use any more, still to be disposed by the store */
   retired: readonly M[];
+  /** the comparison's weights and models by model id, least recently used first */
+  kept: ReadonlyMap<string, Kept<F, M>>;
+  /** models dropped from `kept` while lent out, with how many borrowers still hold them */
+  lent: ReadonlyMap<M, number>;
+  /** most tensor bytes the kept models may hold while none of them is lent out */
+  keptBudget: number;
 }
+
+/** A compared model's weights, and the model built from them on the current backend. */
+export interface Kept<F, M> {
+  file: F;
+  /** built on the state's backend; null until built, or once retired */
+  model: M | null;
+  /** bytes of the model's tensors (0 without a model) */
+  bytes: number;
+  /** borrowers holding the model now */
+  users: number;
+}
+
+/** The bound on the kept models' tensors: the five 20-epoch models take 247.6 MB on WASM (README). */
+export const KEPT_BUDGET_BYTES = 256 * 2 ** 20;
 
 export type MachineEvent<F, M, E> =
   /** sections need the model (or none does any more) */
@@ -69,10 +96,26 @@ export type MachineEvent<F, M, E> =
   | { type: 'retry' }
   /** the store disposed these retired models */
   | { type: 'disposed'; models: readonly M[] }
+  /** a compared model's weights arrived (kept for the page's lifetime; weights already kept stay) */
+  | { type: 'keepWeights'; id: string; file: F }
+  /**
+   * A model built from `id`'s kept weights on `backend`, with its tensors' bytes: kept and lent to its
+   * builder, unless the backend is no longer current or `id` has a model already (then it is retired).
+   */
+  | { type: 'keepModel'; id: string; backend: string; model: M; bytes: number }
+  /** the kept model of `id` is lent out once more */
+  | { type: 'borrow'; id: string }
+  /** a borrower is done with this model */
+  | { type: 'giveBack'; model: M }
+  /** the comparison is closed: the kept models are retired, their weights stay */
+  | { type: 'closeKept' }
   /** the store is going away: the model is retired, the cache emptied */
   | { type: 'dispose' };
 
-export function initialState<F, M, E>(modelId: string): MachineState<F, M, E> {
+export function initialState<F, M, E>(
+  modelId: string,
+  keptBudget = KEPT_BUDGET_BYTES,
+): MachineState<F, M, E> {
   return {
     phase: 'idle',
     modelId,
@@ -84,7 +127,56 @@ export function initialState<F, M, E>(modelId: string): MachineState<F, M, E> {
     progress: null,
     error: null,
     retired: [],
+    kept: new Map(),
+    lent: new Map(),
+    keptBudget,
   };
+}
+
+/** Bytes of the kept models' tensors. */
+export const keptBytes = <F, M, E>(s: MachineState<F, M, E>): number =>
+  [...s.kept.values()].reduce((n, k) => n + k.bytes, 0);
+
+/** Lets go of every kept model: an idle one is retired, one lent out waits in `lent`. Weights stay. */
+function dropKept<F, M, E>(s: MachineState<F, M, E>): MachineState<F, M, E> {
+  if (![...s.kept.values()].some((k) => k.model)) return s;
+  const kept = new Map<string, Kept<F, M>>();
+  const lent = new Map(s.lent);
+  const retired = [...s.retired];
+  for (const [id, k] of s.kept) {
+    if (k.model && k.users > 0) lent.set(k.model, k.users);
+    else if (k.model) retired.push(k.model);
+    kept.set(id, { file: k.file, model: null, bytes: 0, users: 0 });
+  }
+  return { ...s, kept, lent, retired };
+}
+
+/** Retires idle kept models, least recently used first, while the kept models exceed the budget. */
+function fitBudget<F, M, E>(s: MachineState<F, M, E>): MachineState<F, M, E> {
+  let total = keptBytes(s);
+  if (total <= s.keptBudget) return s;
+  const kept = new Map(s.kept);
+  const retired = [...s.retired];
+  for (const [id, k] of kept) {
+    if (total <= s.keptBudget) break;
+    if (!k.model || k.users > 0) continue;
+    retired.push(k.model);
+    total -= k.bytes;
+    kept.set(id, { file: k.file, model: null, bytes: 0, users: 0 });
+  }
+  return { ...s, kept, retired };
+}
+
+/** `kept` with `id`'s entry replaced and moved to the most recently used end. */
+function touch<F, M>(
+  kept: ReadonlyMap<string, Kept<F, M>>,
+  id: string,
+  k: Kept<F, M>,
+): Map<string, Kept<F, M>> {
+  const next = new Map(kept);
+  next.delete(id);
+  next.set(id, k);
+  return next;
 }
 
 /** The weights a build in this state would use, if they are in the cache. */
@@ -118,12 +210,15 @@ export function modelReducer<F, M, E>(
       if (!e.wanted) return { ...s, wanted: false };
       return s.phase === 'idle' ? restart({ ...s, wanted: true }) : { ...s, wanted: true };
 
-    case 'backend':
+    case 'backend': {
       if (e.backend === s.backend) return s;
+      // Kept models live on the old backend too; their weights stay for the next comparison.
+      const t = dropKept({ ...s, backend: e.backend });
       // A failed download does not depend on the backend: it waits for the reader's retry.
-      if (s.phase === 'error' && !s.files.has(s.modelId)) return { ...s, backend: e.backend };
+      if (t.phase === 'error' && !t.files.has(t.modelId)) return t;
       // The model lives on one backend: a new one (or none, while one starts) needs another build.
-      return restart({ ...s, backend: e.backend });
+      return restart(t);
+    }
 
     case 'model':
       if (e.modelId === s.modelId) return s;
@@ -151,8 +246,7 @@ export function modelReducer<F, M, E>(
     }
 
     case 'built':
-      if (e.run !== s.run || s.phase !== 'building')
-        return { ...s, retired: [...s.retired, e.model] };
+      if (e.run !== s.run || s.phase !== 'building') return { ...s, retired: [...s.retired, e.model] };
       return { ...s, phase: 'ready', model: e.model, progress: null, error: null };
 
     case 'downloadFailed':
@@ -177,12 +271,53 @@ export function modelReducer<F, M, E>(
       return { ...s, retired: s.retired.filter((m) => !gone.has(m)) };
     }
 
-    case 'dispose':
+    case 'keepWeights':
+      if (s.kept.has(e.id)) return s;
+      return { ...s, kept: touch(s.kept, e.id, { file: e.file, model: null, bytes: 0, users: 0 }) };
+
+    case 'keepModel': {
+      const k = s.kept.get(e.id);
+      // Built on a backend since left, or a second time: no one may use it.
+      if (!k || k.model || e.backend !== s.backend) return { ...s, retired: [...s.retired, e.model] };
+      const kept = touch(s.kept, e.id, { file: k.file, model: e.model, bytes: e.bytes, users: 1 });
+      return fitBudget({ ...s, kept });
+    }
+
+    case 'borrow': {
+      const k = s.kept.get(e.id);
+      if (!k?.model) return s;
+      return { ...s, kept: touch(s.kept, e.id, { ...k, users: k.users + 1 }) };
+    }
+
+    case 'giveBack': {
+      const held = s.lent.get(e.model);
+      if (held !== undefined) {
+        const lent = new Map(s.lent);
+        if (held > 1) lent.set(e.model, held - 1);
+        else lent.delete(e.model);
+        return held > 1 ? { ...s, lent } : { ...s, lent, retired: [...s.retired, e.model] };
+      }
+      const entry = [...s.kept].find(([, k]) => k.model === e.model && k.users > 0);
+      if (!entry) return s;
+      const [id, k] = entry;
+      const kept = new Map(s.kept);
+      kept.set(id, { ...k, users: k.users - 1 });
+      // the budget may have been exceeded while it was lent out
+      return fitBudget({ ...s, kept });
+    }
+
+    case 'closeKept':
+      return dropKept(s);
+
+    case 'dispose': {
+      // Everything goes, lent-out models too: their borrowers go away with the store.
+      const kept = [...s.kept.values()].flatMap((k) => (k.model ? [k.model] : []));
       return {
-        ...initialState<F, M, E>(s.modelId),
+        ...initialState<F, M, E>(s.modelId, s.keptBudget),
         run: s.run + 1,
-        retired: s.model ? [...s.retired, s.model] : s.retired,
+        retired: [...s.retired, ...(s.model ? [s.model] : []), ...kept, ...s.lent.keys()],
       };
+    }
   }
 }
 

@@ -4,23 +4,38 @@
  * that download instead of requesting the file again. (An HTML <link rel=preload> failed in Chromium with
  * ERR_CACHE_WRITE_FAILURE for a file this size, so this is done from script.)
  *
- * A download is read into memory as it arrives, so it never stalls for want of a reader; `take` hands it out
- * as a Response whose body replays what has arrived and follows the rest, so the loader reports progress as
- * for any other response. It is handed out until one reader has read it whole, then forgotten.
+ * A download is read into memory as it arrives, so it never stalls for want of a reader. When it ends, its
+ * pieces are joined into one array and that array is hashed, once: the same verified bytes go to the
+ * offline cache (`onComplete`) and to the reader that takes the download over (`takeVerified`), who follows
+ * the progress of what has arrived until then. It is handed out until one reader has it whole, then
+ * forgotten.
  */
 
+import { WeightsError } from '../../resnext/errors';
 import { keepForOffline } from '../offline/weightsCache';
 import { parseState } from '../state/appState';
 import { MODELS_URL } from './manifest';
 import { DEFAULT_MODEL_ID } from './modelCatalog';
 
+/** Hex SHA-256 of the bytes, or null where the browser cannot hash (outside a secure context). */
+export type Hash = (bytes: Uint8Array) => Promise<string | null>;
+
+const webCryptoSha256: Hash = async (bytes) => (await import('../../resnext/safetensors')).sha256Hex(bytes);
+
 interface Download {
   url: string;
+  /** the pieces as they arrived; once the download ends, views of `file`'s one array */
   chunks: Uint8Array[];
+  /** the Content-Length, when the response gives one */
+  total: number | null;
   /** null until the response arrives */
   response: Response | null;
   ended: boolean;
   error: unknown;
+  /** hex SHA-256 the bytes are checked against when the download ends */
+  sha256: string | undefined;
+  /** the whole file, joined and checked once; null until the download ends */
+  file: Promise<Uint8Array> | null;
   /** wakes readers waiting for the response, a chunk, the end or an error */
   wake: Set<() => void>;
 }
@@ -30,55 +45,112 @@ const downloads = new Map<string, Download>();
 const absolute = (url: string): string =>
   typeof document === 'undefined' ? url : new URL(url, document.baseURI).href;
 
+const fileNameOf = (url: string): string => {
+  const path = url.split(/[?#]/)[0];
+  return path.slice(path.lastIndexOf('/') + 1) || url;
+};
+
 function notify(d: Download): void {
   const waiting = [...d.wake];
   d.wake.clear();
   for (const w of waiting) w();
 }
 
+export interface PreloadOptions {
+  fetchImpl?: typeof fetch;
+  /** hex SHA-256 the file must have; checked once, when the download ends */
+  sha256?: string;
+  /** the hash function (Web Crypto's SHA-256 unless a test counts its calls) */
+  hash?: Hash;
+  /**
+   * The whole file, once it has arrived with a success status and hashes as `sha256` says, whether or not a
+   * reader took the download over: the very array the reader gets.
+   */
+  onComplete?: (bytes: Uint8Array) => void;
+}
+
+/** Joins the pieces into one array and checks its hash (once). */
+async function finish(d: Download, hash: Hash): Promise<Uint8Array> {
+  const bytes = concat(d.chunks);
+  // the pieces become views of the joined array, so the download holds one copy
+  let at = 0;
+  d.chunks = d.chunks.map((c) => bytes.subarray(at, (at += c.byteLength)));
+  if (d.sha256) {
+    const actual = await hash(bytes);
+    // null: no Web Crypto here (an insecure context), where the loader cannot check either
+    if (actual !== null && actual !== d.sha256.toLowerCase())
+      throw new WeightsError('integrity', { file: fileNameOf(d.url), expected: d.sha256, actual });
+  }
+  return bytes;
+}
+
 /**
  * Starts downloading `url` (once; a later call for the same address does nothing). `onComplete` gets the
- * whole file once it has arrived with a success status, whether or not a reader took the download over.
+ * whole file once it has arrived with a success status (and the hash `sha256` names), whether or not a
+ * reader took the download over.
  */
-export function preload(
-  url: string,
-  fetchImpl: typeof fetch = globalThis.fetch.bind(globalThis),
-  onComplete?: (bytes: Uint8Array) => void,
-): void {
+export function preload(url: string, options: PreloadOptions = {}): void {
+  const {
+    fetchImpl = globalThis.fetch.bind(globalThis),
+    sha256,
+    hash = webCryptoSha256,
+    onComplete,
+  } = options;
   const href = absolute(url);
   if (downloads.has(href)) return;
-  const d: Download = { url: href, chunks: [], response: null, ended: false, error: null, wake: new Set() };
+  const d: Download = {
+    url: href,
+    chunks: [],
+    total: null,
+    response: null,
+    ended: false,
+    error: null,
+    sha256,
+    file: null,
+    wake: new Set(),
+  };
   downloads.set(href, d);
+  const forget = () => {
+    if (downloads.get(href) === d) downloads.delete(href);
+  };
   const fail = (e: unknown) => {
     d.error = e ?? new Error('download failed');
     // a failed download is not handed out again: the next request starts afresh
-    if (downloads.get(href) === d) downloads.delete(href);
+    forget();
     notify(d);
   };
   fetchImpl(href)
     .then(async (res) => {
+      const length = res.headers.get('content-length');
+      d.total = length !== null && Number.isSafeInteger(Number(length)) ? Number(length) : null;
       d.response = res;
       notify(d);
-      if (!res.ok || !res.body) {
-        if (res.ok) d.chunks.push(new Uint8Array(await res.arrayBuffer()));
+      if (!res.ok) {
         // an error status is handed to one reader, then the next request starts afresh
-        else if (downloads.get(href) === d) downloads.delete(href);
+        forget();
         d.ended = true;
         notify(d);
         return;
       }
-      const reader = res.body.getReader();
-      for (;;) {
-        const step = await reader.read();
-        if (step.done) break;
-        d.chunks.push(step.value);
-        notify(d);
-      }
+      if (res.body) {
+        const reader = res.body.getReader();
+        for (;;) {
+          const step = await reader.read();
+          if (step.done) break;
+          d.chunks.push(step.value);
+          notify(d);
+        }
+      } else d.chunks.push(new Uint8Array(await res.arrayBuffer()));
+      d.file = finish(d, hash);
+      // a file that fails its check is not handed out again
+      d.file.catch(forget);
       d.ended = true;
       notify(d);
-      onComplete?.(concat(d.chunks));
+      onComplete?.(await d.file);
     }, fail)
-    .catch(fail);
+    .catch((e: unknown) => {
+      if (!d.ended) fail(e);
+    });
 }
 
 /** Whether a download of `url` started by `preload` can still be taken over. */
@@ -100,58 +172,63 @@ function waitFor(d: Download, signal: AbortSignal | undefined): Promise<void> {
   });
 }
 
+export interface TakeOptions {
+  /** hex SHA-256 the reader expects; hashed again only when the download was not checked against it */
+  sha256?: string;
+  /** bytes arrived so far and the Content-Length: at once, then as more arrive (what has arrived at once) */
+  onProgress?: (loaded: number, total: number | null) => void;
+  /** stops this reader only: the download goes on for the next one */
+  signal?: AbortSignal;
+  hash?: Hash;
+}
+
 /**
- * The preloaded download of `url` as a Response (status and headers of the real one), or null when there is
- * none to take over. Aborting `signal` stops this reader only: the download goes on for the next one.
+ * Takes over the preloaded download of `url`: follows its progress and returns the whole file, joined and
+ * checked once by the download itself (the array `onComplete` gets too). Null when there is none to take
+ * over. Fails as a download of the loader's own would: WeightsError 'network', 'http' or 'integrity'.
  */
-export async function take(url: string, signal?: AbortSignal): Promise<Response | null> {
+export async function takeVerified(url: string, options: TakeOptions = {}): Promise<Uint8Array | null> {
+  const { sha256, onProgress, signal, hash = webCryptoSha256 } = options;
   const href = absolute(url);
   const d = downloads.get(href);
   if (!d) return null;
+  const file = fileNameOf(href);
+  const asWeightsError = (e: unknown) =>
+    signal?.aborted || e instanceof WeightsError ? e : new WeightsError('network', { file });
   while (!d.response) {
-    if (d.error) throw d.error;
+    if (d.error) throw asWeightsError(d.error);
     await waitFor(d, signal);
   }
-  const res = d.response;
-  let next = 0;
-  const body = new ReadableStream<Uint8Array>({
-    async pull(controller) {
-      for (;;) {
-        if (signal?.aborted) {
-          controller.error(signal.reason);
-          return;
-        }
-        if (next < d.chunks.length) {
-          // what has arrived so far goes out as one piece
-          const parts = d.chunks.slice(next);
-          next = d.chunks.length;
-          controller.enqueue(parts.length === 1 ? parts[0] : concat(parts));
-          return;
-        }
-        if (d.ended) {
-          // read whole: the bytes now belong to this reader
-          if (downloads.get(href) === d) downloads.delete(href);
-          controller.close();
-          return;
-        }
-        if (d.error) {
-          controller.error(d.error);
-          return;
-        }
-        try {
-          await waitFor(d, signal);
-        } catch (e) {
-          controller.error(e);
-          return;
-        }
-      }
-    },
-  });
-  return new Response(res.ok ? body : null, {
-    status: res.status,
-    statusText: res.statusText,
-    headers: res.headers,
-  });
+  if (!d.response.ok) {
+    if (downloads.get(href) === d) downloads.delete(href);
+    throw new WeightsError('http', { file, status: d.response.status });
+  }
+  // what has arrived goes out as one report, at once and then on each wake-up
+  let counted = 0;
+  let loaded = 0;
+  const report = () => {
+    if (counted === d.chunks.length) return;
+    for (; counted < d.chunks.length; counted++) loaded += d.chunks[counted].byteLength;
+    onProgress?.(loaded, d.total);
+  };
+  onProgress?.(0, d.total);
+  for (;;) {
+    signal?.throwIfAborted();
+    report();
+    if (d.file) break;
+    if (d.error) throw asWeightsError(d.error);
+    await waitFor(d, signal);
+  }
+  const bytes = await d.file;
+  signal?.throwIfAborted();
+  // had whole: the bytes now belong to this reader
+  if (downloads.get(href) === d) downloads.delete(href);
+  if (sha256 && sha256.toLowerCase() !== d.sha256?.toLowerCase()) {
+    const actual = await hash(bytes);
+    if (actual !== null && actual !== sha256.toLowerCase())
+      throw new WeightsError('integrity', { file, expected: sha256, actual });
+  }
+  return bytes;
 }
 
 function concat(parts: Uint8Array[]): Uint8Array {
@@ -166,20 +243,22 @@ function concat(parts: Uint8Array[]): Uint8Array {
 
 /**
  * Starts the default model's weights when the address asks for the default model (the file is the
- * manifest's `default`, known at build time: see vite.config.ts). Called once, first thing, by src/main.tsx.
- * Once they have arrived (and hash as the manifest says) they are kept for offline use, even when no
- * section has asked for the model yet.
+ * manifest's `default`, and its hash, known at build time: see vite.config.ts). Called once, first thing, by
+ * src/main.tsx. Once they have arrived and hash as the manifest says they are kept for offline use, even
+ * when no section has asked for the model yet.
  */
-export function preloadDefaultWeights(search = globalThis.location?.search ?? ''): void {
+export function preloadDefaultWeights(search = globalThis.location?.search ?? '', hash?: Hash): void {
   const file = import.meta.env.VITE_DEFAULT_WEIGHTS as string | undefined;
   const sha256 = import.meta.env.VITE_DEFAULT_WEIGHTS_SHA256 as string | undefined;
   if (!file || parseState(search).model !== DEFAULT_MODEL_ID) return;
   const url = `${MODELS_URL}${file}`;
-  preload(url, undefined, (bytes) => {
-    void (async () => {
-      const { sha256Hex } = await import('../../resnext/safetensors');
-      if (sha256 && (await sha256Hex(bytes)) === sha256) await keepForOffline(url, bytes);
-    })().catch(() => undefined);
+  preload(url, {
+    // unchecked bytes are never kept: without a hash there is nothing to keep
+    sha256: sha256 || undefined,
+    hash,
+    onComplete: (bytes) => {
+      if (sha256) void keepForOffline(url, bytes);
+    },
   });
 }
 

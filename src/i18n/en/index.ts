@@ -12,6 +12,7 @@ import { offline } from './offline';
 import { trust } from './trust';
 import { measured } from './measured';
 import { canary } from './canary';
+import { compareKept } from './compareKept';
 
 export const en = {
   ...common,
@@ -28,5 +29,6 @@ export const en = {
   ...trust,
   ...measured,
   ...canary,
+  ...compareKept,
 };
 export type MessageKey = keyof typeof en;

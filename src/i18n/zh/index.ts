@@ -14,6 +14,7 @@ import { offline } from './offline';
 import { trust } from './trust';
 import { measured } from './measured';
 import { canary } from './canary';
+import { compareKept } from './compareKept';
 
 export const zh: Catalog<typeof enCatalog> = {
   ...common,
@@ -30,4 +31,5 @@ export const zh: Catalog<typeof enCatalog> = {
   ...trust,
   ...measured,
   ...canary,
+  ...compareKept,
 };

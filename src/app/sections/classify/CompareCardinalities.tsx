@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import { loadProjectMetrics } from '../../../data/metrics';
-import { FAMILY, settingLabel, type CurrentImage } from '../../model';
+import { FAMILY, settingLabel, useModelStore, type CurrentImage } from '../../model';
 import { toStoreError } from '../../model/modelLoader';
 import { formatBytes, formatMs, formatProbability } from './format';
 import { runComparison, type CompareResult } from './compareRunner';
@@ -41,14 +41,27 @@ function useFamilyAccuracy(): Map<string, number> | null {
   return acc;
 }
 
-/** The five equal-complexity models on the current picture, side by side, one model in memory at a time. */
+/**
+ * The five equal-complexity models on the current picture, side by side. The model store keeps them built
+ * while this panel is open (and their weights for the page's lifetime), so a second comparison downloads and
+ * builds nothing.
+ */
 export function CompareCardinalities({ image, backendReady }: Props) {
   const { t, locale, message, className } = useClassifyText();
   const accuracy = useFamilyAccuracy();
   const [run, setRun] = useState<Run | null>(null);
   const abort = useRef<AbortController | null>(null);
+  const { compared } = useModelStore();
+  const { borrow, close } = compared;
 
-  useEffect(() => () => abort.current?.abort(), []);
+  // Closing the panel stops a comparison under way and lets the kept models go (their weights stay).
+  useEffect(
+    () => () => {
+      abort.current?.abort();
+      close();
+    },
+    [close],
+  );
 
   // comparisons finished so far on this page (tests tell a second run from the first by it)
   const [finished, setFinished] = useState(0);
@@ -60,12 +73,16 @@ export function CompareCardinalities({ image, backendReady }: Props) {
     abort.current = controller;
     const live = () => abort.current === controller;
     setRun({ image, results: [], step: null, progress: null, error: null, running: true });
-    runComparison(image.pixels, {
-      signal: controller.signal,
-      onModel: (i, n) => live() && setRun((r) => r && { ...r, step: { i, n }, progress: null }),
-      onProgress: (loaded, total) => live() && setRun((r) => r && { ...r, progress: { loaded, total } }),
-      onResult: (results) => live() && setRun((r) => r && { ...r, results }),
-    }).then(
+    runComparison(
+      image.pixels,
+      { borrow },
+      {
+        signal: controller.signal,
+        onModel: (i, n) => live() && setRun((r) => r && { ...r, step: { i, n }, progress: null }),
+        onProgress: (loaded, total) => live() && setRun((r) => r && { ...r, progress: { loaded, total } }),
+        onResult: (results) => live() && setRun((r) => r && { ...r, results }),
+      },
+    ).then(
       () => {
         if (!live()) return;
         setRun((r) => r && { ...r, running: false, step: null, progress: null });
@@ -137,7 +154,14 @@ export function CompareCardinalities({ image, backendReady }: Props) {
           role="region"
           aria-label={t('classify.compare.caption', { name: run.image.name })}
         >
-          <table className="classify-compare-table" data-testid="compare-table" data-finished={finished}>
+          <table
+            className="classify-compare-table"
+            data-testid="compare-table"
+            data-finished={finished}
+            data-built={run.results.filter((r) => r.built).length}
+            data-kept-models={compared.models}
+            data-kept-bytes={compared.bytes}
+          >
             <caption>{t('classify.compare.caption', { name: run.image.name })}</caption>
             <thead>
               <tr>
@@ -152,7 +176,13 @@ export function CompareCardinalities({ image, backendReady }: Props) {
                 const top = topK(r.probs, r.classes, 1)[0];
                 const acc = accuracy?.get(`${r.cardinality}x${r.d}`);
                 return (
-                  <tr key={r.id} data-testid="compare-row" data-model={r.id} data-class={top.id}>
+                  <tr
+                    key={r.id}
+                    data-testid="compare-row"
+                    data-model={r.id}
+                    data-class={top.id}
+                    data-built={r.built}
+                  >
                     <th scope="row">{settingLabel(r)}</th>
                     <td>{acc === undefined ? '–' : formatProbability(acc, locale)}</td>
                     <td>
@@ -170,6 +200,11 @@ export function CompareCardinalities({ image, backendReady }: Props) {
             </tbody>
           </table>
         </div>
+      )}
+      {compared.models > 0 && !run?.running && (
+        <p className="classify-fineprint" data-testid="compare-kept">
+          {t('classify.compare.kept', { count: compared.models, size: formatBytes(compared.bytes, locale) })}
+        </p>
       )}
       {run && !run.running && run.image !== image && run.results.length > 0 && (
         <p className="classify-fineprint">{t('classify.compare.stale')}</p>

@@ -1,17 +1,8 @@
-import { FAMILY, shippedModel } from '../../model/modelCatalog';
-import { buildModel, fetchShippedFile, type OnProgress } from '../../model/modelLoader';
+import { FAMILY } from '../../model/modelCatalog';
+import type { ComparedModels } from '../../model/ModelStore';
+import type { OnProgress } from '../../model/modelLoader';
 import type { Pixels } from '../../model/image/pixels';
-import type { SafetensorsFile } from '../../../resnext/safetensors';
 import { classifyImage } from './classifyImage';
-
-/**
- * The five models' weights once downloaded (and hash-checked), kept for the page's lifetime: a second
- * comparison, or one on another picture or backend, downloads nothing.
- */
-const files = new Map<string, SafetensorsFile>();
-
-/** Weights of the comparison kept in memory (for tests and diagnostics). */
-export const keptComparisonFiles = (): number => files.size;
 
 export interface CompareResult {
   id: string;
@@ -20,6 +11,8 @@ export interface CompareResult {
   probs: Float64Array;
   classes: string[];
   ms: number;
+  /** whether the model was built for this comparison (false: kept from an earlier one) */
+  built: boolean;
 }
 
 export interface CompareCallbacks {
@@ -32,28 +25,35 @@ export interface CompareCallbacks {
 }
 
 /**
- * Runs the five equal-complexity models on one picture, one at a time: download (the first time only), build
- * on the active backend, classify, dispose. Only one model is ever built; the weights' bytes are kept.
+ * Runs the five equal-complexity models on one picture, one at a time. Each is borrowed from the model
+ * store, which downloads its weights the first time and builds it on the active backend the first time
+ * there, then keeps both for the next comparison.
  */
-export async function runComparison(pixels: Pixels, cb: CompareCallbacks): Promise<CompareResult[]> {
+export async function runComparison(
+  pixels: Pixels,
+  models: Pick<ComparedModels, 'borrow'>,
+  cb: CompareCallbacks,
+): Promise<CompareResult[]> {
   const results: CompareResult[] = [];
   for (const [i, f] of FAMILY.entries()) {
     cb.signal.throwIfAborted();
     cb.onModel(i, FAMILY.length);
-    const entry = shippedModel(f.id);
-    if (!entry) throw new Error(`unknown model ${f.id}`);
-    let file = files.get(f.id);
-    if (!file) {
-      file = await fetchShippedFile(entry, cb.onProgress, cb.signal);
-      files.set(f.id, file);
-    }
-    cb.signal.throwIfAborted();
-    const model = await buildModel(file);
+    const loan = await models.borrow(f.id, cb.onProgress, cb.signal);
     try {
+      cb.signal.throwIfAborted();
+      const { model } = loan;
       const { probs, ms } = await classifyImage(model, pixels);
-      results.push({ id: f.id, cardinality: f.cardinality, d: f.d, probs, classes: model.meta.classes, ms });
+      results.push({
+        id: f.id,
+        cardinality: f.cardinality,
+        d: f.d,
+        probs,
+        classes: model.meta.classes,
+        ms,
+        built: loan.built,
+      });
     } finally {
-      model.dispose();
+      loan.giveBack();
     }
     cb.onResult([...results]);
   }
