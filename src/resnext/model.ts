@@ -61,6 +61,10 @@ export interface ResNeXtModel {
   captureNames(): string[];
   /** Weights of block `layerS.B` in tfjs layout; owned by the model (do not dispose). */
   blockParams(name: string): BlockParams;
+  /** Runs the stem alone on x (NHWC normalised input), unfused: its output is the first block's input. */
+  runStem(x: tf.Tensor4D): tf.Tensor4D;
+  /** Names of the blocks (`layerS.B`), in execution order. */
+  blockNames(): string[];
   /** Runs block `layerS.B` alone on x (its input), unfused; capture takes block-local step names. */
   runBlock(name: string, x: tf.Tensor4D, capture?: readonly BlockStep[]): BlockResult;
   dispose(): void;
@@ -205,20 +209,7 @@ class Model implements ResNeXtModel {
       if (want.has(name)) tensors[name] = tf.keep(t.clone());
     };
 
-    const [stemStride, stemPad] = this.stemGeometry();
-    let y = tf.tidy(() => {
-      const conv1 = tf.conv2d(x, this.w.conv1, stemStride, pad(stemPad));
-      keep('conv1', conv1);
-      const bn1 = batchNorm(conv1, this.w.bn1);
-      keep('bn1', bn1);
-      let out = tf.relu(bn1);
-      keep('relu', out);
-      if (this.spec.stem === 'imagenet') {
-        out = maxPool(out);
-        keep('maxpool', out);
-      }
-      return out;
-    });
+    let y = this.stem(x, keep);
     for (const b of this.w.blocks) {
       const name = b.spec.name;
       const steps = BLOCK_STEPS.filter((s) => want.has(`${name}.${s}`));
@@ -236,6 +227,15 @@ class Model implements ResNeXtModel {
     });
     y.dispose();
     return { logits, tensors };
+  }
+
+  runStem(x: tf.Tensor4D): tf.Tensor4D {
+    this.checkInput(x);
+    return this.stem(x, () => undefined);
+  }
+
+  blockNames(): string[] {
+    return this.w.blocks.map((b) => b.spec.name);
   }
 
   runBlock(name: string, x: tf.Tensor4D, capture: readonly BlockStep[] = []): BlockResult {
@@ -264,6 +264,24 @@ class Model implements ResNeXtModel {
       }
     }
     disposeWeights(this.w);
+  }
+
+  /** conv1 → bn1 → ReLU (→ max-pool), handing each named result to `keep`. */
+  private stem(x: tf.Tensor4D, keep: (name: string, t: tf.Tensor) => void): tf.Tensor4D {
+    const [stemStride, stemPad] = this.stemGeometry();
+    return tf.tidy(() => {
+      const conv1 = tf.conv2d(x, this.w.conv1, stemStride, pad(stemPad));
+      keep('conv1', conv1);
+      const bn1 = batchNorm(conv1, this.w.bn1);
+      keep('bn1', bn1);
+      let out = tf.relu(bn1);
+      keep('relu', out);
+      if (this.spec.stem === 'imagenet') {
+        out = maxPool(out);
+        keep('maxpool', out);
+      }
+      return out;
+    });
   }
 
   private runBlockAt(i: number, x: tf.Tensor4D, capture: readonly BlockStep[]): BlockResult {

@@ -215,9 +215,83 @@ export function groupContributions(relu2: tf.Tensor4D, conv3: tf.Tensor4D, group
   });
 }
 
+/** Elements of Tᵢ computed in one task: a few tens of milliseconds on WASM. */
+const CONTRIBUTION_ELEMENTS_PER_TASK = 1 << 21;
+
+/**
+ * The input of block `blockName` for `input`: the stem, then every block before it, each in a task of its
+ * own. The same operations as forward(), so the same values as its `<block>.in`.
+ */
+async function blockInput(model: ResNeXtModel, input: tf.Tensor4D, blockName: string): Promise<tf.Tensor4D> {
+  const names = model.blockNames();
+  const end = names.indexOf(blockName);
+  if (end < 0) throw new Error(`no block named ${blockName}`);
+  let y = model.runStem(input);
+  try {
+    for (const name of names.slice(0, end)) {
+      await nextTask();
+      const next = model.runBlock(name, y).out;
+      y.dispose();
+      y = next;
+    }
+  } catch (e) {
+    y.dispose();
+    throw e;
+  }
+  return y;
+}
+
+/**
+ * groupContributions and their sum over the groups, a few groups per task. Returns new tensors, owned by the
+ * caller; frees everything else it made, also when it fails.
+ */
+async function contributionsInTasks(
+  relu2: tf.Tensor4D,
+  conv3: tf.Tensor4D,
+  groups: number,
+): Promise<{ contributions: tf.Tensor4D; contributionSum: tf.Tensor4D }> {
+  const [, h, w, width] = relu2.shape;
+  if (width % groups !== 0) throw new Error(`${width} channels do not split into ${groups} groups`);
+  const d = width / groups;
+  const out = conv3.shape[3];
+  const perTask = Math.max(1, Math.floor(CONTRIBUTION_ELEMENTS_PER_TASK / (h * w * out)));
+  const parts: tf.Tensor4D[] = [];
+  let sum: tf.Tensor4D | null = null;
+  try {
+    for (let g0 = 0; g0 < groups; g0 += perTask) {
+      await nextTask();
+      const g = Math.min(perTask, groups - g0);
+      const part = tf.tidy(() =>
+        groupContributions(
+          tf.slice(relu2, [0, 0, 0, g0 * d], [1, h, w, g * d]),
+          tf.slice(conv3, [0, 0, g0 * d, 0], [1, 1, g * d, out]),
+          g,
+        ),
+      );
+      parts.push(part);
+      const prev: tf.Tensor4D | null = sum;
+      sum = tf.tidy(() => {
+        const s = tf.sum(part, 0, true) as tf.Tensor4D;
+        return prev ? (tf.add(prev, s) as tf.Tensor4D) : s;
+      });
+      prev?.dispose();
+    }
+    await nextTask();
+    const contributions = parts.length === 1 ? parts[0] : (tf.concat(parts, 0) as tf.Tensor4D);
+    if (parts.length > 1) tf.dispose(parts);
+    return { contributions, contributionSum: sum! };
+  } catch (e) {
+    tf.dispose(parts);
+    sum?.dispose();
+    throw e;
+  }
+}
+
 /**
  * Runs the network on `input` (a normalised [1, H, W, 3] image, kept by the caller) up to block `blockName`,
- * then the block alone, keeping every step and the per-group contributions of the merge.
+ * then the block alone, keeping every step and the per-group contributions of the merge. The work is split
+ * into tasks (the stem and each block before this one, the block, a few groups' contributions) so that the
+ * page paints and takes input while it runs.
  */
 export async function computeBlockTrace(
   model: ResNeXtModel,
@@ -229,21 +303,19 @@ export async function computeBlockTrace(
   const params = model.blockParams(blockName);
   const made: tf.Tensor[] = [];
   try {
-    const { logits, tensors: captured } = model.forward(input, [`${blockName}.in`]);
-    logits.dispose();
-    const x = captured[`${blockName}.in`] as tf.Tensor4D;
+    const x = await blockInput(model, input, blockName);
     made.push(x);
-    // the network up to the block, the block, and its paths' contributions each run in a task of their own
     await nextTask();
     const run = model.runBlock(blockName, x, BLOCK_STEPS);
     made.push(run.out, ...Object.values(run.tensors));
     run.out.dispose();
-    await nextTask();
     const tensors = run.tensors as Record<BlockStep, tf.Tensor4D>;
-    const contributions = groupContributions(tensors.relu2, params.conv3, params.spec.groups);
-    made.push(contributions);
-    const contributionSum = tf.tidy(() => tf.expandDims(tf.sum(contributions, 0), 0) as tf.Tensor4D);
-    made.push(contributionSum);
+    const { contributions, contributionSum } = await contributionsInTasks(
+      tensors.relu2,
+      params.conv3,
+      params.spec.groups,
+    );
+    made.push(contributions, contributionSum);
     const measures = tf.tidy(() =>
       tf.stack([tf.max(tf.abs(tf.sub(contributionSum, tensors.conv3))), tf.max(tf.abs(tensors.conv3))]),
     );
