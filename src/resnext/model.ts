@@ -2,6 +2,7 @@ import * as tf from '@tensorflow/tfjs-core';
 import { prepareGroupedConv, type PreparedGroupedConv } from './groupedConv';
 import { inferSpec } from './inferSpec';
 import { readMeta, type ModelMeta } from './modelMeta';
+import { nextTask } from './nextTask';
 import {
   BN_EPS,
   countParams,
@@ -51,6 +52,12 @@ export interface ResNeXtModel {
   readonly meta: ModelMeta;
   /** NHWC normalised input [N,H,W,3] → logits [N,classes]; BN folded into the convs (fast path). */
   predict(x: tf.Tensor4D): tf.Tensor2D;
+  /**
+   * predict() with the stem and each block in a task of its own: `pause` (by default, waiting for the next
+   * task of the event loop) is awaited between them, so the page paints and takes input while it runs. The
+   * same operations as predict(), so the same logits; the caller keeps x until this resolves.
+   */
+  predictInTasks(x: tf.Tensor4D, pause?: () => Promise<void>): Promise<tf.Tensor2D>;
   /**
    * Unfused forward pass returning the named intermediates asked for: `conv1`, `bn1`, `relu`,
    * `maxpool` (ImageNet), `layerS.B.<step>` for every block and step of BLOCK_STEPS, `pool` [N,C],
@@ -151,51 +158,33 @@ class Model implements ResNeXtModel {
 
   predict(x: tf.Tensor4D): tf.Tensor2D {
     this.checkInput(x);
-    const f = this.foldedWeights();
-    const [stemStride, stemPad] = this.stemGeometry();
-    let y = tf.tidy(() => {
-      const s = f.stem;
-      const stem = tf.fused.conv2d({
-        x,
-        filter: s.filter,
-        strides: stemStride,
-        pad: pad(stemPad),
-        bias: s.bias,
-        activation: 'relu',
-      });
-      return this.spec.stem === 'imagenet' ? maxPool(stem) : stem;
-    });
-    this.w.blocks.forEach((b, i) => {
-      const fb = f.blocks[i];
-      const next = tf.tidy(() => {
-        const stride = b.spec.stride;
-        const y1 = tf.fused.conv2d({
-          x: y,
-          ...convArgs(fb.conv1),
-          strides: 1,
-          pad: pad(0),
-          activation: 'relu',
-        });
-        const y2 = fb.conv2.apply(y1, stride, 1, 'relu');
-        const y3 = tf.fused.conv2d({ x: y2, ...convArgs(fb.conv3), strides: 1, pad: pad(0) });
-        const sc = fb.downsample
-          ? tf.fused.conv2d({ x: y, ...convArgs(fb.downsample), strides: stride, pad: pad(0) })
-          : y;
-        return tf.relu(tf.add(y3, sc)) as tf.Tensor4D;
-      });
+    let y = this.fusedStem(x);
+    try {
+      for (let i = 0; i < this.w.blocks.length; i++) {
+        const next = this.fusedBlock(i, y);
+        y.dispose();
+        y = next;
+      }
+      return this.fusedHead(y);
+    } finally {
       y.dispose();
-      y = next;
-    });
-    const logits = tf.tidy(
-      () =>
-        tf.fused.matMul({
-          a: tf.mean(y, [1, 2]) as tf.Tensor2D,
-          b: this.w.fcWeight,
-          bias: this.w.fcBias,
-        }) as tf.Tensor2D,
-    );
-    y.dispose();
-    return logits;
+    }
+  }
+
+  async predictInTasks(x: tf.Tensor4D, pause: () => Promise<void> = nextTask): Promise<tf.Tensor2D> {
+    this.checkInput(x);
+    let y = this.fusedStem(x);
+    try {
+      for (let i = 0; i < this.w.blocks.length; i++) {
+        await pause();
+        const next = this.fusedBlock(i, y);
+        y.dispose();
+        y = next;
+      }
+      return this.fusedHead(y);
+    } finally {
+      y.dispose();
+    }
   }
 
   forward(x: tf.Tensor4D, capture: readonly string[] = []): ForwardResult {
@@ -264,6 +253,58 @@ class Model implements ResNeXtModel {
       }
     }
     disposeWeights(this.w);
+  }
+
+  /** The stem with batch norm folded into conv1. */
+  private fusedStem(x: tf.Tensor4D): tf.Tensor4D {
+    const f = this.foldedWeights();
+    const [stemStride, stemPad] = this.stemGeometry();
+    return tf.tidy(() => {
+      const s = f.stem;
+      const stem = tf.fused.conv2d({
+        x,
+        filter: s.filter,
+        strides: stemStride,
+        pad: pad(stemPad),
+        bias: s.bias,
+        activation: 'relu',
+      });
+      return this.spec.stem === 'imagenet' ? maxPool(stem) : stem;
+    });
+  }
+
+  /** Block i with batch norm folded into its convolutions; y is its input (kept). */
+  private fusedBlock(i: number, y: tf.Tensor4D): tf.Tensor4D {
+    const b = this.w.blocks[i];
+    const fb = this.foldedWeights().blocks[i];
+    return tf.tidy(() => {
+      const stride = b.spec.stride;
+      const y1 = tf.fused.conv2d({
+        x: y,
+        ...convArgs(fb.conv1),
+        strides: 1,
+        pad: pad(0),
+        activation: 'relu',
+      });
+      const y2 = fb.conv2.apply(y1, stride, 1, 'relu');
+      const y3 = tf.fused.conv2d({ x: y2, ...convArgs(fb.conv3), strides: 1, pad: pad(0) });
+      const sc = fb.downsample
+        ? tf.fused.conv2d({ x: y, ...convArgs(fb.downsample), strides: stride, pad: pad(0) })
+        : y;
+      return tf.relu(tf.add(y3, sc)) as tf.Tensor4D;
+    });
+  }
+
+  /** Global average pool and the classifier; y is kept. */
+  private fusedHead(y: tf.Tensor4D): tf.Tensor2D {
+    return tf.tidy(
+      () =>
+        tf.fused.matMul({
+          a: tf.mean(y, [1, 2]) as tf.Tensor2D,
+          b: this.w.fcWeight,
+          bias: this.w.fcBias,
+        }) as tf.Tensor2D,
+    );
   }
 
   /** conv1 → bn1 → ReLU (→ max-pool), handing each named result to `keep`. */
