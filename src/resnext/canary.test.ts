@@ -95,7 +95,7 @@ describe.each<NodeBackend>(['cpu', 'wasm'])('the canary on %s', (backend) => {
     const before = tf.memory().numTensors;
     const broken = {
       meta: { inputSize: 32, mean: [0.5, 0.5, 0.5], std: [0.25, 0.25, 0.25] },
-      predict: (x: tf.Tensor4D) =>
+      predictInTasks: async (x: tf.Tensor4D) =>
         tf.tidy(() => tf.add(tf.tensor2d([CANARY_REFERENCE.logits]), tf.add(tf.mul(tf.mean(x), 0), 0.05))),
     } as unknown as Parameters<typeof runCanary>[0];
     const result = await runCanary(broken);

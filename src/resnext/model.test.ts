@@ -55,7 +55,7 @@ describe.each<NodeBackend>(['cpu', 'wasm'])('model on %s against a plain-JS refe
   it.each([
     ['CIFAR stem, 9×9 input', tinyCifar, [2, 9, 9, 3]],
     ['ImageNet stem, 33×33 input', tinyImagenet, [1, 33, 33, 3]],
-  ] as const)('%s: every intermediate and the logits', (_name, spec, shape) => {
+  ] as const)('%s: every intermediate and the logits', async (_name, spec, shape) => {
     const file = parseSafetensors(randomWeightsFile(spec, 3), 'tiny.safetensors');
     const rand = seededRandom(9);
     const [n, h, w, c] = shape;
@@ -78,8 +78,15 @@ describe.each<NodeBackend>(['cpu', 'wasm'])('model on %s against a plain-JS refe
     expect(relDiff(logits.dataSync(), ref.logits)).toBeLessThanOrEqual(1e-4);
     const fast = model.predict(x);
     expect(relDiff(fast.dataSync(), ref.logits)).toBeLessThanOrEqual(1e-4);
+    // a block per task: the same operations, so the same logits to the bit
+    let pauses = 0;
+    const inTasks = await model.predictInTasks(x, async () => {
+      pauses++;
+    });
+    expect(Array.from(inTasks.dataSync())).toEqual(Array.from(fast.dataSync()));
+    expect(pauses).toBe(model.blockNames().length);
 
-    tf.dispose([x, logits, fast, ...Object.values(tensors)]);
+    tf.dispose([x, logits, fast, inTasks, ...Object.values(tensors)]);
     model.dispose();
     expect(tf.memory().numTensors).toBe(before);
   });

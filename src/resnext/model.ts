@@ -2,6 +2,7 @@ import * as tf from '@tensorflow/tfjs-core';
 import { prepareGroupedConv, type PreparedGroupedConv } from './groupedConv';
 import { inferSpec } from './inferSpec';
 import { readMeta, type ModelMeta } from './modelMeta';
+import { nextTask } from './nextTask';
 import {
   BN_EPS,
   countParams,
@@ -52,6 +53,12 @@ export interface ResNeXtModel {
   /** NHWC normalised input [N,H,W,3] → logits [N,classes]; BN folded into the convs (fast path). */
   predict(x: tf.Tensor4D): tf.Tensor2D;
   /**
+   * predict() with the stem and each block in a task of its own: `pause` (by default, waiting for the next
+   * task of the event loop) is awaited between them, so the page paints and takes input while it runs. The
+   * same operations as predict(), so the same logits; the caller keeps x until this resolves.
+   */
+  predictInTasks(x: tf.Tensor4D, pause?: () => Promise<void>): Promise<tf.Tensor2D>;
+  /**
    * Unfused forward pass returning the named intermediates asked for: `conv1`, `bn1`, `relu`,
    * `maxpool` (ImageNet), `layerS.B.<step>` for every block and step of BLOCK_STEPS, `pool` [N,C],
    * `fc` (= logits). Unknown names throw.
@@ -61,6 +68,10 @@ export interface ResNeXtModel {
   captureNames(): string[];
   /** Weights of block `layerS.B` in tfjs layout; owned by the model (do not dispose). */
   blockParams(name: string): BlockParams;
+  /** Runs the stem alone on x (NHWC normalised input), unfused: its output is the first block's input. */
+  runStem(x: tf.Tensor4D): tf.Tensor4D;
+  /** Names of the blocks (`layerS.B`), in execution order. */
+  blockNames(): string[];
   /** Runs block `layerS.B` alone on x (its input), unfused; capture takes block-local step names. */
   runBlock(name: string, x: tf.Tensor4D, capture?: readonly BlockStep[]): BlockResult;
   dispose(): void;
@@ -147,51 +158,33 @@ class Model implements ResNeXtModel {
 
   predict(x: tf.Tensor4D): tf.Tensor2D {
     this.checkInput(x);
-    const f = this.foldedWeights();
-    const [stemStride, stemPad] = this.stemGeometry();
-    let y = tf.tidy(() => {
-      const s = f.stem;
-      const stem = tf.fused.conv2d({
-        x,
-        filter: s.filter,
-        strides: stemStride,
-        pad: pad(stemPad),
-        bias: s.bias,
-        activation: 'relu',
-      });
-      return this.spec.stem === 'imagenet' ? maxPool(stem) : stem;
-    });
-    this.w.blocks.forEach((b, i) => {
-      const fb = f.blocks[i];
-      const next = tf.tidy(() => {
-        const stride = b.spec.stride;
-        const y1 = tf.fused.conv2d({
-          x: y,
-          ...convArgs(fb.conv1),
-          strides: 1,
-          pad: pad(0),
-          activation: 'relu',
-        });
-        const y2 = fb.conv2.apply(y1, stride, 1, 'relu');
-        const y3 = tf.fused.conv2d({ x: y2, ...convArgs(fb.conv3), strides: 1, pad: pad(0) });
-        const sc = fb.downsample
-          ? tf.fused.conv2d({ x: y, ...convArgs(fb.downsample), strides: stride, pad: pad(0) })
-          : y;
-        return tf.relu(tf.add(y3, sc)) as tf.Tensor4D;
-      });
+    let y = this.fusedStem(x);
+    try {
+      for (let i = 0; i < this.w.blocks.length; i++) {
+        const next = this.fusedBlock(i, y);
+        y.dispose();
+        y = next;
+      }
+      return this.fusedHead(y);
+    } finally {
       y.dispose();
-      y = next;
-    });
-    const logits = tf.tidy(
-      () =>
-        tf.fused.matMul({
-          a: tf.mean(y, [1, 2]) as tf.Tensor2D,
-          b: this.w.fcWeight,
-          bias: this.w.fcBias,
-        }) as tf.Tensor2D,
-    );
-    y.dispose();
-    return logits;
+    }
+  }
+
+  async predictInTasks(x: tf.Tensor4D, pause: () => Promise<void> = nextTask): Promise<tf.Tensor2D> {
+    this.checkInput(x);
+    let y = this.fusedStem(x);
+    try {
+      for (let i = 0; i < this.w.blocks.length; i++) {
+        await pause();
+        const next = this.fusedBlock(i, y);
+        y.dispose();
+        y = next;
+      }
+      return this.fusedHead(y);
+    } finally {
+      y.dispose();
+    }
   }
 
   forward(x: tf.Tensor4D, capture: readonly string[] = []): ForwardResult {
@@ -205,20 +198,7 @@ class Model implements ResNeXtModel {
       if (want.has(name)) tensors[name] = tf.keep(t.clone());
     };
 
-    const [stemStride, stemPad] = this.stemGeometry();
-    let y = tf.tidy(() => {
-      const conv1 = tf.conv2d(x, this.w.conv1, stemStride, pad(stemPad));
-      keep('conv1', conv1);
-      const bn1 = batchNorm(conv1, this.w.bn1);
-      keep('bn1', bn1);
-      let out = tf.relu(bn1);
-      keep('relu', out);
-      if (this.spec.stem === 'imagenet') {
-        out = maxPool(out);
-        keep('maxpool', out);
-      }
-      return out;
-    });
+    let y = this.stem(x, keep);
     for (const b of this.w.blocks) {
       const name = b.spec.name;
       const steps = BLOCK_STEPS.filter((s) => want.has(`${name}.${s}`));
@@ -236,6 +216,15 @@ class Model implements ResNeXtModel {
     });
     y.dispose();
     return { logits, tensors };
+  }
+
+  runStem(x: tf.Tensor4D): tf.Tensor4D {
+    this.checkInput(x);
+    return this.stem(x, () => undefined);
+  }
+
+  blockNames(): string[] {
+    return this.w.blocks.map((b) => b.spec.name);
   }
 
   runBlock(name: string, x: tf.Tensor4D, capture: readonly BlockStep[] = []): BlockResult {
@@ -264,6 +253,76 @@ class Model implements ResNeXtModel {
       }
     }
     disposeWeights(this.w);
+  }
+
+  /** The stem with batch norm folded into conv1. */
+  private fusedStem(x: tf.Tensor4D): tf.Tensor4D {
+    const f = this.foldedWeights();
+    const [stemStride, stemPad] = this.stemGeometry();
+    return tf.tidy(() => {
+      const s = f.stem;
+      const stem = tf.fused.conv2d({
+        x,
+        filter: s.filter,
+        strides: stemStride,
+        pad: pad(stemPad),
+        bias: s.bias,
+        activation: 'relu',
+      });
+      return this.spec.stem === 'imagenet' ? maxPool(stem) : stem;
+    });
+  }
+
+  /** Block i with batch norm folded into its convolutions; y is its input (kept). */
+  private fusedBlock(i: number, y: tf.Tensor4D): tf.Tensor4D {
+    const b = this.w.blocks[i];
+    const fb = this.foldedWeights().blocks[i];
+    return tf.tidy(() => {
+      const stride = b.spec.stride;
+      const y1 = tf.fused.conv2d({
+        x: y,
+        ...convArgs(fb.conv1),
+        strides: 1,
+        pad: pad(0),
+        activation: 'relu',
+      });
+      const y2 = fb.conv2.apply(y1, stride, 1, 'relu');
+      const y3 = tf.fused.conv2d({ x: y2, ...convArgs(fb.conv3), strides: 1, pad: pad(0) });
+      const sc = fb.downsample
+        ? tf.fused.conv2d({ x: y, ...convArgs(fb.downsample), strides: stride, pad: pad(0) })
+        : y;
+      return tf.relu(tf.add(y3, sc)) as tf.Tensor4D;
+    });
+  }
+
+  /** Global average pool and the classifier; y is kept. */
+  private fusedHead(y: tf.Tensor4D): tf.Tensor2D {
+    return tf.tidy(
+      () =>
+        tf.fused.matMul({
+          a: tf.mean(y, [1, 2]) as tf.Tensor2D,
+          b: this.w.fcWeight,
+          bias: this.w.fcBias,
+        }) as tf.Tensor2D,
+    );
+  }
+
+  /** conv1 → bn1 → ReLU (→ max-pool), handing each named result to `keep`. */
+  private stem(x: tf.Tensor4D, keep: (name: string, t: tf.Tensor) => void): tf.Tensor4D {
+    const [stemStride, stemPad] = this.stemGeometry();
+    return tf.tidy(() => {
+      const conv1 = tf.conv2d(x, this.w.conv1, stemStride, pad(stemPad));
+      keep('conv1', conv1);
+      const bn1 = batchNorm(conv1, this.w.bn1);
+      keep('bn1', bn1);
+      let out = tf.relu(bn1);
+      keep('relu', out);
+      if (this.spec.stem === 'imagenet') {
+        out = maxPool(out);
+        keep('maxpool', out);
+      }
+      return out;
+    });
   }
 
   private runBlockAt(i: number, x: tf.Tensor4D, capture: readonly BlockStep[]): BlockResult {

@@ -185,11 +185,14 @@ export interface BlockTrace {
   /** each step of the block, [1, H, W, channels]; `in` is the block's real input for the image */
   readonly tensors: Readonly<Record<BlockStep, tf.Tensor4D>>;
   /**
-   * Tᵢ(x) for every group i, stacked as [C, H, W, out]: conv3 applied to group i's d channels of relu2 alone.
-   * conv3 has no bias, so Σᵢ Tᵢ = conv3 exactly; bn3 comes after the sum (bn3 is affine per channel,
-   * bn3(Σᵢ Tᵢ) = Σᵢ s ⊙ Tᵢ + b, so it is applied once to the sum, not to each Tᵢ).
+   * relu2 split into its C groups, [C, H·W, d]: with `groupWeights` it gives Tᵢ(x), conv3 applied to group i's
+   * d channels alone (contributionsOfChannel reads one output channel of every Tᵢ). conv3 has no bias, so
+   * Σᵢ Tᵢ = conv3 exactly; bn3 comes after the sum (bn3 is affine per channel, bn3(Σᵢ Tᵢ) = Σᵢ s ⊙ Tᵢ + b, so
+   * it is applied once to the sum, not to each Tᵢ).
    */
-  readonly contributions: tf.Tensor4D;
+  readonly groupInputs: tf.Tensor3D;
+  /** conv3's weights split by the group they read, [C, d, out] */
+  readonly groupWeights: tf.Tensor3D;
   /** Σᵢ Tᵢ(x), [1, H, W, out], summed separately from conv3 */
   readonly contributionSum: tf.Tensor4D;
   /** measured max |Σᵢ Tᵢ − conv3| over every element */
@@ -215,9 +218,76 @@ export function groupContributions(relu2: tf.Tensor4D, conv3: tf.Tensor4D, group
   });
 }
 
+/** Elements of Tᵢ computed in one task: a few tens of milliseconds on WASM. */
+const CONTRIBUTION_ELEMENTS_PER_TASK = 1 << 21;
+
+/**
+ * The input of block `blockName` for `input`: the stem, then every block before it, each in a task of its
+ * own. The same operations as forward(), so the same values as its `<block>.in`.
+ */
+async function blockInput(model: ResNeXtModel, input: tf.Tensor4D, blockName: string): Promise<tf.Tensor4D> {
+  const names = model.blockNames();
+  const end = names.indexOf(blockName);
+  if (end < 0) throw new Error(`no block named ${blockName}`);
+  let y = model.runStem(input);
+  try {
+    for (const name of names.slice(0, end)) {
+      await nextTask();
+      const next = model.runBlock(name, y).out;
+      y.dispose();
+      y = next;
+    }
+  } catch (e) {
+    y.dispose();
+    throw e;
+  }
+  return y;
+}
+
+/**
+ * Σᵢ Tᵢ(x) over the groups, [1, H, W, out], summed from the contributions of a few groups per task (each
+ * freed once added). Returns a new tensor, owned by the caller; frees everything else it made, also when it
+ * fails.
+ */
+async function contributionSumInTasks(
+  relu2: tf.Tensor4D,
+  conv3: tf.Tensor4D,
+  groups: number,
+): Promise<tf.Tensor4D> {
+  const [, h, w, width] = relu2.shape;
+  if (width % groups !== 0) throw new Error(`${width} channels do not split into ${groups} groups`);
+  const d = width / groups;
+  const out = conv3.shape[3];
+  const perTask = Math.max(1, Math.floor(CONTRIBUTION_ELEMENTS_PER_TASK / (h * w * out)));
+  let sum: tf.Tensor4D | null = null;
+  try {
+    for (let g0 = 0; g0 < groups; g0 += perTask) {
+      await nextTask();
+      const g = Math.min(perTask, groups - g0);
+      const prev: tf.Tensor4D | null = sum;
+      sum = tf.tidy(() => {
+        const part = groupContributions(
+          tf.slice(relu2, [0, 0, 0, g0 * d], [1, h, w, g * d]),
+          tf.slice(conv3, [0, 0, g0 * d, 0], [1, 1, g * d, out]),
+          g,
+        );
+        const s = tf.sum(part, 0, true) as tf.Tensor4D;
+        return prev ? (tf.add(prev, s) as tf.Tensor4D) : s;
+      });
+      prev?.dispose();
+    }
+    return sum!;
+  } catch (e) {
+    sum?.dispose();
+    throw e;
+  }
+}
+
 /**
  * Runs the network on `input` (a normalised [1, H, W, 3] image, kept by the caller) up to block `blockName`,
- * then the block alone, keeping every step and the per-group contributions of the merge.
+ * then the block alone, keeping every step and the per-group contributions of the merge. The work is split
+ * into tasks (the stem and each block before this one, the block, the contributions of a few groups) so that the
+ * page paints and takes input while it runs.
  */
 export async function computeBlockTrace(
   model: ResNeXtModel,
@@ -229,21 +299,24 @@ export async function computeBlockTrace(
   const params = model.blockParams(blockName);
   const made: tf.Tensor[] = [];
   try {
-    const { logits, tensors: captured } = model.forward(input, [`${blockName}.in`]);
-    logits.dispose();
-    const x = captured[`${blockName}.in`] as tf.Tensor4D;
+    const x = await blockInput(model, input, blockName);
     made.push(x);
-    // the network up to the block, the block, and its paths' contributions each run in a task of their own
     await nextTask();
     const run = model.runBlock(blockName, x, BLOCK_STEPS);
     made.push(run.out, ...Object.values(run.tensors));
     run.out.dispose();
-    await nextTask();
     const tensors = run.tensors as Record<BlockStep, tf.Tensor4D>;
-    const contributions = groupContributions(tensors.relu2, params.conv3, params.spec.groups);
-    made.push(contributions);
-    const contributionSum = tf.tidy(() => tf.expandDims(tf.sum(contributions, 0), 0) as tf.Tensor4D);
+    const contributionSum = await contributionSumInTasks(tensors.relu2, params.conv3, params.spec.groups);
     made.push(contributionSum);
+    const { groups, width, outChannels } = params.spec;
+    const [, h, w] = tensors.relu2.shape;
+    const d = width / groups;
+    const groupInputs = tf.tidy(
+      () => tf.transpose(tf.reshape(tensors.relu2, [h * w, groups, d]), [1, 0, 2]) as tf.Tensor3D,
+    );
+    made.push(groupInputs);
+    const groupWeights = tf.reshape(params.conv3, [groups, d, outChannels]) as tf.Tensor3D;
+    made.push(groupWeights);
     const measures = tf.tidy(() =>
       tf.stack([tf.max(tf.abs(tf.sub(contributionSum, tensors.conv3))), tf.max(tf.abs(tensors.conv3))]),
     );
@@ -254,7 +327,8 @@ export async function computeBlockTrace(
       block: blockName,
       spec: params.spec,
       tensors,
-      contributions,
+      groupInputs,
+      groupWeights,
       contributionSum,
       mergeMaxDiff,
       mergeScale,
@@ -267,7 +341,7 @@ export async function computeBlockTrace(
 
 /** Every tensor a trace owns. */
 export function traceTensors(trace: BlockTrace): tf.Tensor[] {
-  return [...Object.values(trace.tensors), trace.contributions, trace.contributionSum];
+  return [...Object.values(trace.tensors), trace.groupInputs, trace.groupWeights, trace.contributionSum];
 }
 
 export function disposeTrace(trace: BlockTrace): void {
@@ -276,9 +350,15 @@ export function disposeTrace(trace: BlockTrace): void {
 
 /** Output channel k of every Tᵢ: [C, H, W]. A new tensor, owned by the caller. */
 export function contributionsOfChannel(trace: BlockTrace, k: number): tf.Tensor3D {
-  const [c, h, w, out] = trace.contributions.shape;
+  const [c, d, out] = trace.groupWeights.shape;
+  const [, h, w] = trace.tensors.relu2.shape;
   if (!Number.isInteger(k) || k < 0 || k >= out) throw new Error(`channel ${k} is outside 0…${out - 1}`);
   return tf.tidy(
-    () => tf.reshape(tf.slice(trace.contributions, [0, 0, 0, k], [c, h, w, 1]), [c, h, w]) as tf.Tensor3D,
+    () =>
+      tf.reshape(tf.matMul(trace.groupInputs, tf.slice(trace.groupWeights, [0, 0, k], [c, d, 1])), [
+        c,
+        h,
+        w,
+      ]) as tf.Tensor3D,
   );
 }

@@ -1,5 +1,6 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { groupedConv2dNaive } from '../groupedConv';
+import { nextTask } from '../nextTask';
 import { GROUPED_CONV2D, hasGroupedConvKernel, runGroupedConvKernel } from './groupedConvOp';
 import { KERNEL_BACKENDS, kernelCheckCases, type CheckCase, type KernelBackend } from './kernelVariants';
 
@@ -59,8 +60,16 @@ export async function checkGroupedConvKernel(): Promise<boolean> {
   const cases = kernelCheckCases(kind);
   lastFailure = null;
   let ok: boolean;
+  const perCase: tf.Scalar[] = [];
   try {
-    const diffs = tf.tidy(() => tf.stack(cases.map((c, i) => caseDiff(c, i))));
+    // each case runs in a task of its own, so the page paints and takes input while the backend starts
+    for (const [i, c] of cases.entries()) {
+      if (i > 0) await nextTask();
+      if (tf.getBackend() !== backend)
+        throw new Error(`the backend changed to ${tf.getBackend()} during the check`);
+      perCase.push(caseDiff(c, i));
+    }
+    const diffs = tf.stack(perCase);
     const values = await diffs.data();
     diffs.dispose();
     const bad = Array.from(values).findIndex((v) => !(v <= KERNEL_CHECK_TOLERANCE));
@@ -68,6 +77,8 @@ export async function checkGroupedConvKernel(): Promise<boolean> {
     if (!ok) lastFailure = cases[bad];
   } catch {
     ok = false;
+  } finally {
+    tf.dispose(perCase);
   }
   if (!ok) tf.unregisterKernel(GROUPED_CONV2D, backend);
   return ok;

@@ -29,7 +29,7 @@ export class TraceReader {
   ) {}
 
   get released(): boolean {
-    return this.trace.contributions.isDisposed;
+    return this.trace.contributionSum.isDisposed;
   }
 
   shape(name: BlockStep): readonly number[] {
