@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import type { Page, Request } from '@playwright/test';
 import { translate } from '../src/i18n';
+import { KEPT_MODELS_BUDGET_BYTES, TENSOR_BUDGET_BYTES } from '../src/resnext/budget';
 import { CIFAR10_CLASSES } from '../src/resnext/modelMeta';
 import { expect, gotoApp, test } from './harness';
 import { describeViolations, runAxe, WCAG_A_AA } from './support/axe';
@@ -170,15 +171,18 @@ for (const project of ['wasm', 'webgl'] as const) {
         const table = page.getByTestId('compare-table');
         await expect(table).toHaveAttribute('data-finished', '1');
         await expect(table).toHaveAttribute('data-built', '5');
-        // the five models stay built, for the next comparison
-        await expect(table).toHaveAttribute('data-kept-models', '5');
+        // the models built first stay built for the next comparison, as many as the budget holds
         await expect(page.getByTestId('compare-kept')).toBeVisible();
+        const keptModels = Number(await table.getAttribute('data-kept-models'));
         const keptBytes = Number(await table.getAttribute('data-kept-bytes'));
+        expect(keptModels).toBeGreaterThan(0);
         expect(keptBytes).toBeGreaterThan(0);
+        expect(keptBytes).toBeLessThanOrEqual(KEPT_MODELS_BUDGET_BYTES);
         await waitForDebugHook(page);
         const afterFirst = await settledMemory(page);
+        expect(afterFirst.numBytes).toBeLessThanOrEqual(TENSOR_BUDGET_BYTES);
 
-        // a second comparison reuses the five models: no weight request, no model built, no tensor added
+        // a second comparison reuses the kept models and builds the others from kept weights: no weight request
         const weightRequests: string[] = [];
         page.on('request', (r) => {
           if (r.url().includes('.safetensors')) weightRequests.push(r.url());
@@ -191,11 +195,11 @@ for (const project of ['wasm', 'webgl'] as const) {
         const afterSecond = await settledMemory(page);
         console.log(
           `second comparison: ${weightRequests.length} weight requests, ${await table.getAttribute('data-built')} models built; ` +
-            `kept: 5 models, ${keptBytes} bytes of tensors; tf.memory() after the first ${JSON.stringify(afterFirst)}, after the second ${JSON.stringify(afterSecond)}`,
+            `kept: ${keptModels} models, ${keptBytes} bytes of tensors; tf.memory() after the first ${JSON.stringify(afterFirst)}, after the second ${JSON.stringify(afterSecond)}`,
         );
         expect(weightRequests).toEqual([]);
-        expect(built).toEqual(['false', 'false', 'false', 'false', 'false']);
-        await expect(table).toHaveAttribute('data-built', '0');
+        expect(built).toEqual([0, 1, 2, 3, 4].map((i) => String(i >= keptModels)));
+        await expect(table).toHaveAttribute('data-built', String(5 - keptModels));
         expect(afterSecond.numTensors).toBe(afterFirst.numTensors);
         expect(afterSecond.numBytes).toBe(afterFirst.numBytes);
 
@@ -212,7 +216,7 @@ for (const project of ['wasm', 'webgl'] as const) {
         await page.getByTestId('compare-run').click();
         await expect(table).toHaveAttribute('data-finished', '1', { timeout: 300_000 });
         await expect(table).toHaveAttribute('data-built', '5');
-        await expect(table).toHaveAttribute('data-kept-models', '5');
+        await expect(table).toHaveAttribute('data-kept-models', String(keptModels));
         const rebuilt = await settledMemory(page);
         expect(weightRequests).toEqual([]);
 

@@ -179,19 +179,36 @@ export function speedBytes(s: SpeedWork, strategy: ConvStrategy): number {
   return proofBytes(resnet, strategy) + proofBytes(resnext, strategy);
 }
 
-/** The cardinality comparison: models built one after the other (or kept), classifying one image. */
+/**
+ * Tensor bytes a built model may hold per parameter: its weights, the copies folded with batch norm that it
+ * predicts with, and a kernel's layout of them (measured on WASM: 8.5 to 11.8 for the 20-epoch family).
+ */
+export const BUILT_BYTES_PER_PARAM = 3 * F32;
+
+/**
+ * Most tensor bytes the comparison keeps built for its next run. Beside them stand the page's own model and the
+ * model being compared: with ResNeXt-29's ≈4.9 M parameters, 2 × 59 MB + 6 MB of activations, so kept models
+ * within 128 MB leave the comparison within the 256 MB budget.
+ */
+export const KEPT_MODELS_BUDGET_BYTES = 128 * 2 ** 20;
+
+/** The cardinality comparison: models built one after the other (some kept), classifying one image. */
 export interface CompareWork {
   /** parameter count of each model */
   modelParams: readonly number[];
-  /** whether every model stays built after its turn (otherwise each is disposed before the next) */
+  /** whether models stay built after their turn, within KEPT_MODELS_BUDGET_BYTES (otherwise each is disposed before the next) */
   keepModels: boolean;
+  /** parameter count of the page's own model, built meanwhile */
+  pageModelParams: number;
   /** largest activation of one forward pass, in elements */
   largestActivation: number;
 }
 
 export function compareBytes(c: CompareWork): number {
-  const params = c.keepModels ? c.modelParams.reduce((a, b) => a + b, 0) : Math.max(0, ...c.modelParams);
-  return F32 * (params + 3 * c.largestActivation);
+  const built = c.modelParams.map((p) => BUILT_BYTES_PER_PARAM * p);
+  const running = Math.max(0, ...built);
+  const kept = c.keepModels ? Math.min(KEPT_MODELS_BUDGET_BYTES, built.reduce((a, b) => a + b, 0)) : 0;
+  return BUILT_BYTES_PER_PARAM * c.pageModelParams + kept + running + F32 * 3 * c.largestActivation;
 }
 
 /** Any view's work, for one estimate over all of them. */

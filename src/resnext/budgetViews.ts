@@ -1,4 +1,6 @@
 import { estimateBytes, planProof, type ConvStrategy, type ProofPlan, type ViewWork } from './budget';
+import { countNetwork } from './counting';
+import { resnext29Spec } from './spec';
 import { stagePreset, type StageId } from './stages';
 
 /**
@@ -51,6 +53,15 @@ export function proofPlanFor(s: BudgetSettings, budget?: number): ProofPlan {
 const RESNEXT29_PARAMS = 4_800_000;
 const RESNEXT29_LARGEST = 32 * 32 * 512;
 
+/** The ResNeXt-29 settings (C, d) that Compare cardinalities runs. */
+const COMPARED = [
+  [1, 64],
+  [2, 40],
+  [4, 24],
+  [8, 14],
+  [32, 4],
+] as const;
+
 /** The fixed-size views: their work does not depend on the settings beyond the backend. */
 export function fixedViews(backend: string | null): ViewWork[] {
   const strategy = worstStrategy(backend);
@@ -70,7 +81,8 @@ export function fixedViews(backend: string | null): ViewWork[] {
     {
       kind: 'compare',
       keepModels: true,
-      modelParams: [1, 2, 3, 4, 5].map(() => RESNEXT29_PARAMS),
+      modelParams: COMPARED.map(([c, d]) => countNetwork(resnext29Spec(c, d)).params),
+      pageModelParams: RESNEXT29_PARAMS,
       largestActivation: RESNEXT29_LARGEST,
     },
   ];

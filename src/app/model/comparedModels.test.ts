@@ -1,7 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { borrowComparedModel, type ComparedModelDeps } from './comparedModels';
 import { MachineStore } from './machineStore';
-import { initialState, keptBytes, modelReducer, type MachineEvent, type MachineState } from './modelMachine';
+import {
+  initialState,
+  KEPT_BUDGET_BYTES,
+  keptBytes,
+  modelReducer,
+  type MachineEvent,
+  type MachineState,
+} from './modelMachine';
 
 interface File {
   id: string;
@@ -51,8 +58,12 @@ function setup(backend: string | null = 'wasm') {
 }
 
 describe('borrowComparedModel', () => {
-  it('a second comparison downloads nothing and builds nothing', async () => {
+  it('a second comparison downloads nothing and builds only the models the budget could not keep', async () => {
     const { store, fetched, built, borrow } = setup();
+    // 50 MB models: those that fit the budget, the first ones, stay built
+    const fit = Math.floor(KEPT_BUDGET_BYTES / 50_000_000);
+    expect(fit).toBeGreaterThan(0);
+    expect(fit).toBeLessThan(FAMILY.length);
     for (const id of FAMILY) {
       const loan = await borrow(id);
       expect(loan.built).toBe(true);
@@ -61,16 +72,17 @@ describe('borrowComparedModel', () => {
     }
     expect(fetched).toEqual(FAMILY);
     expect(built).toHaveLength(5);
-    expect(keptBytes(store.get())).toBe(250_000_000);
+    expect(keptBytes(store.get())).toBe(fit * 50_000_000);
+    expect(store.get().retired).toEqual(built.slice(fit));
     for (const [i, id] of FAMILY.entries()) {
       const loan = await borrow(id);
-      expect(loan.built).toBe(false);
-      expect(loan.model).toBe(built[i]);
+      expect(loan.built).toBe(i >= fit);
+      if (i < fit) expect(loan.model).toBe(built[i]);
       loan.giveBack();
     }
     expect(fetched).toHaveLength(5);
-    expect(built).toHaveLength(5);
-    expect(store.get().retired).toEqual([]);
+    expect(built).toHaveLength(5 + FAMILY.length - fit);
+    expect(keptBytes(store.get())).toBe(fit * 50_000_000);
     expect([...store.get().kept.values()].every((k) => k.users === 0)).toBe(true);
   });
 

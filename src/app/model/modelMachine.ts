@@ -20,12 +20,15 @@
  * page's lifetime, and the model built from them on the current backend, so that a second comparison
  * downloads and builds nothing. The comparison borrows a kept model and gives it back; a model is retired
  * (weights stay) when the backend changes, when the comparison is closed, when the store goes away, and,
- * least recently used first, while the kept models' tensors exceed `keptBudget` bytes. A model still lent
- * out is retired only once given back (`lent`), so none is disposed while a comparison runs it.
+ * once a model is given back, most recently used first while the kept models' tensors exceed `keptBudget`
+ * bytes: the models kept first stay, so a comparison of more models than fit reuses those and rebuilds only
+ * the rest (least recently used first would rebuild every one). A model still lent out is retired only once
+ * given back (`lent`), so none is disposed while a comparison runs it.
  *
  * Generic in the weights (F), the model (M) and the error (E), so it can be tested without TensorFlow.js.
  */
 
+import { KEPT_MODELS_BUDGET_BYTES } from '../../resnext/budget';
 import { CUSTOM_MODEL_ID } from './modelCatalog';
 
 export type Phase = 'idle' | 'downloading' | 'building' | 'ready' | 'error';
@@ -73,8 +76,8 @@ export interface Kept<F, M> {
   users: number;
 }
 
-/** The bound on the kept models' tensors: the five 20-epoch models take 247.6 MB on WASM (README). */
-export const KEPT_BUDGET_BYTES = 256 * 2 ** 20;
+/** The bound on the kept models' tensors, within the page's tensor budget (src/resnext/budget.ts). */
+export const KEPT_BUDGET_BYTES = KEPT_MODELS_BUDGET_BYTES;
 
 export type MachineEvent<F, M, E> =
   /** sections need the model (or none does any more) */
@@ -151,13 +154,13 @@ function dropKept<F, M, E>(s: MachineState<F, M, E>): MachineState<F, M, E> {
   return { ...s, kept, lent, retired };
 }
 
-/** Retires idle kept models, least recently used first, while the kept models exceed the budget. */
+/** Retires idle kept models, most recently used first, while the kept models exceed the budget. */
 function fitBudget<F, M, E>(s: MachineState<F, M, E>): MachineState<F, M, E> {
   let total = keptBytes(s);
   if (total <= s.keptBudget) return s;
   const kept = new Map(s.kept);
   const retired = [...s.retired];
-  for (const [id, k] of kept) {
+  for (const [id, k] of [...kept].reverse()) {
     if (total <= s.keptBudget) break;
     if (!k.model || k.users > 0) continue;
     retired.push(k.model);
@@ -279,8 +282,8 @@ export function modelReducer<F, M, E>(
       const k = s.kept.get(e.id);
       // Built on a backend since left, or a second time: no one may use it.
       if (!k || k.model || e.backend !== s.backend) return { ...s, retired: [...s.retired, e.model] };
-      const kept = touch(s.kept, e.id, { file: k.file, model: e.model, bytes: e.bytes, users: 1 });
-      return fitBudget({ ...s, kept });
+      // lent to its builder: the budget is kept when it is given back
+      return { ...s, kept: touch(s.kept, e.id, { file: k.file, model: e.model, bytes: e.bytes, users: 1 }) };
     }
 
     case 'borrow': {
