@@ -8,6 +8,9 @@ import {
   type StoredDtype,
 } from './dtypes';
 import { WeightsError, formatShape } from './errors';
+import { fileNameOf, verifySha256 } from './integrity';
+
+export { fileNameOf, sha256Hex, verifySha256, type Hash } from './integrity';
 
 export interface SafetensorsTensor {
   /** as stored; an I8 tensor has been dequantised with its `<name>_scale` tensor, which is not listed */
@@ -213,17 +216,6 @@ export interface FetchWeightsOptions {
   expectedSha256?: string;
 }
 
-/** Last path segment of a URL or path, for messages. */
-export function fileNameOf(url: string): string {
-  const path = url.split(/[?#]/)[0];
-  const name = path.slice(path.lastIndexOf('/') + 1);
-  try {
-    return decodeURIComponent(name) || url;
-  } catch {
-    return name || url;
-  }
-}
-
 /** Downloads a file as bytes, streaming the body to report progress. */
 export async function fetchBytes(url: string, opts: FetchWeightsOptions = {}): Promise<Uint8Array> {
   const file = fileNameOf(url);
@@ -292,19 +284,4 @@ export async function readSafetensorsFile(blob: Blob, source?: string): Promise<
   if (blob.size > MAX_FILE_BYTES)
     throw new WeightsError('too-large', { file, size: blob.size, max: MAX_FILE_BYTES });
   return parseSafetensors(new Uint8Array(await blob.arrayBuffer()), file);
-}
-
-/** Hex SHA-256 with Web Crypto (the browser's crypto.subtle, node:crypto's webcrypto in Node). */
-export async function sha256Hex(bytes: Uint8Array): Promise<string | null> {
-  const subtle = globalThis.crypto?.subtle;
-  if (!subtle) return null; // browsers expose it only in secure contexts
-  const digest = await subtle.digest('SHA-256', bytes as Uint8Array<ArrayBuffer>);
-  return Array.from(new Uint8Array(digest), (b) => b.toString(16).padStart(2, '0')).join('');
-}
-
-/** Throws WeightsError 'integrity' when the bytes do not hash to `expected`. */
-export async function verifySha256(bytes: Uint8Array, expected: string, file: string): Promise<void> {
-  const actual = await sha256Hex(bytes);
-  if (actual === null) return;
-  if (actual !== expected.toLowerCase()) throw new WeightsError('integrity', { file, expected, actual });
 }

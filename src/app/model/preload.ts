@@ -12,15 +12,13 @@
  */
 
 import { WeightsError } from '../../resnext/errors';
+import { fileNameOf, sha256Hex, verifySha256, type Hash } from '../../resnext/integrity';
 import { keepForOffline } from '../offline/weightsCache';
 import { parseState } from '../state/appState';
 import { MODELS_URL } from './manifest';
 import { DEFAULT_MODEL_ID } from './modelCatalog';
 
-/** Hex SHA-256 of the bytes, or null where the browser cannot hash (outside a secure context). */
-export type Hash = (bytes: Uint8Array) => Promise<string | null>;
-
-const webCryptoSha256: Hash = async (bytes) => (await import('../../resnext/safetensors')).sha256Hex(bytes);
+export type { Hash };
 
 interface Download {
   url: string;
@@ -44,11 +42,6 @@ const downloads = new Map<string, Download>();
 
 const absolute = (url: string): string =>
   typeof document === 'undefined' ? url : new URL(url, document.baseURI).href;
-
-const fileNameOf = (url: string): string => {
-  const path = url.split(/[?#]/)[0];
-  return path.slice(path.lastIndexOf('/') + 1) || url;
-};
 
 function notify(d: Download): void {
   const waiting = [...d.wake];
@@ -75,12 +68,7 @@ async function finish(d: Download, hash: Hash): Promise<Uint8Array> {
   // the pieces become views of the joined array, so the download holds one copy
   let at = 0;
   d.chunks = d.chunks.map((c) => bytes.subarray(at, (at += c.byteLength)));
-  if (d.sha256) {
-    const actual = await hash(bytes);
-    // null: no Web Crypto here (an insecure context), where the loader cannot check either
-    if (actual !== null && actual !== d.sha256.toLowerCase())
-      throw new WeightsError('integrity', { file: fileNameOf(d.url), expected: d.sha256, actual });
-  }
+  if (d.sha256) await verifySha256(bytes, d.sha256, fileNameOf(d.url), hash);
   return bytes;
 }
 
@@ -90,12 +78,7 @@ async function finish(d: Download, hash: Hash): Promise<Uint8Array> {
  * reader took the download over.
  */
 export function preload(url: string, options: PreloadOptions = {}): void {
-  const {
-    fetchImpl = globalThis.fetch.bind(globalThis),
-    sha256,
-    hash = webCryptoSha256,
-    onComplete,
-  } = options;
+  const { fetchImpl = globalThis.fetch.bind(globalThis), sha256, hash = sha256Hex, onComplete } = options;
   const href = absolute(url);
   if (downloads.has(href)) return;
   const d: Download = {
@@ -188,7 +171,7 @@ export interface TakeOptions {
  * over. Fails as a download of the loader's own would: WeightsError 'network', 'http' or 'integrity'.
  */
 export async function takeVerified(url: string, options: TakeOptions = {}): Promise<Uint8Array | null> {
-  const { sha256, onProgress, signal, hash = webCryptoSha256 } = options;
+  const { sha256, onProgress, signal, hash = sha256Hex } = options;
   const href = absolute(url);
   const d = downloads.get(href);
   if (!d) return null;
@@ -223,11 +206,8 @@ export async function takeVerified(url: string, options: TakeOptions = {}): Prom
   signal?.throwIfAborted();
   // had whole: the bytes now belong to this reader
   if (downloads.get(href) === d) downloads.delete(href);
-  if (sha256 && sha256.toLowerCase() !== d.sha256?.toLowerCase()) {
-    const actual = await hash(bytes);
-    if (actual !== null && actual !== sha256.toLowerCase())
-      throw new WeightsError('integrity', { file, expected: sha256, actual });
-  }
+  if (sha256 && sha256.toLowerCase() !== d.sha256?.toLowerCase())
+    await verifySha256(bytes, sha256, file, hash);
   return bytes;
 }
 
