@@ -6,7 +6,7 @@
  */
 import * as tf from '@tensorflow/tfjs-core';
 import type { ResNeXtModel } from './model';
-import { nextTask } from './nextTask';
+import { timedPause } from './nextTask';
 import { normalize } from './preprocess';
 import {
   CANARY_REFERENCE,
@@ -33,12 +33,7 @@ export async function runCanary(
     throw new Error(`the canary needs a ${size}×${size} model, this one takes ${model.meta.inputSize}`);
   }
   const pixels = canaryPixels(size);
-  let waited = 0;
-  const pause = async () => {
-    const t = performance.now();
-    await nextTask();
-    waited += performance.now() - t;
-  };
+  const { pause, waited } = timedPause();
   const t0 = performance.now();
   const input = tf.tidy(() =>
     normalize(
@@ -58,6 +53,6 @@ export async function runCanary(
   } finally {
     input.dispose();
   }
-  const ms = performance.now() - t0 - waited;
+  const ms = performance.now() - t0 - waited();
   return { ...compareLogits(values, ref.logits), ms };
 }

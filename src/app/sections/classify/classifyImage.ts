@@ -1,5 +1,5 @@
 import type { ResNeXtModel } from '../../../resnext/model';
-import { nextTask } from '../../../resnext/nextTask';
+import { timedPause } from '../../../resnext/nextTask';
 import { makeInput } from '../../model/makeInput';
 import type { Pixels } from '../../model/image/pixels';
 import { softmax } from './ranking';
@@ -18,18 +18,13 @@ export interface Classification {
  */
 export async function classifyImage(model: ResNeXtModel, pixels: Pixels): Promise<Classification> {
   const input = makeInput(model, pixels);
-  let waited = 0;
-  const pause = async () => {
-    const t = performance.now();
-    await nextTask();
-    waited += performance.now() - t;
-  };
+  const { pause, waited } = timedPause();
   try {
     const start = performance.now();
     const logits = await model.predictInTasks(input, pause);
     try {
       const values = await logits.data();
-      const ms = performance.now() - start - waited;
+      const ms = performance.now() - start - waited();
       return { probs: softmax(values), ms };
     } finally {
       logits.dispose();
