@@ -89,19 +89,24 @@ test('errors in 简体中文 @wasm: bad upload, wrong architecture, missing addr
 });
 
 /*
- * A lost GPU can only be had on a GPU backend: WebGL's context is lost through WEBGL_lose_context, as a
- * driver reset would. The app starts the backend again and says so in the backend indicator; the model is
- * rebuilt there and classifies again. Every message on screen, the indicator's included, is in Chinese.
+ * The samples on WebGL, then a lost GPU, which can only be had on a GPU backend: WebGL's context is lost
+ * through WEBGL_lose_context, as a driver reset would. The app starts the backend again and says so in the
+ * backend indicator; the model is rebuilt there and classifies again. Every message on screen, the
+ * indicator's included, is in Chinese. Last, a change of backend rebuilds the model without downloading the
+ * weights again. (The same samples on WASM, with the bars and the crop: e2e/classify.spec.ts.)
  */
-test('errors in 简体中文 @webgl: a lost GPU backend is restarted and says so', async ({ page }) => {
+test('errors in 简体中文 @webgl: the samples are classified on WebGL; a lost GPU backend is restarted and says so; a change of backend downloads nothing', async ({
+  page,
+}) => {
   test.setTimeout(400_000);
   await gotoApp(page, 'section=classify&lang=zh');
   await waitForDebugHook(page);
   const top1 = page.getByTestId('top1');
+  const time = page.getByTestId('inference-time');
   await expect(top1).toHaveAttribute('data-class', 'cat', { timeout: 180_000 });
-  await expect(page.getByTestId('inference-time')).toHaveAttribute('data-backend', 'webgl', {
-    timeout: 180_000,
-  });
+  await expect(top1).toHaveAttribute('data-origin', 'sample');
+  await expect(time).toHaveAttribute('data-backend', 'webgl', { timeout: 180_000 });
+  expect(Number(await time.getAttribute('data-ms'))).toBeGreaterThan(0);
 
   expect(await loseGpu(page)).toBe('webgl');
   const indicator = backendIndicator(page);
@@ -116,10 +121,19 @@ test('errors in 简体中文 @webgl: a lost GPU backend is restarted and says so
   await page.locator('[data-section-body="classify"] button[data-sample="horse"]').click();
   await expect(top1).toHaveAttribute('data-image', 'horse.jpg', { timeout: 180_000 });
   await expect(top1).toHaveAttribute('data-class', 'horse', { timeout: 180_000 });
-  await expect(page.getByTestId('inference-time')).toHaveAttribute('data-backend', after.backend, {
-    timeout: 180_000,
-  });
+  await expect(time).toHaveAttribute('data-backend', after.backend, { timeout: 180_000 });
   await expectAllChinese(page, [await indicator.innerText()]);
+
+  // a change of backend rebuilds the model there from the weights already in memory
+  const weights: string[] = [];
+  page.on('request', (r) => {
+    if (r.url().endsWith('.safetensors')) weights.push(r.url());
+  });
+  const other = after.backend === 'wasm' ? 'webgl' : 'wasm';
+  await page.getByTestId('backend-select').selectOption(other);
+  await expect(time).toHaveAttribute('data-backend', other, { timeout: 180_000 });
+  await expect(top1).toHaveAttribute('data-class', 'horse');
+  expect(weights).toEqual([]);
 });
 
 test.describe('a failed download', () => {

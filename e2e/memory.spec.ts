@@ -102,15 +102,15 @@ async function moveSlider(page: Page, direction: 'ArrowLeft' | 'ArrowRight'): Pr
 }
 
 /**
- * One round of 20 actions, from and back to the home state (Classify, the cat photo, the default model,
- * WASM). Returns the number of actions taken.
+ * One round of 40 actions, from and back to the home state (Classify, the cat photo, the default model,
+ * WASM): pictures, models and (in some rounds) backends, steps of the walk-through, layers and C in Forms.
+ * Returns the number of actions taken.
  */
 async function round(page: Page, r: ReturnType<typeof rng>, withCpu: boolean): Promise<number> {
   let actions = 0;
   const samples = ['horse', 'rocket', 'astronaut', 'coffee', HOME_SAMPLE];
   let sample = HOME_SAMPLE;
-  const samplesThisRound = withCpu ? 4 : 6;
-  for (let i = 0; i < samplesThisRound; i++) {
+  for (let i = 0; i < 4; i++) {
     sample = r.pick(samples.filter((s) => s !== sample));
     await clickSample(page, sample, DEFAULT_SUMMARY);
     actions++;
@@ -129,7 +129,7 @@ async function round(page: Page, r: ReturnType<typeof rng>, withCpu: boolean): P
 
   await openSection(page, 'step');
   let step = Number(await page.getByTestId('step-position').getAttribute('data-step-index'));
-  for (let i = 0; i < 5; i++) {
+  for (let i = 0; i < (withCpu ? 15 : 17); i++) {
     step = await stepKey(page, r.pick(['ArrowRight', 'ArrowRight', 'ArrowLeft', 'Home', 'End']), step);
     actions++;
   }
@@ -139,7 +139,7 @@ async function round(page: Page, r: ReturnType<typeof rng>, withCpu: boolean): P
     .getByTestId('form-a')
     .locator('[data-layer]')
     .evaluateAll((els) => els.map((e) => e.getAttribute('data-layer')!));
-  for (let i = 0; i < 3; i++) {
+  for (let i = 0; i < 13; i++) {
     await toggleLayer(page, r.pick(layers));
     actions++;
   }
@@ -169,7 +169,7 @@ test('memory @wasm: 200 mixed actions bring tf.memory() back to its baseline', a
   const rounds: TfMemory[] = [];
   let actions = 0;
   for (let i = 0; actions < 200; i++) {
-    actions += await round(page, r, i % 5 === 0);
+    actions += await round(page, r, i % 3 === 0);
     rounds.push(await settledMemory(page));
   }
   expect(actions).toBe(200);

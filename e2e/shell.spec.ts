@@ -124,7 +124,7 @@ test('shell: URL state survives a reload and Back @wasm', async ({ page }) => {
   expect(query(page).get('group')).toBe('5');
 });
 
-test('shell: the backend indicator names the backend in use, and the backend can be switched while the page runs', async ({
+test('shell: the backend indicator names the backend in use; on WASM the backend is switched to the CPU and back while the page runs', async ({
   page,
   browserName,
 }, testInfo) => {
@@ -170,7 +170,9 @@ test('shell: the backend indicator names the backend in use, and the backend can
     expect(Number(found.threads)).toBeGreaterThanOrEqual(1);
   }
 
-  // Switched while the page runs: to the CPU and back.
+  // Switched while the page runs: to the CPU and back. On the WASM profile only: from WebGL the switch is
+  // e2e/errors-zh.spec.ts's, after a lost GPU; here each GPU restart costs its kernel check again.
+  if (requested !== 'wasm') return;
   const select = page.getByLabel(en['backend.label']);
   await select.selectOption('cpu');
   await expect(backendIndicator(page)).toHaveAttribute('data-backend', 'cpu', { timeout: 120_000 });

@@ -1,4 +1,4 @@
-import { estimateBytes, planProof, type ConvStrategy, type ProofPlan, type ViewWork } from './budget';
+import { planProof, type ConvStrategy, type ProofPlan, type ViewWork } from './budget';
 import { countNetwork } from './counting';
 import { resnext29Spec } from './spec';
 import { stagePreset, type StageId } from './stages';
@@ -62,6 +62,11 @@ const COMPARED = [
   [32, 4],
 ] as const;
 
+/** Their parameter counts, counted once (counting a network walks all of its layers). */
+let comparedParams: number[] | null = null;
+const comparedModelParams = (): number[] =>
+  (comparedParams ??= COMPARED.map(([c, d]) => countNetwork(resnext29Spec(c, d)).params));
+
 /** The fixed-size views: their work does not depend on the settings beyond the backend. */
 export function fixedViews(backend: string | null): ViewWork[] {
   const strategy = worstStrategy(backend);
@@ -81,7 +86,7 @@ export function fixedViews(backend: string | null): ViewWork[] {
     {
       kind: 'compare',
       keepModels: true,
-      modelParams: COMPARED.map(([c, d]) => countNetwork(resnext29Spec(c, d)).params),
+      modelParams: comparedModelParams(),
       pageModelParams: RESNEXT29_PARAMS,
       largestActivation: RESNEXT29_LARGEST,
     },
@@ -101,7 +106,3 @@ export function viewsOfSettings(s: BudgetSettings): { proof: ProofPlan; views: V
     ],
   };
 }
-
-/** The largest estimate over every view of the settings (the proof as planned). */
-export const peakBytesOfSettings = (s: BudgetSettings): number =>
-  Math.max(...viewsOfSettings(s).views.map(estimateBytes));

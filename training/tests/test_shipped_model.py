@@ -11,7 +11,7 @@ import torch
 from conftest import CIFAR_TEST_BIN, RECIPE_DIR, SHIPPED_WEIGHTS, needs_recipe
 from resnext import load_cifar_model, normalize, read_cifar_bin
 
-N = 200
+N = 100
 
 
 def run_reference_evaluator():

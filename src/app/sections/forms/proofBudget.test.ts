@@ -8,8 +8,11 @@ import { runProof } from './proofRunner';
 
 /**
  * The budget's estimate against what the proof really allocates (tf.profile's peak bytes), for a sample of
- * the app's blocks planned within small budgets so that they run quickly in Node.
+ * the app's blocks planned within small budgets so that they run quickly in Node. TensorFlow.js's CPU
+ * backend is far slower than WASM on ResNet-50's wide stages, so there they are planned within a
+ * quarter of the budget (fewer paths or a smaller input: other plans, measured the same way).
  */
+const CPU_SHARE_OF_LARGE_BUDGETS = 0.25;
 const SAMPLE = [
   { stage: 'c29-1', cardinality: 32, d: 4, budget: 2e6 },
   { stage: 'c29-2', cardinality: 8, d: 14, budget: 3e6 },
@@ -35,7 +38,7 @@ describe('proof budget against the real allocation', () => {
             spatial: 8,
           },
           strategyFor(),
-          s.budget,
+          backend === 'cpu' && s.budget > 1e7 ? s.budget * CPU_SHARE_OF_LARGE_BUDGETS : s.budget,
         );
         expect(plan.refused, s.stage).toBe(false);
         const before = tf.memory().numBytes;
