@@ -124,7 +124,9 @@ test.describe('classify @wasm', () => {
     await expect(top1(page)).toHaveAttribute('data-origin', 'drop');
     await expect(top1(page)).toHaveAttribute('data-class', 'horse');
   });
-  test('compare cardinalities runs the five 20-epoch models and shows their accuracy', async ({ page }) => {
+  test('compare cardinalities runs the five 20-epoch models and shows their accuracy; the model menu shares their weights', async ({
+    page,
+  }) => {
     test.setTimeout(400_000);
     await openClassify(page);
     await expect(top1(page)).toHaveAttribute('data-class', 'cat', { timeout: 180_000 });
@@ -212,6 +214,13 @@ test.describe('classify @wasm', () => {
       `rebuilt after reopening: ${JSON.stringify(rebuilt)}; after switching to CPU: ${JSON.stringify(onCpu)}`,
     );
     expect(rebuilt.numBytes - onCpu.numBytes).toBeGreaterThanOrEqual(keptBytes);
+
+    // the model menu builds a compared model from the weights the comparison keeps: no request either
+    await page.getByTestId('model-select').selectOption('family_8x14d');
+    await expect(page.getByTestId('model-summary')).toContainText('8×14d', { timeout: 120_000 });
+    await expect(section(page).locator('.classify-bars')).not.toHaveClass(/is-stale/, { timeout: 180_000 });
+    await expect(top1(page)).toHaveAttribute('data-image', 'cat.jpg');
+    expect(weightRequests).toEqual([]);
   });
 });
 

@@ -101,16 +101,36 @@ async function moveSlider(page: Page, direction: 'ArrowLeft' | 'ArrowRight'): Pr
   await expect(page.getByTestId('forms-proof')).toHaveAttribute('data-status', 'done', { timeout: 120_000 });
 }
 
+/** How many actions of each kind a round takes. */
+interface RoundSize {
+  samples: number;
+  cpu: boolean;
+  steps: number;
+  layers: number;
+  sliders: number;
+}
+
+/** A measured round: 40 actions. */
+const ROUND = (cpu: boolean): RoundSize => ({
+  samples: 4,
+  cpu,
+  steps: cpu ? 15 : 17,
+  layers: 13,
+  sliders: 2,
+});
+/** The warm-up: every kind of action once (one-time WASM and CPU set-up, first downloads). */
+const WARM_UP: RoundSize = { samples: 1, cpu: true, steps: 1, layers: 1, sliders: 1 };
+
 /**
- * One round of 40 actions, from and back to the home state (Classify, the cat photo, the default model,
- * WASM): pictures, models and (in some rounds) backends, steps of the walk-through, layers and C in Forms.
- * Returns the number of actions taken.
+ * One round, from and back to the home state (Classify, the cat photo, the default model, WASM): pictures,
+ * a model and back (with its own picture), the CPU and back (in some rounds), steps of the walk-through,
+ * layers and C in Forms, and the home picture. Returns the number of actions taken.
  */
-async function round(page: Page, r: ReturnType<typeof rng>, withCpu: boolean): Promise<number> {
+async function round(page: Page, r: ReturnType<typeof rng>, size: RoundSize): Promise<number> {
   let actions = 0;
   const samples = ['horse', 'rocket', 'astronaut', 'coffee', HOME_SAMPLE];
   let sample = HOME_SAMPLE;
-  for (let i = 0; i < 4; i++) {
+  for (let i = 0; i < size.samples; i++) {
     sample = r.pick(samples.filter((s) => s !== sample));
     await clickSample(page, sample, DEFAULT_SUMMARY);
     actions++;
@@ -121,7 +141,7 @@ async function round(page: Page, r: ReturnType<typeof rng>, withCpu: boolean): P
   await clickSample(page, sample, family.label);
   await chooseModel(page, 'resnext29_32x4d', DEFAULT_SUMMARY, sample);
   actions += 3;
-  if (withCpu) {
+  if (size.cpu) {
     await switchBackend(page, 'cpu', sample);
     await switchBackend(page, 'wasm', sample);
     actions += 2;
@@ -129,7 +149,7 @@ async function round(page: Page, r: ReturnType<typeof rng>, withCpu: boolean): P
 
   await openSection(page, 'step');
   let step = Number(await page.getByTestId('step-position').getAttribute('data-step-index'));
-  for (let i = 0; i < (withCpu ? 15 : 17); i++) {
+  for (let i = 0; i < size.steps; i++) {
     step = await stepKey(page, r.pick(['ArrowRight', 'ArrowRight', 'ArrowLeft', 'Home', 'End']), step);
     actions++;
   }
@@ -139,11 +159,11 @@ async function round(page: Page, r: ReturnType<typeof rng>, withCpu: boolean): P
     .getByTestId('form-a')
     .locator('[data-layer]')
     .evaluateAll((els) => els.map((e) => e.getAttribute('data-layer')!));
-  for (let i = 0; i < 13; i++) {
+  for (let i = 0; i < size.layers; i++) {
     await toggleLayer(page, r.pick(layers));
     actions++;
   }
-  for (let i = 0; i < 2; i++) {
+  for (let i = 0; i < size.sliders; i++) {
     await moveSlider(page, r.pick(['ArrowLeft', 'ArrowRight'] as const));
     actions++;
   }
@@ -161,15 +181,15 @@ test('memory @wasm: 200 mixed actions bring tf.memory() back to its baseline', a
   await waitForDebugHook(page);
   const r = rng(20_170_000);
 
-  // Warm-up: every kind of action once (one-time WASM and CPU set-up, first downloads).
-  await round(page, r, true);
+  await round(page, r, WARM_UP);
   const baseline = await settledMemory(page);
   expect(baseline.numTensors).toBeGreaterThan(0);
 
   const rounds: TfMemory[] = [];
   let actions = 0;
   for (let i = 0; actions < 200; i++) {
-    actions += await round(page, r, i % 3 === 0);
+    // five rounds of 40, the CPU in the third
+    actions += await round(page, r, ROUND(i === 2));
     rounds.push(await settledMemory(page));
   }
   expect(actions).toBe(200);

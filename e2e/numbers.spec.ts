@@ -20,7 +20,11 @@ const CHARTS = [
 const AXIS_LABEL = { en: en['numbers.axis.cardinality'], zh: zh['numbers.axis.cardinality'] } as const;
 
 for (const lang of ['en', 'zh'] as const) {
-  test(`numbers: every chart renders with marks and a text alternative (${lang}) @wasm`, async ({ page }) => {
+  const M = lang === 'en' ? enM : zhM;
+  test(`numbers: every chart renders with marks and a text alternative; the family figure shows today's single seeds honestly (${lang}) @wasm`, async ({
+    page,
+  }) => {
+    await page.setViewportSize({ width: 1024, height: 900 });
     await gotoApp(page, `section=numbers&lang=${lang}`);
     const section = page.locator('[data-section-body="numbers"]');
     for (const id of CHARTS) {
@@ -43,30 +47,35 @@ for (const lang of ['en', 'zh'] as const) {
     await expect(section.locator('table[data-arch="resnext29"] [data-total="params"]')).toHaveText(
       '4,775,754',
     );
+
+    const fig = page.locator('figure#fig-family[data-figure="family"]');
+    await expect(fig.locator('[data-chart="ours-accuracy"] svg .mark.point')).toHaveCount(5);
+    // one seed: no spread bars, no mean ticks
+    await expect(fig.locator('[data-chart="ours-accuracy"] svg .mark.spread')).toHaveCount(0);
+    await expect(fig.locator('.family-verdict')).toHaveAttribute('data-verdict', 'one-seed');
+    const verdict = await fig.locator('.family-verdict').textContent();
+    expect(verdict).toContain(M['family.verdict.one-seed'].split('{')[0].trim().slice(0, 6));
+    expect(verdict).not.toMatch(/[{}]/);
+    await expect(fig.locator('[data-chart="ours-epoch-time"] svg .mark.point')).toHaveCount(5);
+    // every text of the figure is at least 12 px at 1,024 px wide
+    const sizes = await fig.evaluate((root) =>
+      [...root.querySelectorAll('svg text, p, figcaption, h3')]
+        .filter((e) => (e.textContent ?? '').trim() && (e as HTMLElement).getClientRects().length)
+        .map((e) => parseFloat(getComputedStyle(e).fontSize)),
+    );
+    expect(sizes.length).toBeGreaterThan(10);
+    expect(Math.min(...sizes)).toBeGreaterThanOrEqual(12);
+    // the accuracy axis spans ten points, not the one point between the dots
+    const ticks = await fig.locator('[data-chart="ours-accuracy"] svg .axis.y .tick text').allTextContents();
+    const values = ticks.map((x) => parseFloat(x.replace(/[^\d.]/g, '')));
+    expect(Math.max(...values) - Math.min(...values)).toBeGreaterThanOrEqual(8);
   });
 }
 
-test('numbers: charts redraw in the new language when it changes @wasm', async ({ page }) => {
-  await gotoApp(page, 'section=numbers');
-  const xLabel = page.locator('figure[data-chart="ours-accuracy"] svg .axis-label.x');
-  const yLabel = page.locator('figure[data-chart="ours-step"] svg .axis-label.y');
-  await expect(xLabel).toHaveText(en['numbers.axis.cardinality']);
-  await page.getByTestId('lang-select').selectOption('zh');
-  await expect(xLabel).toHaveText(zh['numbers.axis.cardinality']);
-  await expect(yLabel).toHaveText(zh['numbers.ours.step.y'].replace('{batch}', '512'));
-});
-
-test('numbers: charts redraw at a new width @wasm', async ({ page }) => {
+test('numbers: a stage row highlights the same stage in the other tables; charts redraw in the new language and at a new width @wasm', async ({
+  page,
+}) => {
   await page.setViewportSize({ width: 1200, height: 900 });
-  await gotoApp(page, 'section=numbers');
-  const svg = page.locator('figure[data-chart="ours-step"] svg');
-  await expect(svg).toBeVisible();
-  const wide = Number(await svg.getAttribute('width'));
-  await page.setViewportSize({ width: 500, height: 900 });
-  await expect.poll(async () => Number(await svg.getAttribute('width'))).toBeLessThan(wide);
-});
-
-test('numbers: a stage row highlights the same stage in the other tables @wasm', async ({ page }) => {
   await gotoApp(page, 'section=numbers');
   const other = page.locator('table[data-arch="resnext50"] tr[data-stage="conv3"]');
   await page.locator('table[data-arch="resnet50"] tr[data-stage="conv3"]').hover();
@@ -78,6 +87,19 @@ test('numbers: a stage row highlights the same stage in the other tables @wasm',
     /is-highlighted/,
   );
   await expect(other).not.toHaveClass(/is-highlighted/);
+
+  const xLabel = page.locator('figure[data-chart="ours-accuracy"] svg .axis-label.x');
+  const yLabel = page.locator('figure[data-chart="ours-step"] svg .axis-label.y');
+  await expect(xLabel).toHaveText(en['numbers.axis.cardinality']);
+  await page.getByTestId('lang-select').selectOption('zh');
+  await expect(xLabel).toHaveText(zh['numbers.axis.cardinality']);
+  await expect(yLabel).toHaveText(zh['numbers.ours.step.y'].replace('{batch}', '512'));
+
+  const svg = page.locator('figure[data-chart="ours-step"] svg');
+  await expect(svg).toBeVisible();
+  const wide = Number(await svg.getAttribute('width'));
+  await page.setViewportSize({ width: 500, height: 900 });
+  await expect.poll(async () => Number(await svg.getAttribute('width'))).toBeLessThan(wide);
 });
 
 test('numbers: the speed test times ResNet and forms a, b, c @wasm', async ({ page }) => {
@@ -139,35 +161,6 @@ function syntheticFamily() {
     epoch_s_together: 9 + i,
   }));
   return { ...family20, epochs: 40, processes_together: 15, settings, runs };
-}
-
-for (const lang of ['en', 'zh'] as const) {
-  const M = lang === 'en' ? enM : zhM;
-  test(`numbers: the family figure shows today's single seeds honestly (${lang}) @wasm`, async ({ page }) => {
-    await page.setViewportSize({ width: 1024, height: 900 });
-    await gotoApp(page, `section=numbers&lang=${lang}`);
-    const fig = page.locator('figure#fig-family[data-figure="family"]');
-    await expect(fig.locator('[data-chart="ours-accuracy"] svg .mark.point')).toHaveCount(5);
-    // one seed: no spread bars, no mean ticks
-    await expect(fig.locator('[data-chart="ours-accuracy"] svg .mark.spread')).toHaveCount(0);
-    await expect(fig.locator('.family-verdict')).toHaveAttribute('data-verdict', 'one-seed');
-    const verdict = await fig.locator('.family-verdict').textContent();
-    expect(verdict).toContain(M['family.verdict.one-seed'].split('{')[0].trim().slice(0, 6));
-    expect(verdict).not.toMatch(/[{}]/);
-    await expect(fig.locator('[data-chart="ours-epoch-time"] svg .mark.point')).toHaveCount(5);
-    // every text of the figure is at least 12 px at 1,024 px wide
-    const sizes = await fig.evaluate((root) =>
-      [...root.querySelectorAll('svg text, p, figcaption, h3')]
-        .filter((e) => (e.textContent ?? '').trim() && (e as HTMLElement).getClientRects().length)
-        .map((e) => parseFloat(getComputedStyle(e).fontSize)),
-    );
-    expect(sizes.length).toBeGreaterThan(10);
-    expect(Math.min(...sizes)).toBeGreaterThanOrEqual(12);
-    // the accuracy axis spans ten points, not the one point between the dots
-    const ticks = await fig.locator('[data-chart="ours-accuracy"] svg .axis.y .tick text').allTextContents();
-    const values = ticks.map((x) => parseFloat(x.replace(/[^\d.]/g, '')));
-    expect(Math.max(...values) - Math.min(...values)).toBeGreaterThanOrEqual(8);
-  });
 }
 
 test('numbers: the family figure reads family_run.sh’s metrics: seeds, spread, mean, verdict @wasm', async ({

@@ -86,6 +86,16 @@ describe('borrowComparedModel', () => {
     expect([...store.get().kept.values()].every((k) => k.users === 0)).toBe(true);
   });
 
+  it('runs the weights the model menu downloaded instead of downloading them again', async () => {
+    const { store, fetched, borrow } = setup();
+    store.send({ type: 'model', modelId: FAMILY[2] });
+    store.send({ type: 'need', wanted: true });
+    store.send({ type: 'downloaded', id: FAMILY[2], file: { id: FAMILY[2] } });
+    for (const id of FAMILY) (await borrow(id)).giveBack();
+    expect(fetched).toEqual(FAMILY.filter((id) => id !== FAMILY[2]));
+    expect(store.get().kept.get(FAMILY[2])!.file).toBe(store.get().files.get(FAMILY[2]));
+  });
+
   it('after a change of backend the kept weights are built again there; a lent model waits to be retired', async () => {
     const { store, engine, fetched, built, borrow } = setup();
     const first = await borrow(FAMILY[0]);

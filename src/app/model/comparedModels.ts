@@ -19,7 +19,8 @@ export interface ComparedModelDeps<F, M> {
 
 /**
  * Lends the comparison the model `id`, on the backend the model machine knows: the one kept from an earlier
- * comparison, else one built now from the kept weights, else from weights downloaded now (and kept). Waits
+ * comparison, else one built now from the kept weights, else from the model menu's weights of `id` or
+ * weights downloaded now (either kept). Waits
  * while no backend is ready. A model built for a backend the machine has since left is retired by the
  * machine, and the model is built again on the new one.
  */
@@ -50,7 +51,9 @@ export async function borrowComparedModel<F, M, E>(
       return lend(kept.model, false);
     }
     if (!kept) {
-      store.send({ type: 'keepWeights', id, file: await deps.fetchWeights(id, onProgress, signal) });
+      // the weights the model menu downloaded, else a download of their own
+      const file = s.files.get(id) ?? (await deps.fetchWeights(id, onProgress, signal));
+      store.send({ type: 'keepWeights', id, file });
       continue;
     }
     const started = s.backend;

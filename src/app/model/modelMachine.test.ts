@@ -266,6 +266,26 @@ describe('modelMachine', () => {
     expect([...s.files.keys()]).toEqual([A]);
   });
 
+  it("a model chosen in the menu after a comparison is built from the comparison's weights; a retry downloads", () => {
+    const first = ready(A);
+    const model = first.model;
+    let s = run(first.s, { type: 'keepWeights', id: B, file: file(B) });
+    s = run(s, { type: 'model', modelId: B });
+    expect(s.retired).toContain(model);
+    // no download: built at once from the kept weights, which replace A's in the shared cache
+    expect(s.phase).toBe('building');
+    expect(s.progress).toBeNull();
+    expect(currentFile(s)).toBe(s.kept.get(B)!.file);
+    expect([...s.files.keys()]).toEqual([B]);
+    // a failed build's retry does not take the same bytes again
+    s = run(s, { type: 'failed', run: s.run, error: 'bad' });
+    s = run(s, { type: 'retry' });
+    expect(s.phase).toBe('downloading');
+    expect(s.files.has(B)).toBe(false);
+    // the comparison's copy stays for the comparison
+    expect(s.kept.get(B)!.file).toEqual(file(B));
+  });
+
   it('a change of backend retires the idle kept models, and a lent one once given back; weights stay', () => {
     let { s } = ready(A);
     const idle = { from: 'idle' };

@@ -18,7 +18,8 @@
  *
  * The same cache keeps what "Compare cardinalities" runs (`kept`): each compared model's weights, for the
  * page's lifetime, and the model built from them on the current backend, so that a second comparison
- * downloads and builds nothing. The comparison borrows a kept model and gives it back; a model is retired
+ * downloads and builds nothing. The two share downloads: a model chosen in the menu after a comparison is
+ * built from the weights the comparison keeps, and a comparison keeps the menu's weights of a model it runs. The comparison borrows a kept model and gives it back; a model is retired
  * (weights stay) when the backend changes, when the comparison is closed, when the store goes away, and,
  * once a model is given back, most recently used first while the kept models' tensors exceed `keptBudget`
  * bytes: the models kept first stay, so a comparison of more models than fit reuses those and rebuilds only
@@ -182,17 +183,29 @@ function touch<F, M>(
   return next;
 }
 
+/** `files` with `id`'s weights in place of the previous shipped model's; the reader's own stay. */
+function shippedFiles<F>(files: ReadonlyMap<string, F>, id: string, file: F): ReadonlyMap<string, F> {
+  const next = new Map([...files].filter(([k]) => k === CUSTOM_MODEL_ID || k === id));
+  next.set(id, file);
+  return next;
+}
+
 /** The weights a build in this state would use, if they are in the cache. */
 export const currentFile = <F, M, E>(s: MachineState<F, M, E>): F | undefined => s.files.get(s.modelId);
 
 /**
  * Drops the current model (to `retired`) and starts another load for the current model id and backend:
- * `building` when its weights are cached, `downloading` when not; `idle` when no section needs it yet.
+ * `building` when its weights are cached (or kept by the comparison, unless `useKept` is false),
+ * `downloading` when not; `idle` when no section needs it yet.
  */
-function restart<F, M, E>(s: MachineState<F, M, E>): MachineState<F, M, E> {
-  const cached = s.files.has(s.modelId);
+function restart<F, M, E>(s: MachineState<F, M, E>, useKept = true): MachineState<F, M, E> {
+  // A model the comparison has run is built from the weights it keeps, as if just downloaded.
+  const keptFile = !useKept || s.files.has(s.modelId) ? undefined : s.kept.get(s.modelId)?.file;
+  const files = keptFile ? shippedFiles(s.files, s.modelId, keptFile) : s.files;
+  const cached = files.has(s.modelId);
   return {
     ...s,
+    files,
     phase: !s.wanted ? 'idle' : cached ? 'building' : 'downloading',
     run: s.run + 1,
     model: null,
@@ -242,10 +255,7 @@ export function modelReducer<F, M, E>(
     case 'downloaded': {
       // Weights of a model no longer chosen are not kept.
       if (e.id !== s.modelId || s.phase !== 'downloading') return s;
-      // The new shipped model's weights replace the previous shipped model's; custom ones stay.
-      const files = new Map([...s.files].filter(([id]) => id === CUSTOM_MODEL_ID || id === e.id));
-      files.set(e.id, e.file);
-      return { ...s, files, phase: 'building' };
+      return { ...s, files: shippedFiles(s.files, e.id, e.file), phase: 'building' };
     }
 
     case 'built':
@@ -266,7 +276,8 @@ export function modelReducer<F, M, E>(
       // be downloaded again and stay.
       const files = new Map(s.files);
       if (s.modelId !== CUSTOM_MODEL_ID) files.delete(s.modelId);
-      return restart({ ...s, files });
+      // downloaded again, not taken from the comparison's copy: the same bytes may be what failed
+      return restart({ ...s, files }, false);
     }
 
     case 'disposed': {
