@@ -6,7 +6,6 @@ import { VitePWA } from 'vite-plugin-pwa';
 import { contentSecurityPolicy, headerPolicy } from './src/app/backend/contentSecurityPolicy';
 import { tfjsWasmThreads } from './src/app/backend/wasmThreadsPlugin';
 import { CLEANUP_SCRIPT, cleanupScript, offlinePlan } from './src/app/offline/offlinePlan';
-import { weightsContentType } from './src/app/model/weightsContentType';
 
 // Cross-origin isolation lets the WASM backend use threads (SharedArrayBuffer) and SIMD.
 const isolationHeaders = {
@@ -30,7 +29,6 @@ export default defineConfig({
     react(),
     tfjsWasmThreads(),
     contentSecurityPolicy(),
-    weightsContentType(),
     // The worker's script that deletes other releases' weights caches when it activates.
     {
       name: 'weights-cache-cleanup',

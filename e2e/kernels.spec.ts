@@ -1,11 +1,12 @@
 import type { Page } from '@playwright/test';
 import type { GroupedConvCase, GroupedConvCheck, ResnextDebug } from '../src/app/backend/debugHook';
-import { expect, gotoApp, test, waitForBackend } from './harness';
+import { catalogs } from '../src/i18n';
+import { backendIndicator, expect, gotoApp, test, waitForBackend } from './harness';
 import { settledMemory, waitForDebugHook } from './support/memory';
 
 /*
- * The project's grouped-conv kernels for WebGL and WebGPU, run in the page against the slice-and-conv2d
- * oracle on the same backend. Weights are scaled to keep outputs near 1, so 1e-4 absolute leaves room for
+ * The backend indicator on WebGL and WebGPU, and the project's grouped-conv kernels there, run in the page
+ * against the slice-and-conv2d oracle on the same backend. Weights are scaled to keep outputs near 1, so 1e-4 absolute leaves room for
  * the GPU's own rounding (fused multiply-adds, summation order) and none for an indexing mistake.
  */
 const TOLERANCE = 1e-4;
@@ -26,10 +27,22 @@ const grouped = (
 const outSize = (size: number, c: GroupedConvCase) =>
   Math.floor((size + 2 * c.pad - c.kernelSize) / c.stride) + 1;
 
-async function openBackend(page: Page, backend: string): Promise<void> {
+const { en } = catalogs;
+
+/**
+ * Opens the page on the project's GPU backend. Its indicator names it, as asked for and as running on a
+ * software GPU (the harness runs GPUs on SwiftShader, which the app must recognise), and so does the menu.
+ */
+async function openBackend(page: Page, backend: 'webgl' | 'webgpu'): Promise<void> {
   await gotoApp(page, 'section=overview');
   const found = await waitForBackend(page);
   expect(found.backend, found.reason).toBe(backend);
+  expect(found).toMatchObject({ status: 'ready', reason: 'requested', software: true });
+  await expect(page.getByLabel(en['backend.label'])).toHaveValue(backend);
+  await expect(backendIndicator(page)).toContainText(en[`backend.name.${backend}`]);
+  await expect(backendIndicator(page)).toContainText(
+    en['backend.software'].replace('{backend}', en[`backend.name.${backend}`]),
+  );
   await waitForDebugHook(page);
 }
 
@@ -59,7 +72,7 @@ async function expectKernelMatchesOracle(page: Page, cases: GroupedConvCase[]): 
   });
 }
 
-test('grouped-conv kernel @webgl: matches the oracle on every shape class, leaves no tensors', async ({
+test('grouped-conv kernel @webgl: the indicator names WebGL on a software GPU; the kernel matches the oracle on every shape class, leaves no tensors', async ({
   page,
 }) => {
   await openBackend(page, 'webgl');
@@ -81,7 +94,7 @@ test('grouped-conv kernel @webgl: matches the oracle on every shape class, leave
   ]);
 });
 
-test('grouped-conv kernel @webgpu: matches the oracle on every shape class, leaves no tensors', async ({
+test('grouped-conv kernel @webgpu: the indicator names WebGPU on a software GPU; the kernel matches the oracle on every shape class, leaves no tensors', async ({
   page,
 }) => {
   test.setTimeout(600_000);

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import type { FullConfig } from '@playwright/test';
 import { build, preview, type InlineConfig } from 'vite';
+import { WEIGHTS_CONTENT_TYPE, weightsContentType } from './weightsContentType';
 
 /**
  * Builds the app once and serves the build with `vite preview` on the port playwright.config.ts chose
@@ -34,13 +35,29 @@ export default async function globalSetup(config: FullConfig): Promise<() => Pro
   const port = Number(process.env.E2E_PORT);
   const server = await preview({
     ...base,
+    plugins: [weightsContentType()],
     build: { outDir },
     preview: { host: '127.0.0.1', port, strictPort: true, open: false },
   });
   console.log(`[e2e] vite preview of ${outDir} on http://127.0.0.1:${port}/`);
+  await expectUncompressedWeights(`http://127.0.0.1:${port}/models/manifest.json`);
 
   return async () => {
     await server.close();
     await cleanup();
   };
+}
+
+/** The default weights come as one uncompressed binary file (see weightsContentType.ts), or the run stops here. */
+async function expectUncompressedWeights(manifestUrl: string): Promise<void> {
+  const manifest = (await (await fetch(manifestUrl)).json()) as { default: string };
+  const url = new URL(manifest.default, manifestUrl);
+  const res = await fetch(url, { headers: { 'Accept-Encoding': 'gzip, br' } });
+  await res.body?.cancel();
+  const type = res.headers.get('content-type');
+  const encoding = res.headers.get('content-encoding');
+  if (!res.ok || type !== WEIGHTS_CONTENT_TYPE || encoding)
+    throw new Error(
+      `${url}: ${res.status}, Content-Type ${type}, Content-Encoding ${encoding}; expected ${WEIGHTS_CONTENT_TYPE}, none`,
+    );
 }
