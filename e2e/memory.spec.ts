@@ -115,8 +115,8 @@ const ROUND = (cpu: boolean): RoundSize => ({
   samples: 4,
   cpu,
   steps: cpu ? 15 : 17,
-  layers: 13,
-  sliders: 2,
+  layers: 14,
+  sliders: 1,
 });
 /** The warm-up: every kind of action once (one-time WASM and CPU set-up, first downloads). */
 const WARM_UP: RoundSize = { samples: 1, cpu: true, steps: 1, layers: 1, sliders: 1 };

@@ -16,7 +16,7 @@ export interface ResnextDebug {
   /**
    * Runs the project's grouped-conv kernel on the active backend (registering the WebGL or WebGPU one if
    * needed) against the slice-and-conv2d oracle, and times both (plus the slice strategy, and a dense conv
-   * when asked). Disposes every tensor it makes.
+   * when asked) over `runs` runs (default 1; 0 compares without timing). Disposes every tensor it makes.
    */
   checkGroupedConv(cases: GroupedConvCase[], options?: { runs?: number }): Promise<GroupedConvCheck[]>;
 }
@@ -43,10 +43,10 @@ export interface GroupedConvCheck {
   maxAbsDiff: number;
   /** max |oracle|, the scale maxAbsDiff is measured against */
   maxAbsOracle: number;
-  /** medians over `runs` runs after one warm-up, each ended by reading the result back */
-  kernelMs: number;
-  oracleMs: number;
-  sliceMs: number;
+  /** medians over `runs` runs after one warm-up, each ended by reading the result back (null: runs 0) */
+  kernelMs: number | null;
+  oracleMs: number | null;
+  sliceMs: number | null;
   denseMs: number | null;
 }
 
@@ -138,10 +138,13 @@ async function checkGroupedConv(tf: Tf, cases: GroupedConvCase[], runs: number):
       tf.dispose([got, want, diff, scale]);
       const runSlice = () => prepared.apply(x, stride, pad, activation, 'slice');
       const runDense = dense && (() => tf.conv2d(dense.x, dense.w, stride, pad));
-      const [kernelMs, oracleMs, sliceMs, denseMs] = await timeEach(
-        runDense ? [runKernel, runOracle, runSlice, runDense] : [runKernel, runOracle, runSlice],
-      );
-      results.push({ ...check, kernelMs, oracleMs, sliceMs, denseMs: denseMs ?? null });
+      const [kernelMs = null, oracleMs = null, sliceMs = null, denseMs = null] =
+        runs > 0
+          ? await timeEach(
+              runDense ? [runKernel, runOracle, runSlice, runDense] : [runKernel, runOracle, runSlice],
+            )
+          : [];
+      results.push({ ...check, kernelMs, oracleMs, sliceMs, denseMs });
     } finally {
       prepared.dispose();
       tf.dispose([x, filter, ...(bias ? [bias] : []), ...(dense ? [dense.x, dense.w] : [])]);
