@@ -14,7 +14,7 @@ import type { Connect, Plugin } from 'vite';
 export const WEIGHTS_CONTENT_TYPE = 'application/octet-stream';
 
 /** Sets the type of a `.safetensors` request before the static files are served (they keep a type set before them). */
-export const weightsContentTypeMiddleware: Connect.NextHandleFunction = (req, res, next) => {
+const weightsContentTypeMiddleware: Connect.NextHandleFunction = (req, res, next) => {
   const path = (req.url ?? '').split(/[?#]/)[0];
   if (path.endsWith('.safetensors')) res.setHeader('Content-Type', WEIGHTS_CONTENT_TYPE);
   next();

@@ -20,8 +20,7 @@ export interface ComparedModelDeps<F, M> {
 /**
  * Lends the comparison the model `id`, on the backend the model machine knows: the one kept from an earlier
  * comparison, else one built now from the kept weights, else from the model menu's weights of `id` or
- * weights downloaded now (either kept). Waits
- * while no backend is ready. A model built for a backend the machine has since left is retired by the
+ * weights downloaded now (either kept). Waits while no backend is ready. A model built for a backend the machine has since left is retired by the
  * machine, and the model is built again on the new one.
  */
 export async function borrowComparedModel<F, M, E>(

@@ -19,11 +19,12 @@
  * The same cache keeps what "Compare cardinalities" runs (`kept`): each compared model's weights, for the
  * page's lifetime, and the model built from them on the current backend, so that a second comparison
  * downloads and builds nothing. The two share downloads: a model chosen in the menu after a comparison is
- * built from the weights the comparison keeps, and a comparison keeps the menu's weights of a model it runs. The comparison borrows a kept model and gives it back; a model is retired
- * (weights stay) when the backend changes, when the comparison is closed, when the store goes away, and,
- * once a model is given back, most recently used first while the kept models' tensors exceed `keptBudget`
- * bytes: the models kept first stay, so a comparison of more models than fit reuses those and rebuilds only
- * the rest (least recently used first would rebuild every one). A model still lent out is retired only once
+ * built from the weights the comparison keeps, and a comparison keeps the menu's weights of a model it runs.
+ * The comparison borrows a kept model and gives it back; a model is retired (weights stay) when the backend
+ * changes, when the comparison is closed, when the store goes away, and, once a model is given back, most
+ * recently used first while the kept models' tensors exceed `keptBudget` bytes: the models kept first stay,
+ * so a comparison of more models than fit reuses those and rebuilds only the rest (least recently used first
+ * would rebuild every one). A model still lent out is retired only once
  * given back (`lent`), so none is disposed while a comparison runs it.
  *
  * Generic in the weights (F), the model (M) and the error (E), so it can be tested without TensorFlow.js.
