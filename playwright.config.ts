@@ -38,9 +38,14 @@ export default defineConfig<HarnessOptions>({
     locale: 'en-US',
     actionTimeout: 120_000,
     navigationTimeout: 120_000,
-    // DOM snapshots of a failed test are kept; the screencast is not recorded: on a CPU-bound software GPU its
-    // frames cost every test time and a failure's screenshot is taken anyway.
-    trace: { mode: 'retain-on-failure', screenshots: false, snapshots: true },
+    // No trace unless asked for: recording one costs every test time on the CPU-bound machine (DOM snapshots
+    // after each action, the event log), about a fifth of a page's CPU, for the few tests that fail. A failure
+    // keeps its screenshot and error; E2E_TRACE=1 keeps a failed test's trace with DOM snapshots (the screencast
+    // is never recorded: a failure's screenshot is taken anyway).
+    trace:
+      process.env.E2E_TRACE === '1'
+        ? { mode: 'retain-on-failure', screenshots: false, snapshots: true }
+        : 'off',
     screenshot: 'only-on-failure',
     // The production build registers a service worker; only the specs about offline use and base paths
     // (test.use({ serviceWorkers: 'allow' })) run with it, so other tests each see the network as a first visit.
