@@ -5,7 +5,7 @@ import { expect, gotoApp, test } from './harness';
 import { blocking, describeViolations, runAxe } from './support/axe';
 import { lowContrastSvgText } from './support/contrast';
 import { foreignText } from './support/language';
-import { SECTIONS, sectionBody, waitForSection, type Section } from './support/sections';
+import { SECTIONS, sectionBody, waitForSection, type Section, navLink } from './support/sections';
 
 // Accessibility does not depend on the backend: these run in the wasm project only (the quickest to start).
 
@@ -66,7 +66,7 @@ for (const lang of ['en', 'zh'] as const) {
     await openSection(page, SECTIONS[0], lang);
     for (const section of SECTIONS) {
       if (section !== SECTIONS[0]) {
-        await page.getByRole('navigation').locator(`a[data-section="${section}"]`).click();
+        await navLink(page, section).click();
         await waitForSection(page, section);
       }
       await expect(page.locator('html')).toHaveAttribute('lang', lang === 'zh' ? 'zh-CN' : 'en');
@@ -113,7 +113,7 @@ test('a11y @wasm: every section in the dark theme with reduced motion: readable,
   expect(await pageBackground(page), 'the dark theme changes the page background').not.toBe(light);
   for (const section of SECTIONS) {
     if (section !== SECTIONS[0]) {
-      await page.getByRole('navigation').locator(`a[data-section="${section}"]`).click();
+      await navLink(page, section).click();
       await waitForSection(page, section);
     }
     if (section === 'forms') {

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { build, preview } from 'vite';
 import { appQuery, expect, test as harness } from './harness';
 import { freePort } from './support/freePort';
-import { SECTIONS, waitForSection } from './support/sections';
+import { SECTIONS, waitForSection, navLink } from './support/sections';
 
 /*
  * The build works under any path: built with base /resnext-explorer/ and served only there, the app walks
@@ -60,7 +60,7 @@ test('built with --base /resnext-explorer/, every section works and nothing is r
   await page.goto(`${basePathURL}${appQuery('section=overview')}`);
   await expect(page.locator('#section-title')).toBeVisible();
   for (const id of SECTIONS) {
-    await page.getByRole('navigation').locator(`a[data-section="${id}"]`).click();
+    await navLink(page, id).click();
     await waitForSection(page, id);
     expect(new URL(page.url()).pathname).toBe(BASE);
   }

@@ -1,5 +1,6 @@
 import { catalogs } from '../src/i18n';
 import { expect, gotoApp, test } from './harness';
+import { navLink } from './support/sections';
 import { tfMemory, waitForDebugHook } from './support/memory';
 
 const BUDGET = 256 * 1024 * 1024;
@@ -45,7 +46,7 @@ for (const stage of ['r50-conv5', 'r50-conv4']) {
     expect(heap).toBeLessThan(BUDGET);
 
     // the page still answers: another section renders
-    await page.getByRole('navigation').locator('a[data-section="overview"]').click();
+    await navLink(page, 'overview').click();
     await expect(page.locator('[data-section-body="overview"]')).toBeVisible();
 
     // and in Chinese the note is translated

@@ -4,6 +4,7 @@ import { translate } from '../src/i18n';
 import { KEPT_MODELS_BUDGET_BYTES, TENSOR_BUDGET_BYTES } from '../src/resnext/budget';
 import { CIFAR10_CLASSES } from '../src/resnext/modelMeta';
 import { expect, gotoApp, test } from './harness';
+import { navLink } from './support/sections';
 import { describeViolations, runAxe, WCAG_A_AA } from './support/axe';
 import { settledMemory, waitForDebugHook } from './support/memory';
 
@@ -186,14 +187,14 @@ test.describe('classify @wasm', () => {
     expect(afterSecond.numBytes).toBe(afterFirst.numBytes);
 
     // leaving the section lets the five models go: their tensors are freed
-    await page.getByRole('navigation').locator('a[data-section="overview"]').click();
+    await navLink(page, 'overview').click();
     await expect(section(page)).toHaveCount(0);
     const away = await settledMemory(page);
     console.log(`after leaving Classify: ${JSON.stringify(away)}`);
     expect(afterSecond.numBytes - away.numBytes).toBeGreaterThanOrEqual(keptBytes);
 
     // back in Classify, a comparison builds the five again from the weights kept: still no request
-    await page.getByRole('navigation').locator('a[data-section="classify"]').click();
+    await navLink(page, 'classify').click();
     await expect(top1(page)).toHaveAttribute('data-class', 'cat', { timeout: 120_000 });
     await page.getByTestId('compare-run').click();
     await expect(table).toHaveAttribute('data-finished', '1', { timeout: 300_000 });

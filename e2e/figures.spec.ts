@@ -3,7 +3,7 @@ import { parseState } from '../src/app/state/appState';
 import { blockConfig } from '../src/app/block/blockConfig';
 import { TOUR_STEPS } from '../src/app/tour/tourSteps';
 import { appQuery, expect, gotoApp, test } from './harness';
-import { SECTIONS, waitForSection, type Section } from './support/sections';
+import { SECTIONS, waitForSection, type Section, navLink } from './support/sections';
 
 // Links to figures, present mode, the tour's placement and the URL's truth depend on the page, not on the
 // tensors: one project (wasm) is enough.
@@ -23,7 +23,7 @@ test('figures @wasm: every figure of every section has a unique id, and ?section
   await gotoApp(page, `section=${SECTIONS[0]}`);
   for (const section of SECTIONS) {
     if (section !== SECTIONS[0]) {
-      await page.getByRole('navigation').locator(`a[data-section="${section}"]`).click();
+      await navLink(page, section).click();
     }
     await waitForSection(page, section);
     const ids = await figureIds(page);
@@ -64,7 +64,7 @@ test('figures @wasm: every figure of every section has a unique id, and ?section
 test('figures @wasm: a section link drops the figure anchor of the section left', async ({ page }) => {
   await page.goto(`/${appQuery('section=numbers')}#fig-paper-table4`);
   await expect(page.locator('#fig-paper-table4')).toBeInViewport();
-  await page.getByRole('navigation').locator('a[data-section="classify"]').click();
+  await navLink(page, 'classify').click();
   await expect(page.locator('[data-section-body="classify"]')).toBeVisible();
   expect(new URL(page.url()).hash).toBe('');
 });

@@ -1,7 +1,7 @@
 import type { Page } from '@playwright/test';
 import { expect, gotoApp, test } from './harness';
 import { blocking, describeViolations, runAxe } from './support/axe';
-import { SECTIONS, waitForSection } from './support/sections';
+import { SECTIONS, waitForSection, navLink } from './support/sections';
 
 // Layout does not depend on the backend: one project (wasm, the quickest to start) is enough.
 
@@ -108,7 +108,7 @@ for (const { size, lang } of RUNS) {
     await gotoApp(page, `section=${SECTIONS[0]}&lang=${lang}`);
     for (const section of SECTIONS) {
       if (section !== SECTIONS[0]) {
-        await page.getByRole('navigation').locator(`a[data-section="${section}"]`).click();
+        await navLink(page, section).click();
       }
       await waitForSection(page, section);
       await checkSize(page, `${section} at ${size.width}×${size.height} (${lang})`);

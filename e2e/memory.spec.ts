@@ -1,7 +1,7 @@
 import type { Page } from '@playwright/test';
 import { expect, gotoApp, test, waitForBackend } from './harness';
 import { domNodeCount, settledMemory, tfMemory, waitForDebugHook, type TfMemory } from './support/memory';
-import { sectionBody, waitForSection, type Section } from './support/sections';
+import { sectionBody, waitForSection, type Section, navLink } from './support/sections';
 import { seededUniform } from '../src/resnext/node/random';
 
 /*
@@ -33,7 +33,7 @@ const FAMILY = [
 const STEP_COUNT = 10;
 
 async function openSection(page: Page, id: Section): Promise<void> {
-  await page.getByRole('navigation').locator(`a[data-section="${id}"]`).click();
+  await navLink(page, id).click();
   await waitForSection(page, id);
 }
 

@@ -2,7 +2,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page, Request } from '@playwright/test';
 import { expect, gotoApp, test } from './harness';
-import { SECTIONS, sectionBody, waitForSection } from './support/sections';
+import { SECTIONS, sectionBody, waitForSection, navLink } from './support/sections';
 
 test.use({ serviceWorkers: 'allow' });
 
@@ -68,10 +68,10 @@ test('after one visit the app works offline: every section, Classify, and a fami
   await page.reload();
   await expect(page.locator('#section-title')).toBeVisible();
   for (const id of SECTIONS) {
-    await page.getByRole('navigation').locator(`a[data-section="${id}"]`).click();
+    await navLink(page, id).click();
     await waitForSection(page, id);
   }
-  await page.getByRole('navigation').locator('a[data-section="classify"]').click();
+  await navLink(page, 'classify').click();
   await expect(page.getByTestId('top1')).toHaveAttribute('data-class', 'cat', { timeout: 180_000 });
   await chooseModel(page, 'family_8x14d', '8×14d');
   // still offline: nothing above touched the network

@@ -1,13 +1,10 @@
 import { catalogs } from '../src/i18n';
 import { appQuery, backendIndicator, expect, gotoApp, projectBackend, test, waitForBackend } from './harness';
+import { navLink } from './support/sections';
 import { describeViolations, runAxe, WCAG_A_AA } from './support/axe';
 
 const SECTIONS = ['overview', 'forms', 'step', 'classify', 'numbers'] as const;
-type Section = (typeof SECTIONS)[number];
 const { en, zh } = catalogs;
-
-const navLink = (page: import('@playwright/test').Page, id: Section) =>
-  page.getByRole('navigation').locator(`a[data-section="${id}"]`);
 
 function query(page: import('@playwright/test').Page): URLSearchParams {
   return new URL(page.url()).searchParams;
@@ -176,7 +173,7 @@ test('shell: header and main area fit a 375 px screen in both languages, the hea
     await waitForBackend(page);
     for (const id of SECTIONS) {
       if (id !== SECTIONS[0]) {
-        await page.getByRole('navigation').locator(`a[data-section="${id}"]`).click();
+        await navLink(page, id).click();
         await expect(page.locator(`[data-section-body="${id}"]`)).toBeVisible();
       }
       // Every header element, and the main area's box, lies within the screen.

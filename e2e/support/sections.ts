@@ -7,6 +7,10 @@ export { SECTIONS, type Section };
 /** Numbers' charts drawn before any speed test has run. */
 const NUMBERS_CHARTS = ['paper-table3', 'paper-table4', 'ours-curves', 'ours-accuracy', 'ours-step'];
 
+/** The section's link in the navigation. */
+export const navLink = (page: Page, id: Section) =>
+  page.getByRole('navigation').locator(`a[data-section="${id}"]`);
+
 /** The section's body element. */
 export const sectionBody = (page: Page, id: Section) => page.locator(`[data-section-body="${id}"]`);
 
