@@ -99,5 +99,6 @@ export default defineConfig({
   server: { headers: isolationHeaders },
   preview: { headers: { ...isolationHeaders, 'Content-Security-Policy': headerPolicy() } },
   build: { target: 'es2022', chunkSizeWarningLimit: 2000 },
-  worker: { format: 'es' },
+  // The inference worker (src/app/worker/) is bundled on its own: it needs the WASM threads fix too.
+  worker: { format: 'es', plugins: () => [tfjsWasmThreads()] },
 });

@@ -3,7 +3,8 @@ import { expect, gotoApp, test } from './harness';
 
 /**
  * Reports (prints) the main thread's long tasks on the production build while a reader steps through the
- * block, switches the sample picture and moves the cardinality slider. It measures; it asserts no timing.
+ * block, switches the sample picture and moves the cardinality slider: with the inference worker running the
+ * network (src/app/worker/), then with the page running it. It measures; it asserts no timing.
  */
 
 type LongTaskWindow = Window & { __longTasks?: number[] };
@@ -35,27 +36,26 @@ function report(phase: string, tasks: number[]) {
   );
 }
 
-test('long tasks @wasm: reported while stepping, switching samples and moving a slider', async ({ page }) => {
-  test.setTimeout(300_000);
-  await observe(page);
+/** Loads the step-through, steps, switches pictures, then moves the slider in Forms, reporting each phase. */
+async function scenario(page: Page, where: string) {
   await gotoApp(page, 'section=step');
   const walker = page.getByTestId('step-walker');
   await expect(walker).toHaveAttribute('data-block', /layer/, { timeout: 150_000 });
-  report('load until the trace is ready', await take(page));
+  report(`${where}, load until the trace is ready`, await take(page));
 
   for (let i = 0; i < 6; i++) {
     const before = await page.getByTestId('step-position').getAttribute('data-step-index');
     await page.getByTestId('step-next').click();
     await expect(page.getByTestId('step-position')).not.toHaveAttribute('data-step-index', before ?? '');
   }
-  report('stepping 6 steps', await take(page));
+  report(`${where}, stepping 6 steps`, await take(page));
 
   for (const sample of ['horse', 'rocket', 'cat']) {
     await page.getByTestId('image-select').selectOption(sample);
     await expect(page.getByTestId('image-select')).toHaveAttribute('data-image', `${sample}.jpg`);
     await expect(walker).toHaveAttribute('data-block', /layer/, { timeout: 150_000 });
   }
-  report('switching 3 samples', await take(page));
+  report(`${where}, switching 3 samples`, await take(page));
 
   await gotoApp(page, 'section=forms');
   await take(page);
@@ -63,5 +63,18 @@ test('long tasks @wasm: reported while stepping, switching samples and moving a 
   await slider.focus();
   for (const key of ['Home', 'ArrowRight', 'ArrowRight', 'ArrowRight', 'End']) await page.keyboard.press(key);
   await expect(page.getByTestId('forms-proof')).toHaveAttribute('data-status', 'done', { timeout: 120_000 });
-  report('moving the cardinality slider (with the proof that follows)', await take(page));
+  report(`${where}, moving the cardinality slider (with the proof that follows)`, await take(page));
+}
+
+test('long tasks @wasm: reported while stepping, switching samples and moving a slider, with the inference worker and without', async ({
+  page,
+}) => {
+  test.setTimeout(300_000);
+  await observe(page);
+  await scenario(page, 'worker');
+  // The same with the network on the page (the way the app runs where there are no workers).
+  await page.addInitScript(() => {
+    window.__resnextNoInferenceWorker = true;
+  });
+  await scenario(page, 'page');
 });

@@ -223,16 +223,22 @@ const CONTRIBUTION_ELEMENTS_PER_TASK = 1 << 21;
 
 /**
  * The input of block `blockName` for `input`: the stem, then every block before it, each in a task of its
- * own. The same operations as forward(), so the same values as its `<block>.in`.
+ * own (`pause` awaited between them). The same operations as forward(), so the same values as its
+ * `<block>.in`. Returns a new tensor, owned by the caller; `input` stays the caller's.
  */
-async function blockInput(model: ResNeXtModel, input: tf.Tensor4D, blockName: string): Promise<tf.Tensor4D> {
+export async function blockInput(
+  model: Pick<ResNeXtModel, 'blockNames' | 'runStem' | 'runBlock'>,
+  input: tf.Tensor4D,
+  blockName: string,
+  pause: () => Promise<void> = nextTask,
+): Promise<tf.Tensor4D> {
   const names = model.blockNames();
   const end = names.indexOf(blockName);
   if (end < 0) throw new Error(`no block named ${blockName}`);
   let y = model.runStem(input);
   try {
     for (const name of names.slice(0, end)) {
-      await nextTask();
+      await pause();
       const next = model.runBlock(name, y).out;
       y.dispose();
       y = next;
@@ -296,11 +302,28 @@ export async function computeBlockTrace(
 ): Promise<BlockTrace> {
   if (input.shape[0] !== 1)
     throw new Error(`computeBlockTrace takes one image, got a batch of ${input.shape[0]}`);
+  const x = await blockInput(model, input, blockName);
+  try {
+    return await traceFromBlockInput(model, x, blockName);
+  } finally {
+    x.dispose();
+  }
+}
+
+/**
+ * computeBlockTrace from the block's input `x` ([1, H, W, C], kept by the caller), computed elsewhere (the
+ * inference worker runs the network up to the block: src/app/worker/). The block alone, then the per-group
+ * contributions of the merge, in tasks of their own.
+ */
+export async function traceFromBlockInput(
+  model: ResNeXtModel,
+  x: tf.Tensor4D,
+  blockName: string,
+): Promise<BlockTrace> {
+  if (x.shape[0] !== 1) throw new Error(`a block trace takes one image, got a batch of ${x.shape[0]}`);
   const params = model.blockParams(blockName);
   const made: tf.Tensor[] = [];
   try {
-    const x = await blockInput(model, input, blockName);
-    made.push(x);
     await nextTask();
     const run = model.runBlock(blockName, x, BLOCK_STEPS);
     made.push(run.out, ...Object.values(run.tensors));
@@ -322,7 +345,6 @@ export async function computeBlockTrace(
     );
     const [mergeMaxDiff, mergeScale] = await measures.data();
     measures.dispose();
-    x.dispose();
     return {
       block: blockName,
       spec: params.spec,

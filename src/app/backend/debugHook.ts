@@ -1,6 +1,9 @@
 import type { MemoryInfo, Tensor, Tensor1D, Tensor4D } from '@tensorflow/tfjs-core';
 import { loseGpu } from './gpuLoss';
 import type { BackendName } from './types';
+import { inferenceClient } from '../worker/inference';
+import type { InferenceState } from '../worker/inferenceClient';
+import type { MemoryResult } from '../worker/protocol';
 
 /**
  * A read-only window onto TensorFlow.js for automated tests and the browser console: tensor and byte
@@ -19,6 +22,10 @@ export interface ResnextDebug {
    * when asked) over `runs` runs (default 1; 0 compares without timing). Disposes every tensor it makes.
    */
   checkGroupedConv(cases: GroupedConvCase[], options?: { runs?: number }): Promise<GroupedConvCheck[]>;
+  /** The inference worker's state (src/app/worker/inferenceClient.ts) and what it has answered. */
+  inference(): InferenceState & { answered: { classify: number; blockInput: number } };
+  /** tf.memory() in the inference worker, or null while there is none. */
+  workerMemory(): Promise<MemoryResult | null>;
 }
 
 export interface GroupedConvCase {
@@ -67,6 +74,8 @@ export async function installDebugHook(): Promise<void> {
     backend: () => tf.getBackend(),
     loseGpu: () => loseGpu(tf),
     checkGroupedConv: (cases, options) => checkGroupedConv(tf, cases, options?.runs ?? 1),
+    inference: () => ({ ...inferenceClient().getState(), answered: inferenceClient().answered() }),
+    workerMemory: () => inferenceClient().memory(),
   };
 }
 

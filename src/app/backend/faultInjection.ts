@@ -5,13 +5,25 @@ type Tf = typeof import('@tensorflow/tfjs-core');
 /**
  * A deliberate kernel bug, for the browser test of the canary only: a test sets `window.__resnextInjectFault`
  * (page.addInitScript) before the app loads, and when the named backend starts, its FusedConv2D kernel
- * applies a ReLU nobody asked for to the 1×1 convolutions with 1024 output channels: the last stage's expand
+ * (on the page, in the inference worker, or both: `where`) applies a ReLU nobody asked for to the 1×1 convolutions with 1024 output channels: the last stage's expand
  * convs and projection shortcut of ResNeXt-29. The start-up checks (1+4 and the grouped-conv kernel against
  * tf.conv2d) never run that kernel at that shape; only the model does, so only the canary can notice. The app
  * itself never sets the switch.
  */
 export interface InjectedFault {
   backend: BackendName;
+  /**
+   * Where the kernel breaks: on the page, in the inference worker (src/app/worker/), or in both (the
+   * default), as a faulty driver would break both.
+   */
+  where?: 'page' | 'worker' | 'both';
+}
+
+export type FaultSite = 'page' | 'worker';
+
+/** The fault a test asked for on this page (read on the page, and handed to the worker when it starts). */
+export function requestedFault(): InjectedFault | null {
+  return (typeof window !== 'undefined' && window.__resnextInjectFault) || null;
 }
 
 declare global {
@@ -25,18 +37,23 @@ const FAULTY_OUT_CHANNELS = 1024;
 
 const injected = new Set<BackendName>();
 
-/** The fault a test asked for on `name`, if any. */
-function requested(name: BackendName): boolean {
-  return typeof window !== 'undefined' && window.__resnextInjectFault?.backend === name;
+/** Whether `fault` breaks `name` at `site`. */
+function applies(fault: InjectedFault | null, name: BackendName, site: FaultSite): boolean {
+  return !!fault && fault.backend === name && (fault.where ?? 'both') !== (site === 'page' ? 'worker' : 'page');
 }
 
 /**
  * Breaks `name`'s FusedConv2D as described above when a test asked for it (once per page). Returns whether
  * the kernel is broken now.
  */
-export function injectRequestedFault(tf: Tf, name: BackendName): boolean {
+export function injectRequestedFault(
+  tf: Tf,
+  name: BackendName,
+  site: FaultSite = 'page',
+  fault: InjectedFault | null = requestedFault(),
+): boolean {
   if (injected.has(name)) return true;
-  if (!requested(name)) return false;
+  if (!applies(fault, name, site)) return false;
   const config = tf.getKernel(FAULTY_KERNEL, name);
   if (!config) return false;
   const right = config.kernelFunc;
@@ -51,6 +68,6 @@ export function injectRequestedFault(tf: Tf, name: BackendName): boolean {
     },
   });
   injected.add(name);
-  console.warn(`Test fault injected: ${name} ${FAULTY_KERNEL} applies a ReLU to 1×1 convs with 1024 outputs`);
+  console.warn(`Test fault injected (${site}): ${name} ${FAULTY_KERNEL} applies a ReLU to 1×1 convs with 1024 outputs`);
   return true;
 }

@@ -11,16 +11,21 @@ import { useBackend } from '../backend/BackendContext';
 import { useCanary } from '../backend/CanaryContext';
 import { BACKEND_NAMES } from '../backend/types';
 import { useT } from '../i18n/useT';
+import { describeInference } from '../worker/describeInference';
+import { useInference } from '../worker/useInference';
 import type { BackendPreference } from '../state/appState';
 
 /**
- * The backend chooser, a live line saying which backend actually runs, and why, and the canary's result on
- * it (its time and difference from PyTorch, or why it has not run).
+ * The backend chooser, a live line saying which backend actually runs, and why, the canary's result on
+ * it (its time and difference from PyTorch, or why it has not run), and where the network runs (the
+ * inference worker, or the page and why).
  */
 export function BackendControl() {
   const t = useT();
   const { status, info, error, preference, setPreference, distrusted } = useBackend();
   const canary = useCanary();
+  const inference = useInference();
+  const inferenceText = describeInference(inference, t);
 
   let text: string;
   if (status === 'failed') text = t('backend.failed', { message: backendFailureText(error, t) });
@@ -76,6 +81,18 @@ export function BackendControl() {
             title={canaryExplanation(t)}
           >
             {describeCanary(canary, t)}
+          </p>
+        )}
+        {status === 'ready' && inferenceText && (
+          <p
+            className="backend-canary backend-inference"
+            data-testid="inference-site"
+            data-phase={inference.phase}
+            data-backend={inference.backend ?? ''}
+            data-failure={inference.failure?.code ?? ''}
+            title={t('inference.explain')}
+          >
+            {inferenceText}
           </p>
         )}
       </div>

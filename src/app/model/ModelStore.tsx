@@ -42,6 +42,7 @@ import {
 } from './modelMachine';
 import { WeightDownloads } from './weightDownloads';
 import { describeVariant, type Variant } from './variant';
+import { inferenceClient } from '../worker/inference';
 
 export type ModelStatus = 'idle' | 'loading' | 'ready' | 'error';
 
@@ -201,13 +202,19 @@ export function ModelStoreProvider({ children }: { children: ReactNode }) {
     m.wanted && m.phase === 'building' && file && m.backend !== null && m.backend === backendName
       ? m.run
       : null;
+  // The inference worker gets the same weights on the same backend; the default model is canary-checked there.
+  const buildBackend = buildRun === null ? null : backendName;
+  const buildDefault = m.modelId === DEFAULT_MODEL_ID;
   useEffect(() => {
-    if (buildRun === null || !file) return;
+    if (buildRun === null || !file || buildBackend === null) return;
     let cancelled = false;
     buildModel(file).then(
       (model) => {
         if (cancelled) model.dispose();
-        else dispatch({ type: 'built', run: buildRun, model });
+        else {
+          inferenceClient().attach(model, file, buildBackend, buildDefault);
+          dispatch({ type: 'built', run: buildRun, model });
+        }
       },
       (err: unknown) => {
         if (!cancelled) dispatch({ type: 'failed', run: buildRun, error: toStoreError(err) });
@@ -216,7 +223,7 @@ export function ModelStoreProvider({ children }: { children: ReactNode }) {
     return () => {
       cancelled = true;
     };
-  }, [dispatch, buildRun, file]);
+  }, [dispatch, buildRun, file, buildBackend, buildDefault]);
 
   // Disposing: a model the machine let go of is disposed here, in the commit that published the state
   // without it (so every section has let go of it too, its effects cleaned up first).
@@ -224,6 +231,7 @@ export function ModelStoreProvider({ children }: { children: ReactNode }) {
   const disposeOnce = useCallback((model: ResNeXtModel) => {
     if (disposed.current.has(model)) return;
     disposed.current.add(model);
+    inferenceClient().detach(model);
     model.dispose();
   }, []);
   useEffect(() => {

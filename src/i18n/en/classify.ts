@@ -38,6 +38,7 @@ export const classify = {
   'classify.result.heading': 'What the network thinks',
   'classify.result.top1': 'Most likely: {label} ({p})',
   'classify.result.time': 'Inference took {ms} on {backend}.',
+  'classify.result.timeWorker': 'Inference took {ms} on {backend}, in a background thread.',
   'classify.result.firstRun': 'This first run includes one-time setup on the backend.',
   'classify.result.running': 'Classifying…',
   'classify.result.waiting': 'Waiting for the network…',

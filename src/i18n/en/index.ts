@@ -13,6 +13,7 @@ import { trust } from './trust';
 import { measured } from './measured';
 import { canary } from './canary';
 import { compareKept } from './compareKept';
+import { inference } from './inference';
 
 export const en = {
   ...common,
@@ -30,5 +31,6 @@ export const en = {
   ...measured,
   ...canary,
   ...compareKept,
+  ...inference,
 };
 export type MessageKey = keyof typeof en;

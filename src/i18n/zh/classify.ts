@@ -41,6 +41,7 @@ export const classify: Catalog<typeof en> = {
   'classify.result.heading': '网络的判断',
   'classify.result.top1': '最可能是：{label}（{p}）',
   'classify.result.time': '推理用时 {ms}，运行于 {backend}。',
+  'classify.result.timeWorker': '推理用时 {ms}，在后台线程中运行于 {backend}。',
   'classify.result.firstRun': '首次运行包含后端的一次性准备时间。',
   'classify.result.running': '正在分类…',
   'classify.result.waiting': '正在等待网络…',

@@ -15,6 +15,7 @@ import { trust } from './trust';
 import { measured } from './measured';
 import { canary } from './canary';
 import { compareKept } from './compareKept';
+import { inference } from './inference';
 
 export const zh: Catalog<typeof enCatalog> = {
   ...common,
@@ -32,4 +33,5 @@ export const zh: Catalog<typeof enCatalog> = {
   ...measured,
   ...canary,
   ...compareKept,
+  ...inference,
 };

@@ -114,8 +114,9 @@ export function PredictionPanel({ classification, waiting }: Props) {
               data-testid="inference-time"
               data-ms={result.ms.toFixed(2)}
               data-backend={result.backend}
+              data-site={result.site}
             >
-              {t('classify.result.time', {
+              {t(result.site === 'worker' ? 'classify.result.timeWorker' : 'classify.result.time', {
                 ms: formatMs(result.ms, locale),
                 backend: t(`backend.name.${result.backend}` as MessageKey),
               })}{' '}

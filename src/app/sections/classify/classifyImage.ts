@@ -2,6 +2,9 @@ import type { ResNeXtModel } from '../../../resnext/model';
 import { timedPause } from '../../../resnext/nextTask';
 import { makeInput } from '../../model/makeInput';
 import type { Pixels } from '../../model/image/pixels';
+import { inferenceClient } from '../../worker/inference';
+import type { InferenceClient } from '../../worker/inferenceClient';
+import { tensorData } from '../../worker/tensorData';
 import { softmax } from './ranking';
 
 export interface Classification {
@@ -9,23 +12,31 @@ export interface Classification {
   probs: Float64Array;
   /** measured time of the forward pass, including reading the logits back from the backend */
   ms: number;
+  /** where the network ran: the inference worker, or the page when the worker cannot */
+  site: 'worker' | 'page';
 }
 
 /**
- * Runs the model on a picture, a block per task (predictInTasks) so that the page stays responsive; `ms` counts
- * the time spent running it, not the waits between its tasks. Every tensor it makes is disposed before it
- * returns.
+ * Runs the model on a picture: in the inference worker (src/app/worker/), so the page's main thread stays
+ * free, or, when the worker cannot, on the page a block per task (predictInTasks); `ms` counts the time
+ * spent running it, not the waits between its tasks. Every tensor it makes is disposed before it returns.
  */
-export async function classifyImage(model: ResNeXtModel, pixels: Pixels): Promise<Classification> {
+export async function classifyImage(
+  model: ResNeXtModel,
+  pixels: Pixels,
+  worker: InferenceClient = inferenceClient(),
+): Promise<Classification> {
   const input = makeInput(model, pixels);
-  const { pause, waited } = timedPause();
   try {
+    const remote = worker.has(model) ? await worker.classify(model, await tensorData(input)) : null;
+    if (remote) return { probs: softmax(remote.logits), ms: remote.ms, site: 'worker' };
+    const { pause, waited } = timedPause();
     const start = performance.now();
     const logits = await model.predictInTasks(input, pause);
     try {
       const values = await logits.data();
       const ms = performance.now() - start - waited();
-      return { probs: softmax(values), ms };
+      return { probs: softmax(values), ms, site: 'page' };
     } finally {
       logits.dispose();
     }

@@ -9,6 +9,8 @@ export interface ClassifyResult {
   classes: string[];
   ms: number;
   backend: string;
+  /** where the network ran: the inference worker, or the page */
+  site: 'worker' | 'page';
   /** the first run of this model (it includes one-time work such as compiling shaders) */
   firstRun: boolean;
   image: CurrentImage;
@@ -36,12 +38,12 @@ export function useClassification(
     let cancelled = false;
     setState((s) => ({ ...s, running: true }));
     classifyImage(model, image.pixels).then(
-      ({ probs, ms }) => {
+      ({ probs, ms, site }) => {
         const firstRun = !warm.current.has(model);
         warm.current.add(model);
         if (cancelled) return;
         setState({
-          result: { probs, classes: model.meta.classes, ms, backend, firstRun, image, model },
+          result: { probs, classes: model.meta.classes, ms, backend, site, firstRun, image, model },
           running: false,
           error: null,
         });

@@ -3,7 +3,10 @@ import { errorMessage, type ErrorMessage } from '../../errors/errorMessage';
 import type { ResNeXtModel } from '../../../resnext/model';
 import type { Pixels } from '../../model';
 import { makeInput } from '../../model/makeInput';
-import { computeBlockTrace } from '../../../resnext/stepThrough';
+import * as tf from '@tensorflow/tfjs-core';
+import { computeBlockTrace, traceFromBlockInput } from '../../../resnext/stepThrough';
+import { inferenceClient } from '../../worker/inference';
+import { tensorData } from '../../worker/tensorData';
 import { TraceHolder } from './traceHolder';
 import { TraceGoneError, TraceReader } from './traceReader';
 
@@ -25,7 +28,8 @@ interface Outcome {
 }
 
 /**
- * Computes every tensor of one block for one image once per (model, image, block) — the model is rebuilt on a
+ * Computes every tensor of one block for one image once per (model, image, block) — the blocks before it in
+ * the inference worker when it can — the model is rebuilt on a
  * backend change, so that is covered too — and reads them into memory so that stepping is instant. The old trace
  * is freed when a new one replaces it and when the component goes away.
  */
@@ -54,7 +58,18 @@ export function useBlockTrace(
     h.load(async () => {
       const input = makeInput(model, pixels);
       try {
-        return await computeBlockTrace(model, input, block);
+        // The network up to the block runs in the inference worker when it can; the block itself here.
+        const worker = inferenceClient();
+        const remote = worker.has(model)
+          ? await worker.blockInput(model, await tensorData(input), block)
+          : null;
+        if (!remote) return await computeBlockTrace(model, input, block);
+        const x = tf.tensor4d(remote.values, remote.shape as [number, number, number, number]);
+        try {
+          return await traceFromBlockInput(model, x, block);
+        } finally {
+          x.dispose();
+        }
       } finally {
         input.dispose();
       }

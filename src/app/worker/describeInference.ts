@@ -1,0 +1,26 @@
+import type { MessageKey, Params } from '../../i18n';
+import { backendLabelKey, formatLogitDiff } from '../backend/describeBackend';
+import type { InferenceState } from './inferenceClient';
+
+type Translate = (key: MessageKey, params?: Params) => string;
+
+/** Where the network runs, and, when the worker cannot be used, why; null before any model is built. */
+export function describeInference(state: InferenceState, t: Translate): string | null {
+  switch (state.phase) {
+    case 'off':
+      return null;
+    case 'starting':
+      return t('inference.starting');
+    case 'ready':
+      return t('inference.ready');
+    case 'failed': {
+      const failure = state.failure ?? { code: 'crashed' as const, message: '' };
+      const backend = state.backend ? t(backendLabelKey(state.backend)) : '';
+      const reason =
+        failure.code === 'canary'
+          ? t('inference.failed.canary', { diff: formatLogitDiff(failure.maxAbsDiff ?? NaN) })
+          : t(`inference.failed.${failure.code}`, { backend });
+      return t('inference.failed', { reason });
+    }
+  }
+}

@@ -1,0 +1,178 @@
+/**
+ * The page's side of the inference worker against a scripted worker: when it answers, when the page must
+ * compute instead (null), and that a failure stops the worker for good on that backend.
+ */
+import { describe, expect, it } from 'vitest';
+import type { SafetensorsFile } from '../../resnext/safetensors';
+import { InferenceClient, type WorkerPort } from './inferenceClient';
+import type { InferenceFailure, InferenceReply, InferenceRequest, TensorData } from './protocol';
+
+const file: SafetensorsFile = { source: 'test.safetensors', metadata: {}, tensors: new Map() };
+const input: TensorData = { values: new Float32Array([1, 2, 3]), shape: [1, 1, 1, 3] };
+const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
+
+/** A worker that answers every request at once, or with the failure `fail` gives for it. */
+class FakeWorker implements WorkerPort {
+  onmessage: ((event: MessageEvent<InferenceReply>) => void) | null = null;
+  onerror: ((event: Event) => void) | null = null;
+  readonly received: InferenceRequest[] = [];
+  terminated = false;
+  constructor(readonly fail: (r: InferenceRequest) => InferenceFailure | null = () => null) {}
+  postMessage(request: InferenceRequest): void {
+    this.received.push(request);
+    const failure = this.fail(request);
+    const result =
+      request.type === 'classify'
+        ? { logits: new Float32Array([0.5]), ms: 3 }
+        : request.type === 'start'
+          ? { backend: request.backend, groupedConvKernel: true }
+          : request.type === 'load'
+            ? {}
+            : null;
+    const reply: InferenceReply = failure
+      ? { id: request.id, ok: false, failure }
+      : { id: request.id, ok: true, result };
+    queueMicrotask(() => this.onmessage?.({ data: reply } as MessageEvent<InferenceReply>));
+  }
+  terminate(): void {
+    this.terminated = true;
+  }
+  types(): string[] {
+    return this.received.map((r) => r.type);
+  }
+}
+
+function clientWith(...workers: FakeWorker[]) {
+  const spawned: FakeWorker[] = [];
+  const client = new InferenceClient(
+    () => {
+      const w = workers[spawned.length];
+      if (!w) throw new Error('no more workers');
+      spawned.push(w);
+      return w;
+    },
+    () => null,
+  );
+  return { client, spawned };
+}
+
+describe('the inference client', () => {
+  it('without workers, answers nothing: the page computes', async () => {
+    const client = new InferenceClient(null);
+    const model = {};
+    client.attach(model, file, 'wasm', true);
+    expect(client.has(model)).toBe(false);
+    expect(await client.classify(model, input)).toBeNull();
+    expect(client.getState().phase).toBe('off');
+    expect(await client.memory()).toBeNull();
+  });
+
+  it('starts the page’s backend in the worker, loads the model, then answers for it', async () => {
+    const worker = new FakeWorker();
+    const { client } = clientWith(worker);
+    const seen: string[] = [];
+    client.subscribe(() => seen.push(client.getState().phase));
+    const model = {};
+    client.attach(model, file, 'webgl', true);
+    expect(client.getState()).toMatchObject({ phase: 'starting', backend: 'webgl' });
+    expect(client.has(model)).toBe(true);
+    expect(await client.classify(model, input)).toEqual({ logits: new Float32Array([0.5]), ms: 3 });
+    expect(client.getState().phase).toBe('ready');
+    expect(seen).toContain('ready');
+    expect(worker.types()).toEqual(['start', 'load', 'classify']);
+    expect(worker.received[0]).toMatchObject({ backend: 'webgl' });
+    expect(worker.received[1]).toMatchObject({ canary: true });
+    expect(await client.blockInput({}, input, 'layer1.0')).toBeNull();
+    expect(client.answered()).toEqual({ classify: 1, blockInput: 0 });
+  });
+
+  it('a failed canary stops the worker for good on that backend; another backend gets a new worker', async () => {
+    const canary: InferenceFailure = {
+      code: 'canary',
+      message: 'max |logit − PyTorch| = 0.3',
+      maxAbsDiff: 0.3,
+    };
+    const broken = new FakeWorker((r) => (r.type === 'load' ? canary : null));
+    const next = new FakeWorker();
+    const { client, spawned } = clientWith(broken, next);
+    const model = {};
+    client.attach(model, file, 'wasm', true);
+    expect(await client.classify(model, input)).toBeNull();
+    expect(client.getState()).toMatchObject({ phase: 'failed', backend: 'wasm', failure: canary });
+    expect(broken.terminated).toBe(true);
+    expect(client.has(model)).toBe(false);
+    // The next model on the same backend stays on the page.
+    const again = {};
+    client.attach(again, file, 'wasm', true);
+    expect(spawned).toHaveLength(1);
+    expect(await client.classify(again, input)).toBeNull();
+    // Another backend: a new worker.
+    const onCpu = {};
+    client.attach(onCpu, file, 'cpu', true);
+    expect(spawned).toHaveLength(2);
+    expect(await client.classify(onCpu, input)).not.toBeNull();
+    expect(client.getState()).toMatchObject({ phase: 'ready', backend: 'cpu', failure: null });
+  });
+
+  it('a backend change replaces the worker, and models of the old one are no longer answered for', async () => {
+    const first = new FakeWorker();
+    const second = new FakeWorker();
+    const { client } = clientWith(first, second);
+    const old = {};
+    client.attach(old, file, 'webgpu', true);
+    expect(await client.classify(old, input)).not.toBeNull();
+    const model = {};
+    client.attach(model, file, 'wasm', false);
+    expect(first.terminated).toBe(true);
+    expect(await client.classify(old, input)).toBeNull();
+    expect(await client.classify(model, input)).not.toBeNull();
+    expect(second.received[1]).toMatchObject({ type: 'load', canary: false });
+  });
+
+  it('detach unloads the model in the worker', async () => {
+    const worker = new FakeWorker();
+    const { client } = clientWith(worker);
+    const model = {};
+    client.attach(model, file, 'wasm', true);
+    await client.classify(model, input);
+    client.detach(model);
+    await settle();
+    expect(worker.types().at(-1)).toBe('unload');
+    expect(client.has(model)).toBe(false);
+    expect(await client.classify(model, input)).toBeNull();
+  });
+
+  it('a worker that fails to start, dies, or cannot be made leaves the page computing, with the reason', async () => {
+    const noStart = new FakeWorker((r) =>
+      r.type === 'start' ? { code: 'start', message: 'no WebGPU adapter' } : null,
+    );
+    const a = clientWith(noStart).client;
+    const m1 = {};
+    a.attach(m1, file, 'webgpu', true);
+    expect(await a.classify(m1, input)).toBeNull();
+    expect(a.getState().failure).toMatchObject({ code: 'start' });
+
+    // Dies while a classification is under way: the classification comes back null, at once.
+    const dying = new FakeWorker();
+    const b = clientWith(dying).client;
+    const m2 = {};
+    b.attach(m2, file, 'wasm', true);
+    await b.classify(m2, input);
+    dying.postMessage = (request) => {
+      dying.received.push(request);
+      queueMicrotask(() => dying.onerror?.({ message: 'out of memory' } as ErrorEvent));
+    };
+    expect(await b.classify(m2, input)).toBeNull();
+    expect(b.getState()).toMatchObject({
+      phase: 'failed',
+      failure: { code: 'crashed', message: 'out of memory' },
+    });
+    expect(dying.terminated).toBe(true);
+
+    const c = clientWith().client;
+    const m3 = {};
+    c.attach(m3, file, 'wasm', true);
+    expect(await c.classify(m3, input)).toBeNull();
+    expect(c.getState().failure).toMatchObject({ code: 'crashed', message: 'no more workers' });
+  });
+});

@@ -1,0 +1,273 @@
+import type { SafetensorsFile } from '../../resnext/safetensors';
+import { requestedFault, type InjectedFault } from '../backend/faultInjection';
+import type { BackendName } from '../backend/types';
+import {
+  InferenceWorkerError,
+  type ClassifyResult,
+  type InferenceFailure,
+  type InferenceReply,
+  type InferenceRequest,
+  type LoadResult,
+  type MemoryResult,
+  type ResultOf,
+  type TensorData,
+} from './protocol';
+
+/**
+ * 'off': no model has been handed to the worker yet (or this browser has no workers); 'starting': its backend
+ * starts, or the model loads there; 'ready': the worker runs the network; 'failed': it cannot, and the page
+ * computes instead (`failure` says why).
+ */
+export type InferencePhase = 'off' | 'starting' | 'ready' | 'failed';
+
+export interface InferenceState {
+  phase: InferencePhase;
+  /** the backend the worker runs (always the page's) */
+  backend: BackendName | null;
+  failure: InferenceFailure | null;
+  /** WASM only: the worker's threads */
+  threads?: number;
+  /** the canary in the worker, once the default model has loaded there */
+  canary?: LoadResult['canary'];
+}
+
+/** What the client needs of a Worker (tests pass a fake that runs the service in the same thread). */
+export interface WorkerPort {
+  postMessage(message: InferenceRequest, transfer?: Transferable[]): void;
+  terminate(): void;
+  onmessage: ((event: MessageEvent<InferenceReply>) => void) | null;
+  onerror: ((event: Event) => void) | null;
+}
+
+interface Pending {
+  resolve: (result: ResultOf[InferenceRequest['type']]) => void;
+  reject: (err: unknown) => void;
+}
+
+interface Handle {
+  /** the worker it was loaded into */
+  generation: number;
+  /** its id there; null when it could not be loaded */
+  id: Promise<number | null>;
+}
+
+type Without<R> = R extends unknown ? Omit<R, 'id'> : never;
+
+const failureOf = (err: unknown): InferenceFailure =>
+  err instanceof InferenceWorkerError
+    ? err.failure
+    : { code: 'error', message: err instanceof Error ? err.message : String(err) };
+
+/**
+ * The page's side of the inference worker. Each model the store builds on the page is also handed to the
+ * worker (`attach`), on the same backend; the worker is replaced when the backend changes. `classify` and
+ * `blockInput` answer from the worker, or null when it cannot (none, still failing to start, failed its
+ * checks or canary, or died): then the caller computes on the page, as without a worker. A failure is
+ * final for that worker: it is terminated, with everything it held, and the page computes until the backend
+ * changes.
+ */
+export class InferenceClient {
+  private port: WorkerPort | null = null;
+  private generation = 0;
+  private started: Promise<boolean> = Promise.resolve(false);
+  private readonly pending = new Map<number, Pending>();
+  private readonly models = new WeakMap<object, Handle>();
+  private nextRequest = 1;
+  private nextModel = 1;
+  private state: InferenceState = { phase: 'off', backend: null, failure: null };
+  private readonly listeners = new Set<() => void>();
+  private readonly counts = { classify: 0, blockInput: 0 };
+
+  constructor(
+    private readonly spawn: (() => WorkerPort) | null,
+    private readonly fault: () => InjectedFault | null = requestedFault,
+  ) {}
+
+  getState = (): InferenceState => this.state;
+
+  subscribe = (listener: () => void): (() => void) => {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  };
+
+  /**
+   * Loads `model`'s weights into the worker on `backend` (the page's, which the model was built on). With
+   * `canary`, the worker runs the golden canary on it first (the default model only) and fails beyond
+   * tolerance.
+   */
+  attach(model: object, file: SafetensorsFile, backend: BackendName, canary: boolean): void {
+    if (!this.spawn) return;
+    if (this.state.backend !== backend || !this.port) {
+      if (this.state.backend === backend && this.state.phase === 'failed') return;
+      this.restart(backend);
+    }
+    if (this.state.phase === 'failed') return;
+    const generation = this.generation;
+    const modelId = this.nextModel++;
+    const id = this.started.then(async (ok) => {
+      if (!ok) return null;
+      try {
+        const result = (await this.request({ type: 'load', model: modelId, file, canary })) as LoadResult;
+        if (generation === this.generation) {
+          this.publish({
+            ...this.state,
+            phase: 'ready',
+            ...(result.canary ? { canary: result.canary } : {}),
+          });
+        }
+        return modelId;
+      } catch (err) {
+        this.fail(err, generation);
+        return null;
+      }
+    });
+    this.models.set(model, { generation, id });
+  }
+
+  /** Frees `model`'s copy in the worker (the page disposes its own). */
+  detach(model: object): void {
+    const handle = this.models.get(model);
+    if (!handle) return;
+    this.models.delete(model);
+    void handle.id.then((id) => {
+      if (id === null || handle.generation !== this.generation || !this.port) return;
+      this.request({ type: 'unload', model: id }).catch(() => undefined);
+    });
+  }
+
+  /** Whether the worker may answer for `model` (it was handed over, and this worker has not failed). */
+  has(model: object): boolean {
+    const handle = this.models.get(model);
+    return !!handle && handle.generation === this.generation && this.state.phase !== 'failed';
+  }
+
+  /** The logits for a normalised NHWC input, or null: then the page computes them. */
+  classify(model: object, input: TensorData): Promise<ClassifyResult | null> {
+    return this.call(model, (id) => ({
+      type: 'classify',
+      model: id,
+      input,
+    })) as Promise<ClassifyResult | null>;
+  }
+
+  /** The input of `block` for a normalised NHWC input, or null: then the page computes it. */
+  blockInput(model: object, input: TensorData, block: string): Promise<TensorData | null> {
+    return this.call(model, (id) => ({
+      type: 'blockInput',
+      model: id,
+      input,
+      block,
+    })) as Promise<TensorData | null>;
+  }
+
+  /** How many classifications and block inputs the worker has answered on this page (for the tests). */
+  answered(): { classify: number; blockInput: number } {
+    return { ...this.counts };
+  }
+
+  /** tf.memory() in the worker, or null without one (for the memory tests). */
+  async memory(): Promise<MemoryResult | null> {
+    if (!this.port || this.state.phase === 'failed') return null;
+    return (await this.request({ type: 'memory' })) as MemoryResult;
+  }
+
+  /** Terminates the worker; it is started again for the next model. */
+  close(): void {
+    this.stop();
+    this.publish({ phase: 'off', backend: null, failure: null });
+  }
+
+  private async call(
+    model: object,
+    make: (id: number) => Without<InferenceRequest>,
+  ): Promise<ResultOf[InferenceRequest['type']] | null> {
+    const handle = this.models.get(model);
+    if (!handle) return null;
+    const id = await handle.id;
+    if (id === null || handle.generation !== this.generation || this.state.phase !== 'ready') return null;
+    try {
+      const request = make(id);
+      const result = await this.request(request);
+      if (request.type === 'classify' || request.type === 'blockInput') this.counts[request.type]++;
+      return result;
+    } catch (err) {
+      this.fail(err, handle.generation);
+      return null;
+    }
+  }
+
+  private restart(backend: BackendName): void {
+    this.stop();
+    const generation = this.generation;
+    this.publish({ phase: 'starting', backend, failure: null });
+    let port: WorkerPort;
+    try {
+      port = this.spawn!();
+    } catch (err) {
+      this.fail(new InferenceWorkerError({ code: 'crashed', message: failureOf(err).message }), generation);
+      this.started = Promise.resolve(false);
+      return;
+    }
+    this.port = port;
+    port.onmessage = (event) => this.receive(event.data);
+    port.onerror = (event) => {
+      const detail = (event as ErrorEvent).message || 'the worker stopped';
+      this.fail(new InferenceWorkerError({ code: 'crashed', message: detail }), generation);
+    };
+    this.started = this.request({ type: 'start', backend, fault: this.fault() }).then(
+      (result) => {
+        const { threads } = result as ResultOf['start'];
+        if (generation === this.generation) this.publish({ ...this.state, ...(threads ? { threads } : {}) });
+        return true;
+      },
+      (err: unknown) => {
+        this.fail(err, generation);
+        return false;
+      },
+    );
+  }
+
+  private request(message: Without<InferenceRequest>): Promise<ResultOf[InferenceRequest['type']]> {
+    const port = this.port;
+    if (!port) return Promise.reject(new InferenceWorkerError({ code: 'crashed', message: 'no worker' }));
+    const id = this.nextRequest++;
+    return new Promise((resolve, reject) => {
+      this.pending.set(id, { resolve, reject });
+      port.postMessage({ ...message, id } as InferenceRequest);
+    });
+  }
+
+  private receive(reply: InferenceReply): void {
+    const pending = this.pending.get(reply.id);
+    if (!pending) return;
+    this.pending.delete(reply.id);
+    if (reply.ok) pending.resolve(reply.result);
+    else pending.reject(new InferenceWorkerError(reply.failure));
+  }
+
+  private fail(err: unknown, generation: number): void {
+    if (generation !== this.generation || this.state.phase === 'failed') return;
+    const failure = failureOf(err);
+    console.warn(`Inference worker (${this.state.backend}) not used: ${failure.code}: ${failure.message}`);
+    const backend = this.state.backend;
+    this.stop();
+    this.publish({ phase: 'failed', backend, failure });
+  }
+
+  /** Terminates the worker and rejects what it still owed; a later attach starts a new generation. */
+  private stop(): void {
+    this.generation++;
+    this.port?.terminate();
+    this.port = null;
+    this.started = Promise.resolve(false);
+    const owed = [...this.pending.values()];
+    this.pending.clear();
+    for (const p of owed)
+      p.reject(new InferenceWorkerError({ code: 'crashed', message: 'the worker was stopped' }));
+  }
+
+  private publish(state: InferenceState): void {
+    this.state = state;
+    for (const listener of this.listeners) listener();
+  }
+}

@@ -1,0 +1,9 @@
+import { useSyncExternalStore } from 'react';
+import { inferenceClient } from './inference';
+import type { InferenceState } from './inferenceClient';
+
+/** The inference worker's state, kept current. */
+export function useInference(): InferenceState {
+  const client = inferenceClient();
+  return useSyncExternalStore(client.subscribe, client.getState);
+}

@@ -1,0 +1,14 @@
+import type { Catalog } from '../types';
+import type { inference as en } from '../en/inference';
+
+export const inference: Catalog<typeof en> = {
+  'inference.starting': '网络：正在启动后台线程…',
+  'inference.ready': '网络：在后台线程中运行，页面保持流畅',
+  'inference.failed': '网络：在页面中运行，因为后台线程{reason}',
+  'inference.failed.start': '无法启动 {backend}',
+  'inference.failed.canary': '未通过正确性检查（logits 相差 {diff}）',
+  'inference.failed.error': '出错停止',
+  'inference.failed.crashed': '无法运行',
+  'inference.explain':
+    '分类以及逐步演示的模块之前的各层都在 Web Worker 中、在同一后端上运行，并经过同样的检查；页面只负责绘制。如果后台线程无法运行，页面会自行计算。',
+};
