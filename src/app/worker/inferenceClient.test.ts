@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import type { SafetensorsFile } from '../../resnext/safetensors';
 import { InferenceClient, type WorkerPort } from './inferenceClient';
-import type { InferenceFailure, InferenceReply, InferenceRequest, TensorData } from './protocol';
+import type { InferenceFailure, InferenceReply, InferenceRequest, ResultOf, TensorData } from './protocol';
 
 const file: SafetensorsFile = { source: 'test.safetensors', metadata: {}, tensors: new Map() };
 const input: TensorData = { values: new Float32Array([1, 2, 3]), shape: [1, 1, 1, 3] };
@@ -21,7 +21,7 @@ class FakeWorker implements WorkerPort {
   postMessage(request: InferenceRequest): void {
     this.received.push(request);
     const failure = this.fail(request);
-    const result =
+    const result: ResultOf[InferenceRequest['type']] =
       request.type === 'classify'
         ? { logits: new Float32Array([0.5]), ms: 3 }
         : request.type === 'start'
