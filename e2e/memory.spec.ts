@@ -1,6 +1,13 @@
 import type { Page } from '@playwright/test';
 import { expect, gotoApp, test, waitForBackend } from './harness';
-import { domNodeCount, settledMemory, tfMemory, waitForDebugHook, type TfMemory } from './support/memory';
+import {
+  domNodeCount,
+  settledMemory,
+  tfMemory,
+  waitForDebugHook,
+  workerTensors,
+  type TfMemory,
+} from './support/memory';
 import { sectionBody, waitForSection, type Section, navLink } from './support/sections';
 import { seededUniform } from '../src/resnext/node/random';
 
@@ -184,23 +191,30 @@ test('memory @wasm: 200 mixed actions bring tf.memory() back to its baseline', a
   await round(page, r, WARM_UP);
   const baseline = await settledMemory(page);
   expect(baseline.numTensors).toBeGreaterThan(0);
+  // The inference worker holds its copy of the model and nothing more between actions.
+  const workerBaseline = await workerTensors(page);
+  expect(workerBaseline).toBeGreaterThan(0);
 
   const rounds: TfMemory[] = [];
+  const workerRounds: (number | null)[] = [];
   let actions = 0;
   for (let i = 0; actions < 200; i++) {
     // five rounds of 40, the CPU in the third
     actions += await round(page, r, ROUND(i === 2));
     rounds.push(await settledMemory(page));
+    workerRounds.push(await workerTensors(page));
   }
   expect(actions).toBe(200);
   note(
     'tf.memory',
     `baseline ${JSON.stringify(baseline)}; after each round ${JSON.stringify(rounds.map((m) => [m.numTensors, m.numBytes]))}`,
   );
+  note('worker tensors', `baseline ${workerBaseline}; after each round ${JSON.stringify(workerRounds)}`);
   for (const m of rounds) {
     expect(m.numTensors).toBe(baseline.numTensors);
     expect(m.numBytes).toBeLessThanOrEqual(baseline.numBytes);
   }
+  expect(workerRounds).toEqual(workerRounds.map(() => workerBaseline));
 });
 
 /** Clicks the animation's controls `count` times in the page: Replay, then Next until the last phase. */

@@ -2,7 +2,7 @@ import type { Page } from '@playwright/test';
 import type { ResnextDebug } from '../src/app/backend/debugHook';
 import { inference as en } from '../src/i18n/en/inference';
 import { backendIndicator, expect, gotoApp, test } from './harness';
-import { waitForDebugHook } from './support/memory';
+import { waitForDebugHook, workerTensors } from './support/memory';
 
 /**
  * The inference worker (src/app/worker/): classifications and the layers before the stepped block run in a
@@ -14,11 +14,6 @@ type DebugWindow = Window & { __resnextDebug?: ResnextDebug };
 
 const debugInference = (page: Page) =>
   page.evaluate(() => (window as DebugWindow).__resnextDebug!.inference());
-
-const workerTensors = (page: Page) =>
-  page.evaluate(
-    async () => (await (window as DebugWindow).__resnextDebug!.workerMemory())?.numTensors ?? null,
-  );
 
 /** The ten probabilities as the table shows them, and the top class. */
 async function shownResult(page: Page): Promise<string> {

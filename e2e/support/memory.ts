@@ -25,6 +25,13 @@ export async function tfMemory(page: Page): Promise<TfMemory> {
   });
 }
 
+/** tf.memory().numTensors in the inference worker (src/app/worker/), or null while there is none. */
+export async function workerTensors(page: Page): Promise<number | null> {
+  return page.evaluate(
+    async () => (await (window as DebugWindow).__resnextDebug!.workerMemory())?.numTensors ?? null,
+  );
+}
+
 /** Elements in the document. */
 export const domNodeCount = (page: Page): Promise<number> =>
   page.evaluate(() => document.getElementsByTagName('*').length);
