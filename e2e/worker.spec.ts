@@ -26,6 +26,13 @@ async function classifyCat(page: Page): Promise<void> {
   await expect(page.getByTestId('top1')).toHaveAttribute('data-class', 'cat', { timeout: 180_000 });
 }
 
+/** Shows the horse sample and waits for its classification. */
+async function classifyHorse(page: Page): Promise<void> {
+  await page.locator('[data-section-body="classify"] button[data-sample="horse"]').click();
+  await expect(page.getByTestId('top1')).toHaveAttribute('data-image', 'horse.jpg', { timeout: 120_000 });
+  await expect(page.getByTestId('top1')).toHaveAttribute('data-class', 'horse');
+}
+
 test('inference worker @wasm: classifications and the stepped block’s input come from the worker, equal to the page’s, and its tensors hold steady', async ({
   page,
 }) => {
@@ -33,11 +40,13 @@ test('inference worker @wasm: classifications and the stepped block’s input co
   await gotoApp(page, 'section=classify');
   await classifyCat(page);
   await waitForDebugHook(page);
-  await expect(page.getByTestId('inference-time')).toHaveAttribute('data-site', 'worker');
+  // The worker gets the model once the page's canary has passed: the first picture may be the page's.
   const site = page.getByTestId('inference-site');
-  await expect(site).toHaveAttribute('data-phase', 'ready');
+  await expect(site).toHaveAttribute('data-phase', 'ready', { timeout: 120_000 });
   await expect(site).toHaveAttribute('data-backend', 'wasm');
   await expect(site).toHaveText(en['inference.ready']);
+  await classifyHorse(page);
+  await expect(page.getByTestId('inference-time')).toHaveAttribute('data-site', 'worker');
   const fromWorker = await shownResult(page);
 
   // The step-through: the blocks before the chosen one run in the worker.
@@ -45,7 +54,7 @@ test('inference worker @wasm: classifications and the stepped block’s input co
   await gotoApp(page, 'section=step');
   await expect(page.getByTestId('step-walker')).toHaveAttribute('data-block', /layer/, { timeout: 150_000 });
   await waitForDebugHook(page);
-  expect((await debugInference(page)).answered.blockInput).toBeGreaterThan(0);
+  await expect(site).toHaveAttribute('data-phase', 'ready', { timeout: 120_000 });
   expect(before.classify).toBeGreaterThan(0);
 
   // Three pictures through the step-through and back: the worker's tensors are where they were.
@@ -59,6 +68,7 @@ test('inference worker @wasm: classifications and the stepped block’s input co
     });
   }
   expect(await workerTensors(page)).toBe(tensors);
+  expect((await debugInference(page)).answered.blockInput).toBe(3);
   console.log(`inference worker: ${tensors} tensors in the worker before and after three pictures`);
 
   // Without the worker, the page computes the same probabilities.
@@ -67,6 +77,7 @@ test('inference worker @wasm: classifications and the stepped block’s input co
   });
   await gotoApp(page, 'section=classify');
   await classifyCat(page);
+  await classifyHorse(page);
   await expect(page.getByTestId('inference-time')).toHaveAttribute('data-site', 'page');
   await expect(page.getByTestId('inference-site')).toHaveCount(0);
   expect(await shownResult(page)).toBe(fromWorker);

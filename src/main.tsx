@@ -3,6 +3,7 @@ import { createRoot } from 'react-dom/client';
 import { App } from './app/App';
 import { BackendProvider } from './app/backend/BackendContext';
 import { CanaryProvider } from './app/backend/CanaryContext';
+import { InferenceGate } from './app/worker/InferenceGate';
 import { ModelProvider } from './app/model/ModelProvider';
 import { preloadDefaultWeights } from './app/model/preload';
 import { registerServiceWorker } from './app/offline/serviceWorker';
@@ -21,7 +22,9 @@ createRoot(root).render(
       <BackendProvider>
         <ModelProvider>
           <CanaryProvider>
-            <App />
+            <InferenceGate>
+              <App />
+            </InferenceGate>
           </CanaryProvider>
         </ModelProvider>
       </BackendProvider>

@@ -202,7 +202,8 @@ export function ModelStoreProvider({ children }: { children: ReactNode }) {
     m.wanted && m.phase === 'building' && file && m.backend !== null && m.backend === backendName
       ? m.run
       : null;
-  // The inference worker gets the same weights on the same backend; the default model is canary-checked there.
+  // The inference worker gets the same weights on the same backend (InferenceGate.tsx says when); the default
+  // model is canary-checked there.
   const buildBackend = buildRun === null ? null : backendName;
   const buildDefault = m.modelId === DEFAULT_MODEL_ID;
   useEffect(() => {
@@ -212,7 +213,7 @@ export function ModelStoreProvider({ children }: { children: ReactNode }) {
       (model) => {
         if (cancelled) model.dispose();
         else {
-          inferenceClient().attach(model, file, buildBackend, buildDefault);
+          inferenceClient().offer(model, file, buildBackend, buildDefault);
           dispatch({ type: 'built', run: buildRun, model });
         }
       },

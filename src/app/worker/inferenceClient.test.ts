@@ -60,11 +60,33 @@ describe('the inference client', () => {
   it('without workers, answers nothing: the page computes', async () => {
     const client = new InferenceClient(null);
     const model = {};
-    client.attach(model, file, 'wasm', true);
+    client.offer(model, file, 'wasm', true);
+    client.attach(model);
     expect(client.has(model)).toBe(false);
     expect(await client.classify(model, input)).toBeNull();
     expect(client.getState().phase).toBe('off');
     expect(await client.memory()).toBeNull();
+  });
+
+  it('starts nothing for an offer until it is attached, and nothing for a model never offered', async () => {
+    const worker = new FakeWorker();
+    const { client, spawned } = clientWith(worker);
+    const model = {};
+    client.attach(model);
+    client.offer(model, file, 'wasm', true);
+    expect(spawned).toHaveLength(0);
+    expect(client.has(model)).toBe(false);
+    expect(await client.classify(model, input)).toBeNull();
+    // Disposed before its turn: the offer goes with it.
+    client.detach(model);
+    client.attach(model);
+    expect(spawned).toHaveLength(0);
+    const next = {};
+    client.offer(next, file, 'wasm', false);
+    client.attach(next);
+    client.attach(next);
+    expect(await client.classify(next, input)).not.toBeNull();
+    expect(worker.types()).toEqual(['start', 'load', 'classify']);
   });
 
   it('starts the page’s backend in the worker, loads the model, then answers for it', async () => {
@@ -73,7 +95,8 @@ describe('the inference client', () => {
     const seen: string[] = [];
     client.subscribe(() => seen.push(client.getState().phase));
     const model = {};
-    client.attach(model, file, 'webgl', true);
+    client.offer(model, file, 'webgl', true);
+    client.attach(model);
     expect(client.getState()).toMatchObject({ phase: 'starting', backend: 'webgl' });
     expect(client.has(model)).toBe(true);
     expect(await client.classify(model, input)).toEqual({ logits: new Float32Array([0.5]), ms: 3 });
@@ -96,19 +119,22 @@ describe('the inference client', () => {
     const next = new FakeWorker();
     const { client, spawned } = clientWith(broken, next);
     const model = {};
-    client.attach(model, file, 'wasm', true);
+    client.offer(model, file, 'wasm', true);
+    client.attach(model);
     expect(await client.classify(model, input)).toBeNull();
     expect(client.getState()).toMatchObject({ phase: 'failed', backend: 'wasm', failure: canary });
     expect(broken.terminated).toBe(true);
     expect(client.has(model)).toBe(false);
     // The next model on the same backend stays on the page.
     const again = {};
-    client.attach(again, file, 'wasm', true);
+    client.offer(again, file, 'wasm', true);
+    client.attach(again);
     expect(spawned).toHaveLength(1);
     expect(await client.classify(again, input)).toBeNull();
     // Another backend: a new worker.
     const onCpu = {};
-    client.attach(onCpu, file, 'cpu', true);
+    client.offer(onCpu, file, 'cpu', true);
+    client.attach(onCpu);
     expect(spawned).toHaveLength(2);
     expect(await client.classify(onCpu, input)).not.toBeNull();
     expect(client.getState()).toMatchObject({ phase: 'ready', backend: 'cpu', failure: null });
@@ -119,10 +145,12 @@ describe('the inference client', () => {
     const second = new FakeWorker();
     const { client } = clientWith(first, second);
     const old = {};
-    client.attach(old, file, 'webgpu', true);
+    client.offer(old, file, 'webgpu', true);
+    client.attach(old);
     expect(await client.classify(old, input)).not.toBeNull();
     const model = {};
-    client.attach(model, file, 'wasm', false);
+    client.offer(model, file, 'wasm', false);
+    client.attach(model);
     expect(first.terminated).toBe(true);
     expect(await client.classify(old, input)).toBeNull();
     expect(await client.classify(model, input)).not.toBeNull();
@@ -133,7 +161,8 @@ describe('the inference client', () => {
     const worker = new FakeWorker();
     const { client } = clientWith(worker);
     const model = {};
-    client.attach(model, file, 'wasm', true);
+    client.offer(model, file, 'wasm', true);
+    client.attach(model);
     await client.classify(model, input);
     client.detach(model);
     await settle();
@@ -148,7 +177,8 @@ describe('the inference client', () => {
     );
     const a = clientWith(noStart).client;
     const m1 = {};
-    a.attach(m1, file, 'webgpu', true);
+    a.offer(m1, file, 'webgpu', true);
+    a.attach(m1);
     expect(await a.classify(m1, input)).toBeNull();
     expect(a.getState().failure).toMatchObject({ code: 'start' });
 
@@ -156,7 +186,8 @@ describe('the inference client', () => {
     const dying = new FakeWorker();
     const b = clientWith(dying).client;
     const m2 = {};
-    b.attach(m2, file, 'wasm', true);
+    b.offer(m2, file, 'wasm', true);
+    b.attach(m2);
     await b.classify(m2, input);
     dying.postMessage = (request) => {
       dying.received.push(request);
@@ -171,7 +202,8 @@ describe('the inference client', () => {
 
     const c = clientWith().client;
     const m3 = {};
-    c.attach(m3, file, 'wasm', true);
+    c.offer(m3, file, 'wasm', true);
+    c.attach(m3);
     expect(await c.classify(m3, input)).toBeNull();
     expect(c.getState().failure).toMatchObject({ code: 'crashed', message: 'no more workers' });
   });

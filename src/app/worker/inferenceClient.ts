@@ -51,6 +51,12 @@ interface Handle {
   id: Promise<number | null>;
 }
 
+interface Offer {
+  file: SafetensorsFile;
+  backend: BackendName;
+  canary: boolean;
+}
+
 type Without<R> = R extends unknown ? Omit<R, 'id'> : never;
 
 const failureOf = (err: unknown): InferenceFailure =>
@@ -59,8 +65,9 @@ const failureOf = (err: unknown): InferenceFailure =>
     : { code: 'error', message: err instanceof Error ? err.message : String(err) };
 
 /**
- * The page's side of the inference worker. Each model the store builds on the page is also handed to the
- * worker (`attach`), on the same backend; the worker is replaced when the backend changes. `classify` and
+ * The page's side of the inference worker. Each model the store builds on the page is offered to the worker
+ * (`offer`) and loaded there, on the same backend, once the page's own checks are done (`attach`); the worker is
+ * replaced when the backend changes. `classify` and
  * `blockInput` answer from the worker, or null when it cannot (none, still failing to start, failed its
  * checks or canary, or died): then the caller computes on the page, as without a worker. A failure is
  * final for that worker: it is terminated, with everything it held, and the page computes until the backend
@@ -72,6 +79,7 @@ export class InferenceClient {
   private started: Promise<boolean> = Promise.resolve(false);
   private readonly pending = new Map<number, Pending>();
   private readonly models = new WeakMap<object, Handle>();
+  private readonly offers = new WeakMap<object, Offer>();
   private nextRequest = 1;
   private nextModel = 1;
   private state: InferenceState = { phase: 'off', backend: null, failure: null };
@@ -91,12 +99,22 @@ export class InferenceClient {
   };
 
   /**
-   * Loads `model`'s weights into the worker on `backend` (the page's, which the model was built on). With
-   * `canary`, the worker runs the golden canary on it first (the default model only) and fails beyond
-   * tolerance.
+   * Notes that `model` was built from `file` on `backend` (the page's). Nothing starts until `attach(model)`:
+   * the page first runs its own checks, so that the two do not compete for the processor. With `canary`,
+   * the worker runs the golden canary on the model first (the default model only).
    */
-  attach(model: object, file: SafetensorsFile, backend: BackendName, canary: boolean): void {
-    if (!this.spawn) return;
+  offer(model: object, file: SafetensorsFile, backend: BackendName, canary: boolean): void {
+    if (this.spawn) this.offers.set(model, { file, backend, canary });
+  }
+
+  /**
+   * Loads an offered model's weights into the worker, on its backend (a worker on another backend is replaced;
+   * one that failed on this backend is not tried again). Once per model; without an offer, nothing happens.
+   */
+  attach(model: object): void {
+    const offer = this.offers.get(model);
+    if (!offer || !this.spawn || this.models.has(model)) return;
+    const { file, backend, canary } = offer;
     if (this.state.backend !== backend || !this.port) {
       if (this.state.backend === backend && this.state.phase === 'failed') return;
       this.restart(backend);
@@ -126,6 +144,7 @@ export class InferenceClient {
 
   /** Frees `model`'s copy in the worker (the page disposes its own). */
   detach(model: object): void {
+    this.offers.delete(model);
     const handle = this.models.get(model);
     if (!handle) return;
     this.models.delete(model);
