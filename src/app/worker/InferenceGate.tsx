@@ -1,19 +1,32 @@
 import { useEffect, type ReactNode } from 'react';
+import { useBackend } from '../backend/BackendContext';
 import { useCanary } from '../backend/CanaryContext';
+import { LAST_RESORT } from '../backend/canaryVerdict';
 import { useModelStore } from '../model';
 import { inferenceClient } from './inference';
 
 /**
- * Hands the page's model to the inference worker once the page's canary on its backend has settled (or is not
- * run, for another model): the worker's start, its checks and its own canary then do not compete with the
- * page's for the processor. Until then the page computes. Goes inside <CanaryProvider>.
+ * Hands the page's model to the inference worker once the page's canary on its backend has passed (or is not
+ * run, for another model, or could not run): the worker's start, its checks and its own canary then do not
+ * compete with the page's for the processor. A backend that failed the canary is being replaced, so the
+ * worker waits for the next one (CPU, the last resort, keeps its worker). Until then the page computes.
+ * Goes inside <CanaryProvider>.
  */
 export function InferenceGate({ children }: { children: ReactNode }) {
   const { model } = useModelStore();
+  const backend = useBackend();
+  const name = backend.status === 'ready' ? (backend.info?.name ?? null) : null;
   const canary = useCanary();
-  const settled = canary !== null && canary.status !== 'pending' && canary.status !== 'running';
+  const settled =
+    canary !== null &&
+    canary.backend === name &&
+    (canary.status === 'passed' ||
+      canary.status === 'skipped' ||
+      canary.status === 'error' ||
+      // a failure anywhere but on the last resort starts the next backend: the worker waits for that one
+      (canary.status === 'failed' && name === LAST_RESORT));
   useEffect(() => {
-    if (model && settled) inferenceClient().attach(model);
-  }, [model, settled]);
+    if (model && settled && name) inferenceClient().attach(model, name);
+  }, [model, settled, name]);
   return children;
 }

@@ -61,7 +61,7 @@ describe('the inference client', () => {
     const client = new InferenceClient(null);
     const model = {};
     client.offer(model, file, 'wasm', true);
-    client.attach(model);
+    client.attach(model, 'wasm');
     expect(client.has(model)).toBe(false);
     expect(await client.classify(model, input)).toBeNull();
     expect(client.getState().phase).toBe('off');
@@ -72,19 +72,22 @@ describe('the inference client', () => {
     const worker = new FakeWorker();
     const { client, spawned } = clientWith(worker);
     const model = {};
-    client.attach(model);
+    client.attach(model, 'wasm');
     client.offer(model, file, 'wasm', true);
     expect(spawned).toHaveLength(0);
     expect(client.has(model)).toBe(false);
     expect(await client.classify(model, input)).toBeNull();
     // Disposed before its turn: the offer goes with it.
     client.detach(model);
-    client.attach(model);
+    client.attach(model, 'wasm');
     expect(spawned).toHaveLength(0);
     const next = {};
     client.offer(next, file, 'wasm', false);
-    client.attach(next);
-    client.attach(next);
+    // Built on a backend the page no longer runs: not loaded.
+    client.attach(next, 'cpu');
+    expect(spawned).toHaveLength(0);
+    client.attach(next, 'wasm');
+    client.attach(next, 'wasm');
     expect(await client.classify(next, input)).not.toBeNull();
     expect(worker.types()).toEqual(['start', 'load', 'classify']);
   });
@@ -96,7 +99,7 @@ describe('the inference client', () => {
     client.subscribe(() => seen.push(client.getState().phase));
     const model = {};
     client.offer(model, file, 'webgl', true);
-    client.attach(model);
+    client.attach(model, 'webgl');
     expect(client.getState()).toMatchObject({ phase: 'starting', backend: 'webgl' });
     expect(client.has(model)).toBe(true);
     expect(await client.classify(model, input)).toEqual({ logits: new Float32Array([0.5]), ms: 3 });
@@ -120,7 +123,7 @@ describe('the inference client', () => {
     const { client, spawned } = clientWith(broken, next);
     const model = {};
     client.offer(model, file, 'wasm', true);
-    client.attach(model);
+    client.attach(model, 'wasm');
     expect(await client.classify(model, input)).toBeNull();
     expect(client.getState()).toMatchObject({ phase: 'failed', backend: 'wasm', failure: canary });
     expect(broken.terminated).toBe(true);
@@ -128,13 +131,13 @@ describe('the inference client', () => {
     // The next model on the same backend stays on the page.
     const again = {};
     client.offer(again, file, 'wasm', true);
-    client.attach(again);
+    client.attach(again, 'wasm');
     expect(spawned).toHaveLength(1);
     expect(await client.classify(again, input)).toBeNull();
     // Another backend: a new worker.
     const onCpu = {};
     client.offer(onCpu, file, 'cpu', true);
-    client.attach(onCpu);
+    client.attach(onCpu, 'cpu');
     expect(spawned).toHaveLength(2);
     expect(await client.classify(onCpu, input)).not.toBeNull();
     expect(client.getState()).toMatchObject({ phase: 'ready', backend: 'cpu', failure: null });
@@ -146,11 +149,11 @@ describe('the inference client', () => {
     const { client } = clientWith(first, second);
     const old = {};
     client.offer(old, file, 'webgpu', true);
-    client.attach(old);
+    client.attach(old, 'webgpu');
     expect(await client.classify(old, input)).not.toBeNull();
     const model = {};
     client.offer(model, file, 'wasm', false);
-    client.attach(model);
+    client.attach(model, 'wasm');
     expect(first.terminated).toBe(true);
     expect(await client.classify(old, input)).toBeNull();
     expect(await client.classify(model, input)).not.toBeNull();
@@ -162,7 +165,7 @@ describe('the inference client', () => {
     const { client } = clientWith(worker);
     const model = {};
     client.offer(model, file, 'wasm', true);
-    client.attach(model);
+    client.attach(model, 'wasm');
     await client.classify(model, input);
     client.detach(model);
     await settle();
@@ -178,7 +181,7 @@ describe('the inference client', () => {
     const a = clientWith(noStart).client;
     const m1 = {};
     a.offer(m1, file, 'webgpu', true);
-    a.attach(m1);
+    a.attach(m1, 'webgpu');
     expect(await a.classify(m1, input)).toBeNull();
     expect(a.getState().failure).toMatchObject({ code: 'start' });
 
@@ -187,7 +190,7 @@ describe('the inference client', () => {
     const b = clientWith(dying).client;
     const m2 = {};
     b.offer(m2, file, 'wasm', true);
-    b.attach(m2);
+    b.attach(m2, 'wasm');
     await b.classify(m2, input);
     dying.postMessage = (request) => {
       dying.received.push(request);
@@ -203,7 +206,7 @@ describe('the inference client', () => {
     const c = clientWith().client;
     const m3 = {};
     c.offer(m3, file, 'wasm', true);
-    c.attach(m3);
+    c.attach(m3, 'wasm');
     expect(await c.classify(m3, input)).toBeNull();
     expect(c.getState().failure).toMatchObject({ code: 'crashed', message: 'no more workers' });
   });

@@ -109,11 +109,12 @@ export class InferenceClient {
 
   /**
    * Loads an offered model's weights into the worker, on its backend (a worker on another backend is replaced;
-   * one that failed on this backend is not tried again). Once per model; without an offer, nothing happens.
+   * one that failed on this backend is not tried again). Once per model; nothing happens without an offer, or
+   * when the model was built on another backend than `current`, the page's now (it is about to be replaced).
    */
-  attach(model: object): void {
+  attach(model: object, current: BackendName): void {
     const offer = this.offers.get(model);
-    if (!offer || !this.spawn || this.models.has(model)) return;
+    if (!offer || !this.spawn || this.models.has(model) || offer.backend !== current) return;
     const { file, backend, canary } = offer;
     if (this.state.backend !== backend || !this.port) {
       if (this.state.backend === backend && this.state.phase === 'failed') return;
