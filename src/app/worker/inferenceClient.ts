@@ -66,12 +66,11 @@ const failureOf = (err: unknown): InferenceFailure =>
 
 /**
  * The page's side of the inference worker. Each model the store builds on the page is offered to the worker
- * (`offer`) and loaded there, on the same backend, once the page's own checks are done (`attach`); the worker is
- * replaced when the backend changes. `classify` and
- * `blockInput` answer from the worker, or null when it cannot (none, still failing to start, failed its
- * checks or canary, or died): then the caller computes on the page, as without a worker. A failure is
- * final for that worker: it is terminated, with everything it held, and the page computes until the backend
- * changes.
+ * (`offer`) and loaded there, on the same backend, once the page's own checks are done (`attach`); the worker
+ * is replaced when the backend changes. `classify` and `blockInput` answer from the worker, or null when it
+ * cannot (none, not handed this model, failed to start, failed its checks or canary, or died): then the
+ * caller computes on the page, as without a worker. A failure is final for that worker: it is terminated,
+ * with everything it held, and the page computes until the backend changes.
  */
 export class InferenceClient {
   private port: WorkerPort | null = null;
@@ -99,7 +98,7 @@ export class InferenceClient {
   };
 
   /**
-   * Notes that `model` was built from `file` on `backend` (the page's). Nothing starts until `attach(model)`:
+   * Notes that `model` was built from `file` on `backend` (the page's). Nothing starts until `attach`:
    * the page first runs its own checks, so that the two do not compete for the processor. With `canary`,
    * the worker runs the golden canary on the model first (the default model only).
    */
