@@ -69,7 +69,13 @@ test('inference worker @wasm: classifications and the stepped block’s input co
   }
   expect(await workerTensors(page)).toBe(tensors);
   expect((await debugInference(page)).answered.blockInput).toBe(3);
-  console.log(`inference worker: ${tensors} tensors in the worker before and after three pictures`);
+  const state = await debugInference(page);
+  console.log(
+    `inference worker: started in ${state.startMs?.toFixed(0)} ms, canary ${state.canary?.ms.toFixed(0)} ms ` +
+      `(max |logit − PyTorch| ${state.canary?.maxAbsDiff.toExponential(1)}); ${tensors} tensors in the worker ` +
+      'before and after three pictures',
+  );
+  expect(state.canary!.maxAbsDiff).toBeLessThanOrEqual(1e-2);
 
   // Without the worker, the page computes the same probabilities.
   await page.addInitScript(() => {

@@ -8,6 +8,7 @@ const en = (key: MessageKey, params?: Params) => translate('en', key, params);
 const zh = (key: MessageKey, params?: Params) => translate('zh', key, params);
 
 const failed = (code: InferenceFailureCode, maxAbsDiff?: number): InferenceState => ({
+  wanted: true,
   phase: 'failed',
   backend: 'webgl',
   failure: { code, message: 'technical detail', ...(maxAbsDiff === undefined ? {} : { maxAbsDiff }) },

@@ -5,7 +5,10 @@ import type { InferenceState } from './inferenceClient';
 type Translate = (key: MessageKey, params?: Params) => string;
 
 /** Where the network runs, and, when the worker cannot be used, why; null before any model is built. */
-export function describeInference(state: InferenceState, t: Translate): string | null {
+export function describeInference(
+  state: Pick<InferenceState, 'phase' | 'backend' | 'failure'>,
+  t: Translate,
+): string | null {
   switch (state.phase) {
     case 'off':
       return null;

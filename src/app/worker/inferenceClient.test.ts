@@ -68,6 +68,19 @@ describe('the inference client', () => {
     expect(await client.memory()).toBeNull();
   });
 
+  it('says whether a part of the page wants the worker, counting each one once', () => {
+    const { client } = clientWith();
+    expect(client.getState().wanted).toBe(false);
+    const classify = client.want();
+    const step = client.want();
+    expect(client.getState().wanted).toBe(true);
+    classify();
+    classify();
+    expect(client.getState().wanted).toBe(true);
+    step();
+    expect(client.getState().wanted).toBe(false);
+  });
+
   it('starts nothing for an offer until it is attached, and nothing for a model never offered', async () => {
     const worker = new FakeWorker();
     const { client, spawned } = clientWith(worker);

@@ -22,11 +22,15 @@ export type InferencePhase = 'off' | 'starting' | 'ready' | 'failed';
 
 export interface InferenceState {
   phase: InferencePhase;
+  /** whether a part of the page that uses the worker (Classify, the step-through) is shown */
+  wanted: boolean;
   /** the backend the worker runs (always the page's) */
   backend: BackendName | null;
   failure: InferenceFailure | null;
   /** WASM only: the worker's threads */
   threads?: number;
+  /** how long the worker's backend took to start, its checks included */
+  startMs?: number;
   /** the canary in the worker, once the default model has loaded there */
   canary?: LoadResult['canary'];
 }
@@ -81,7 +85,8 @@ export class InferenceClient {
   private readonly offers = new WeakMap<object, Offer>();
   private nextRequest = 1;
   private nextModel = 1;
-  private state: InferenceState = { phase: 'off', backend: null, failure: null };
+  private state: InferenceState = { phase: 'off', wanted: false, backend: null, failure: null };
+  private wanting = 0;
   private readonly listeners = new Set<() => void>();
   private readonly counts = { classify: 0, blockInput: 0 };
 
@@ -96,6 +101,23 @@ export class InferenceClient {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);
   };
+
+  /**
+   * A part of the page that asks the worker for results is shown; call the returned function when it goes.
+   * The worker is started only while one is (InferenceGate.tsx), so pages that never classify or step through
+   * a block do not pay for it.
+   */
+  want(): () => void {
+    this.wanting++;
+    if (this.wanting === 1) this.publish({ ...this.state, wanted: true });
+    let done = false;
+    return () => {
+      if (done) return;
+      done = true;
+      this.wanting--;
+      if (this.wanting === 0) this.publish({ ...this.state, wanted: false });
+    };
+  }
 
   /**
    * Notes that `model` was built from `file` on `backend` (the page's). Nothing starts until `attach`:
@@ -193,7 +215,7 @@ export class InferenceClient {
   /** Terminates the worker; it is started again for the next model. */
   close(): void {
     this.stop();
-    this.publish({ phase: 'off', backend: null, failure: null });
+    this.publish({ phase: 'off', wanted: this.wanting > 0, backend: null, failure: null });
   }
 
   private async call(
@@ -218,7 +240,7 @@ export class InferenceClient {
   private restart(backend: BackendName): void {
     this.stop();
     const generation = this.generation;
-    this.publish({ phase: 'starting', backend, failure: null });
+    this.publish({ ...this.state, phase: 'starting', backend, failure: null });
     let port: WorkerPort;
     try {
       port = this.spawn!();
@@ -235,8 +257,9 @@ export class InferenceClient {
     };
     this.started = this.request({ type: 'start', backend, fault: this.fault() }).then(
       (result) => {
-        const { threads } = result as ResultOf['start'];
-        if (generation === this.generation) this.publish({ ...this.state, ...(threads ? { threads } : {}) });
+        const { threads, ms } = result as ResultOf['start'];
+        if (generation === this.generation)
+          this.publish({ ...this.state, ...(threads ? { threads } : {}), ...(ms ? { startMs: ms } : {}) });
         return true;
       },
       (err: unknown) => {
@@ -270,7 +293,7 @@ export class InferenceClient {
     console.warn(`Inference worker (${this.state.backend}) not used: ${failure.code}: ${failure.message}`);
     const backend = this.state.backend;
     this.stop();
-    this.publish({ phase: 'failed', backend, failure });
+    this.publish({ ...this.state, phase: 'failed', backend, failure });
   }
 
   /** Terminates the worker and rejects what it still owed; a later attach starts a new generation. */

@@ -51,13 +51,14 @@ export function createInferenceService(startBackend: StartBackend): InferenceSer
       case 'start': {
         if (started !== null) throw new Error(`the worker already runs ${started}`);
         let result: StartResult;
+        const t0 = performance.now();
         try {
           result = await startBackend(request.backend, request.fault);
         } catch (err) {
           throw new InferenceWorkerError({ code: 'start', message: message(err) });
         }
         started = request.backend;
-        return result;
+        return { ...result, ms: performance.now() - t0 };
       }
       case 'load': {
         if (models.has(request.model)) throw new Error(`model ${request.model} is loaded already`);

@@ -46,6 +46,8 @@ export interface InferenceFailure {
 
 export interface StartResult {
   backend: BackendName;
+  /** time the start took in the worker: the backend's package and binaries, its checks */
+  ms?: number;
   threads?: number;
   groupedConvKernel: boolean;
 }

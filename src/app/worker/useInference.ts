@@ -1,4 +1,4 @@
-import { useSyncExternalStore } from 'react';
+import { useEffect, useSyncExternalStore } from 'react';
 import { inferenceClient } from './inference';
 import type { InferenceState } from './inferenceClient';
 
@@ -6,4 +6,9 @@ import type { InferenceState } from './inferenceClient';
 export function useInference(): InferenceState {
   const client = inferenceClient();
   return useSyncExternalStore(client.subscribe, client.getState);
+}
+
+/** Marks the calling component as one that asks the worker for results, while it is mounted. */
+export function useWantInference(): void {
+  useEffect(() => inferenceClient().want(), []);
 }

@@ -3,6 +3,7 @@ import { errorMessage, type ErrorMessage } from '../../errors/errorMessage';
 import type { ResNeXtModel } from '../../../resnext/model';
 import type { CurrentImage } from '../../model';
 import { classifyImage } from './classifyImage';
+import { useWantInference } from '../../worker/useInference';
 
 export interface ClassifyResult {
   probs: Float64Array;
@@ -30,6 +31,7 @@ export function useClassification(
   image: CurrentImage | null,
   backend: string | null,
 ): ClassificationState {
+  useWantInference();
   const [state, setState] = useState<ClassificationState>({ result: null, running: false, error: null });
   const warm = useRef(new WeakSet<ResNeXtModel>());
 

@@ -7,6 +7,7 @@ import * as tf from '@tensorflow/tfjs-core';
 import { computeBlockTrace, traceFromBlockInput } from '../../../resnext/stepThrough';
 import { inferenceClient } from '../../worker/inference';
 import { tensorData } from '../../worker/tensorData';
+import { useWantInference } from '../../worker/useInference';
 import { TraceHolder } from './traceHolder';
 import { TraceGoneError, TraceReader } from './traceReader';
 
@@ -38,6 +39,7 @@ export function useBlockTrace(
   pixels: Pixels | null,
   block: string,
 ): BlockTraceState {
+  useWantInference();
   const holder = useRef<TraceHolder | null>(null);
   const [outcome, setOutcome] = useState<Outcome | null>(null);
 
