@@ -43,6 +43,9 @@ async function openBackend(page: Page, backend: 'webgl' | 'webgpu'): Promise<voi
   await expect(backendIndicator(page)).toContainText(
     en['backend.software'].replace('{backend}', en[`backend.name.${backend}`]),
   );
+  // No inference worker on a software GPU (src/app/worker/InferenceGate.tsx), and the page says so.
+  await expect(page.getByTestId('inference-site')).toHaveAttribute('data-phase', 'off');
+  await expect(page.getByTestId('inference-site')).toHaveText(en['inference.software']);
   await waitForDebugHook(page);
 }
 

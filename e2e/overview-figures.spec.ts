@@ -72,9 +72,9 @@ test('overview figures: the slider and the block figure are on the first screen 
   expect(s!.y + s!.height).toBeLessThanOrEqual(900);
   expect(drawing!.y + drawing!.height).toBeLessThanOrEqual(900);
   // at most about 80 words before them: the story's opening, its longer paragraphs folded
-  const words = await page.locator('[data-story-section]').evaluate((el) =>
-    (el as HTMLElement).innerText.split(/\s+/).filter(Boolean).length,
-  );
+  const words = await page
+    .locator('[data-story-section]')
+    .evaluate((el) => (el as HTMLElement).innerText.split(/\s+/).filter(Boolean).length);
   expect(words).toBeLessThanOrEqual(80);
   // "read more" unfolds them and puts the fold in the URL
   await page.getByTestId('story-more').click();
@@ -114,7 +114,9 @@ test('overview figures: the cost bars change with C and add up to the weights sh
   await expect(page.locator('[data-testid="cost-d-chart"] .is-current')).toHaveAttribute('data-c', '16');
 });
 
-test('overview figures: with reduced motion the figures still follow the controls @wasm', async ({ page }) => {
+test('overview figures: with reduced motion the figures still follow the controls @wasm', async ({
+  page,
+}) => {
   await page.emulateMedia({ reducedMotion: 'reduce' });
   await gotoApp(page, 'section=overview&cardinality=4');
   await expect(paths(page)).toHaveCount(4);

@@ -12,6 +12,7 @@ import { useCanary } from '../backend/CanaryContext';
 import { BACKEND_NAMES } from '../backend/types';
 import { useT } from '../i18n/useT';
 import { describeInference } from '../worker/describeInference';
+import { skipsSoftwareGpu } from '../worker/inference';
 import { useInference } from '../worker/useInference';
 import type { BackendPreference } from '../state/appState';
 
@@ -25,7 +26,11 @@ export function BackendControl() {
   const { status, info, error, preference, setPreference, distrusted } = useBackend();
   const canary = useCanary();
   const inference = useInference();
-  const inferenceText = describeInference(inference, t);
+  const inferenceText = describeInference(
+    inference,
+    t,
+    status === 'ready' && Boolean(info?.software) && skipsSoftwareGpu(),
+  );
 
   let text: string;
   if (status === 'failed') text = t('backend.failed', { message: backendFailureText(error, t) });

@@ -17,6 +17,9 @@ const failed = (code: InferenceFailureCode, maxAbsDiff?: number): InferenceState
 describe('where the network runs, in words', () => {
   it('says nothing before a model is built, then where it runs', () => {
     expect(describeInference({ phase: 'off', backend: null, failure: null }, en)).toBeNull();
+    expect(describeInference({ phase: 'off', backend: null, failure: null }, zh, true)).toBe(
+      zh('inference.software'),
+    );
     expect(describeInference({ phase: 'starting', backend: 'wasm', failure: null }, en)).toBe(
       en('inference.starting'),
     );

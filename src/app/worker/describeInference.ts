@@ -4,14 +4,18 @@ import type { InferenceState } from './inferenceClient';
 
 type Translate = (key: MessageKey, params?: Params) => string;
 
-/** Where the network runs, and, when the worker cannot be used, why; null before any model is built. */
+/**
+ * Where the network runs, and, when the worker cannot be used, why; null before the worker is first needed.
+ */
 export function describeInference(
   state: Pick<InferenceState, 'phase' | 'backend' | 'failure'>,
   t: Translate,
+  /** the page's backend is a GPU one on a software renderer: no worker is started (InferenceGate.tsx) */
+  software = false,
 ): string | null {
   switch (state.phase) {
     case 'off':
-      return null;
+      return software ? t('inference.software') : null;
     case 'starting':
       return t('inference.starting');
     case 'ready':

@@ -214,6 +214,7 @@ export class InferenceClient {
 
   /** Terminates the worker; it is started again for the next model. */
   close(): void {
+    if (!this.port && this.state.phase === 'off') return;
     this.stop();
     this.publish({ phase: 'off', wanted: this.wanting > 0, backend: null, failure: null });
   }

@@ -2,6 +2,7 @@
 export const inference = {
   'inference.starting': 'Network: starting its background thread…',
   'inference.ready': 'Network: runs in a background thread, the page stays responsive',
+  'inference.software': 'Network: on the page (a software GPU already computes off its main thread)',
   'inference.failed': 'Network: runs on the page, because its background thread {reason}',
   'inference.failed.start': 'could not start {backend}',
   'inference.failed.canary': 'failed the correctness check (logits off by {diff})',

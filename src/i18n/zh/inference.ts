@@ -4,6 +4,7 @@ import type { inference as en } from '../en/inference';
 export const inference: Catalog<typeof en> = {
   'inference.starting': '网络：正在启动后台线程…',
   'inference.ready': '网络：在后台线程中运行，页面保持流畅',
+  'inference.software': '网络：在页面中运行（软件 GPU 的计算本就不在页面主线程上）',
   'inference.failed': '网络：在页面中运行，因为后台线程{reason}',
   'inference.failed.start': '无法启动 {backend}',
   'inference.failed.canary': '未通过正确性检查（logits 相差 {diff}）',
