@@ -9,11 +9,10 @@ import { useInference } from './useInference';
 /**
  * Hands the page's model to the inference worker once a part of the page that uses it is shown (Classify, the
  * step-through: useWantInference) and the page's canary on its backend has passed (or is not run, for another
- * model, or could not run): the worker's start, its checks and its own canary then do not
- * compete with the page's for the processor. A backend that failed the canary is being replaced, so the
- * worker waits for the next one (CPU, the last resort, keeps its worker). Until then the page computes, and
- * always on a GPU backend that runs on a software renderer.
- * Goes inside <CanaryProvider>.
+ * model, or could not run): the worker's start, its checks and its own canary then do not compete with the
+ * page's for the processor. A backend that failed the canary is being replaced, so the worker waits for the next
+ * one (CPU, the last resort, keeps its worker). Until then the page computes, and always on a GPU backend that
+ * runs on a software renderer. Goes inside <CanaryProvider>.
  */
 export function InferenceGate({ children }: { children: ReactNode }) {
   const { model } = useModelStore();
