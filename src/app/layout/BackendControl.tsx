@@ -12,7 +12,6 @@ import { useCanary } from '../backend/CanaryContext';
 import { BACKEND_NAMES } from '../backend/types';
 import { useT } from '../i18n/useT';
 import { describeInference } from '../worker/describeInference';
-import { skipsSoftwareGpu } from '../worker/inference';
 import { useInference } from '../worker/useInference';
 import type { BackendPreference } from '../state/appState';
 
@@ -26,11 +25,7 @@ export function BackendControl() {
   const { status, info, error, preference, setPreference, distrusted } = useBackend();
   const canary = useCanary();
   const inference = useInference();
-  const inferenceText = describeInference(
-    inference,
-    t,
-    status === 'ready' && Boolean(info?.software) && skipsSoftwareGpu(),
-  );
+  const inferenceText = describeInference(inference, t, status === 'ready' && Boolean(info?.software));
 
   let text: string;
   if (status === 'failed') text = t('backend.failed', { message: backendFailureText(error, t) });

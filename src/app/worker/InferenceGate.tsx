@@ -3,7 +3,7 @@ import { useBackend } from '../backend/BackendContext';
 import { useCanary } from '../backend/CanaryContext';
 import { LAST_RESORT } from '../backend/canaryVerdict';
 import { useModelStore } from '../model';
-import { inferenceClient, skipsSoftwareGpu } from './inference';
+import { inferenceClient } from './inference';
 import { useInference } from './useInference';
 
 /**
@@ -30,7 +30,7 @@ export function InferenceGate({ children }: { children: ReactNode }) {
   const { wanted } = useInference();
   // A GPU backend on a software renderer computes in the browser's GPU process, off the page's main thread
   // already; a second context in the worker would only double the emulation's work on the same processors.
-  const software = backend.status === 'ready' && Boolean(backend.info?.software) && skipsSoftwareGpu();
+  const software = backend.status === 'ready' && Boolean(backend.info?.software);
   useEffect(() => {
     if (software) inferenceClient().close();
     else if (model && settled && name && wanted) inferenceClient().attach(model, name);

@@ -12,11 +12,6 @@ declare global {
      * computes everything, to compare with the worker. The app itself never sets it.
      */
     __resnextNoInferenceWorker?: boolean;
-    /**
-     * Set by browser tests only: start the worker on a GPU backend even on a software renderer (the test
-     * machines have no other), to test the worker's WebGL path. The app itself never sets it.
-     */
-    __resnextWorkerOnSoftwareGpu?: boolean;
   }
 }
 
@@ -35,7 +30,3 @@ export function inferenceClient(): InferenceClient {
   client ??= new InferenceClient(workersAllowed() ? spawn : null);
   return client;
 }
-
-/** Whether a GPU backend on a software renderer gets no worker (see InferenceGate.tsx); tests may say otherwise. */
-export const skipsSoftwareGpu = (): boolean =>
-  !(typeof window !== 'undefined' && window.__resnextWorkerOnSoftwareGpu);
