@@ -12,6 +12,12 @@ import type { BackendAttempt, BackendName } from './types';
 export type CanaryVerdict =
   { action: 'trust' } | { action: 'fall-back'; attempt: BackendAttempt } | { action: 'warn' };
 
+/** What a failed canary measured, as technical detail (not translated): the difference, and the top class. */
+export function canaryMismatch(result: Pick<CanaryResult, 'maxAbsDiff' | 'top1Matches'>): string {
+  const diff = Number.isNaN(result.maxAbsDiff) ? 'NaN' : result.maxAbsDiff.toPrecision(3);
+  return `max |logit − PyTorch| = ${diff}${result.top1Matches ? '' : ', top class differs'}`;
+}
+
 /** The backend nothing comes after: it is never given up on. */
 export const LAST_RESORT: BackendName = 'cpu';
 
@@ -22,14 +28,13 @@ export function canaryVerdict(
 ): CanaryVerdict {
   if (canaryPassed(result, tolerance)) return { action: 'trust' };
   if (name === LAST_RESORT) return { action: 'warn' };
-  const diff = Number.isNaN(result.maxAbsDiff) ? 'NaN' : result.maxAbsDiff.toPrecision(3);
   return {
     action: 'fall-back',
     attempt: {
       name,
       error: 'canary',
       maxAbsDiff: result.maxAbsDiff,
-      message: `max |logit − PyTorch| = ${diff}${result.top1Matches ? '' : ', top class differs'}`,
+      message: canaryMismatch(result),
     },
   };
 }

@@ -4,9 +4,9 @@ type Tf = typeof import('@tensorflow/tfjs-core');
 
 /**
  * A deliberate kernel bug, for the browser test of the canary only: a test sets `window.__resnextInjectFault`
- * (page.addInitScript) before the app loads, and when the named backend starts, its FusedConv2D kernel
- * (on the page, in the inference worker, or both: `where`) applies a ReLU nobody asked for to the 1×1 convolutions with 1024 output channels: the last stage's expand
- * convs and projection shortcut of ResNeXt-29. The start-up checks (1+4 and the grouped-conv kernel against
+ * (page.addInitScript) before the app loads, and when the named backend starts, its FusedConv2D kernel (on the
+ * page, in the inference worker, or both: `where`) applies a ReLU nobody asked for to the 1×1 convolutions
+ * with 1024 output channels: the last stage's expand convs and projection shortcut of ResNeXt-29. The start-up checks (1+4 and the grouped-conv kernel against
  * tf.conv2d) never run that kernel at that shape; only the model does, so only the canary can notice. The app
  * itself never sets the switch.
  */
@@ -39,7 +39,9 @@ const injected = new Set<BackendName>();
 
 /** Whether `fault` breaks `name` at `site`. */
 function applies(fault: InjectedFault | null, name: BackendName, site: FaultSite): boolean {
-  return !!fault && fault.backend === name && (fault.where ?? 'both') !== (site === 'page' ? 'worker' : 'page');
+  return (
+    !!fault && fault.backend === name && (fault.where ?? 'both') !== (site === 'page' ? 'worker' : 'page')
+  );
 }
 
 /**
@@ -68,6 +70,8 @@ export function injectRequestedFault(
     },
   });
   injected.add(name);
-  console.warn(`Test fault injected (${site}): ${name} ${FAULTY_KERNEL} applies a ReLU to 1×1 convs with 1024 outputs`);
+  console.warn(
+    `Test fault injected (${site}): ${name} ${FAULTY_KERNEL} applies a ReLU to 1×1 convs with 1024 outputs`,
+  );
   return true;
 }

@@ -2,7 +2,9 @@ import * as tf from '@tensorflow/tfjs-core';
 import { canaryPassed, runCanary } from '../../resnext/canary';
 import { loadModel, type ResNeXtModel } from '../../resnext/model';
 import { blockInput } from '../../resnext/stepThrough';
+import { canaryMismatch } from '../backend/canaryVerdict';
 import type { InjectedFault } from '../backend/faultInjection';
+import { errorMessage } from '../backend/startTfjs';
 import type { BackendName } from '../backend/types';
 import {
   InferenceWorkerError,
@@ -22,8 +24,6 @@ export interface InferenceService {
   /** Buffers the reply may hand over to the other thread instead of copying. */
   transferables(reply: InferenceReply): Transferable[];
 }
-
-const message = (err: unknown): string => (err instanceof Error ? err.message : String(err));
 
 const toTensor = ({ values, shape }: TensorData): tf.Tensor4D => {
   if (shape.length !== 4) throw new Error(`an input of rank 4 was expected, got [${shape.join(', ')}]`);
@@ -55,7 +55,7 @@ export function createInferenceService(startBackend: StartBackend): InferenceSer
         try {
           result = await startBackend(request.backend, request.fault);
         } catch (err) {
-          throw new InferenceWorkerError({ code: 'start', message: message(err) });
+          throw new InferenceWorkerError({ code: 'start', message: errorMessage(err) });
         }
         started = request.backend;
         return { ...result, ms: performance.now() - t0 };
@@ -71,10 +71,9 @@ export function createInferenceService(startBackend: StartBackend): InferenceSer
         try {
           const canary = await runCanary(model);
           if (!canaryPassed(canary)) {
-            const diff = Number.isNaN(canary.maxAbsDiff) ? 'NaN' : canary.maxAbsDiff.toPrecision(3);
             throw new InferenceWorkerError({
               code: 'canary',
-              message: `max |logit − PyTorch| = ${diff}${canary.top1Matches ? '' : ', top class differs'}`,
+              message: canaryMismatch(canary),
               maxAbsDiff: canary.maxAbsDiff,
             });
           }
@@ -132,7 +131,7 @@ export function createInferenceService(startBackend: StartBackend): InferenceSer
         const failure =
           err instanceof InferenceWorkerError
             ? err.failure
-            : { code: 'error' as const, message: message(err) };
+            : { code: 'error' as const, message: errorMessage(err) };
         return { id: request.id, ok: false, failure };
       }
     },
