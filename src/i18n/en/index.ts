@@ -14,6 +14,10 @@ import { measured } from './measured';
 import { canary } from './canary';
 import { compareKept } from './compareKept';
 import { inference } from './inference';
+import { groupedCost } from './groupedCost';
+import { networkMap } from './networkMap';
+import { connectivity } from './connectivity';
+import { oneOutput } from './oneOutput';
 
 export const en = {
   ...common,
@@ -32,5 +36,9 @@ export const en = {
   ...canary,
   ...compareKept,
   ...inference,
+  ...groupedCost,
+  ...networkMap,
+  ...connectivity,
+  ...oneOutput,
 };
 export type MessageKey = keyof typeof en;

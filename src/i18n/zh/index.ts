@@ -16,6 +16,10 @@ import { measured } from './measured';
 import { canary } from './canary';
 import { compareKept } from './compareKept';
 import { inference } from './inference';
+import { groupedCost } from './groupedCost';
+import { networkMap } from './networkMap';
+import { connectivity } from './connectivity';
+import { oneOutput } from './oneOutput';
 
 export const zh: Catalog<typeof enCatalog> = {
   ...common,
@@ -34,4 +38,8 @@ export const zh: Catalog<typeof enCatalog> = {
   ...canary,
   ...compareKept,
   ...inference,
+  ...groupedCost,
+  ...networkMap,
+  ...connectivity,
+  ...oneOutput,
 };

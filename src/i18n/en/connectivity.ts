@@ -1,0 +1,3 @@
+/** Messages of the connectivity figure (Overview) and the forms as matrices (Forms). */
+export const connectivity = {
+};

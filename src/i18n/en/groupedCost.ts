@@ -1,0 +1,3 @@
+/** Messages of why grouped convolutions ran slow: arithmetic intensity and the live measurement. */
+export const groupedCost = {
+};

@@ -1,0 +1,3 @@
+/** Messages of the whole network on one screen. */
+export const networkMap = {
+};
