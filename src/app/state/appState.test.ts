@@ -35,6 +35,7 @@ const custom: AppState = {
   colors: 'shared',
   channel: 255,
   bnView: 'bn',
+  at: '5,17',
 };
 
 describe('parseState', () => {
@@ -47,7 +48,7 @@ describe('parseState', () => {
     const q =
       'section=step&lang=zh&backend=wasm&cardinality=8&d=14&keepComplexity=0&stage=c29-2&layer=layer2.0.conv2' +
       '&block=layer3.2&step=group-conv&group=63&model=resnext29_8x14d&sample=cifar-17&tour=0&more=1' +
-      '&form=c&colors=shared&channel=255&bnView=bn';
+      '&form=c&colors=shared&channel=255&bnView=bn&at=5,17';
     expect(parseState(q)).toEqual(custom);
     expect(parseState('?' + q)).toEqual(custom);
   });
@@ -92,6 +93,11 @@ describe('parseState', () => {
     ['channel', '1.5'],
     ['bnView', 'BN'],
     ['bnView', ''],
+    ['at', '5'],
+    ['at', '-1,2'],
+    ['at', '1,2,3'],
+    ['at', '1000,2'],
+    ['at', 'a,b'],
   ] as const)('falls back to the default for %s=%j', (key, raw) => {
     const parsed = parseState(new URLSearchParams({ [key]: raw }).toString());
     expect(parsed[key]).toEqual(defaultState[key]);
@@ -128,6 +134,7 @@ describe('serializeState', () => {
   it('writes only non-default fields', () => {
     expect(serializeState({ ...defaultState, section: 'numbers', d: 64 })).toBe('section=numbers&d=64');
     expect(serializeState({ ...defaultState, keepComplexity: false })).toBe('keepComplexity=0');
+    expect(serializeState({ ...defaultState, section: 'step', at: '5,7' })).toBe('section=step&at=5,7');
     expect(serializeState({ ...defaultState, layer: 'layer1.0.conv1' })).toBe('layer=layer1.0.conv1');
   });
 

@@ -79,6 +79,11 @@ export interface AppState {
   channel: number;
   /** Step-through: batch-norm output or ReLU output in the BN + ReLU steps. */
   bnView: BnView;
+  /**
+   * Step-through: the picked output position `y,x` (0-based row and column) whose arithmetic the transform
+   * and merge steps show ('' = none picked).
+   */
+  at: string;
 }
 
 export const defaultState: Readonly<AppState> = Object.freeze({
@@ -101,6 +106,7 @@ export const defaultState: Readonly<AppState> = Object.freeze({
   colors: 'channel',
   channel: 0,
   bnView: 'relu',
+  at: '',
 });
 
 interface Codec<T> {
@@ -159,6 +165,7 @@ const fields: { [K in keyof AppState]: Codec<AppState[K]> } = {
   colors: oneOf(COLOR_SCALES),
   channel: integer(0, 4095),
   bnView: oneOf(BN_VIEWS),
+  at: pattern(/^(\d{1,3},\d{1,3})?$/),
 };
 
 const FIELD_ORDER = Object.keys(fields) as (keyof AppState)[];
@@ -187,7 +194,8 @@ export function serializeState(s: AppState): string {
     const text = formatField(key, s[key]);
     if (text !== formatField(key, defaultState[key])) params.set(key, text);
   }
-  return params.toString();
+  // A comma needs no escaping in a query value: `at=5,7` reads better in a shared link than `at=5%2C7`.
+  return params.toString().replace(/%2C/g, ',');
 }
 
 /**
@@ -202,6 +210,7 @@ export const SECTION_FIELDS: Readonly<Partial<Record<keyof AppState, readonly Se
   colors: ['step'],
   channel: ['step'],
   bnView: ['step'],
+  at: ['step'],
   form: ['forms'],
   more: ['overview'],
 };
@@ -231,4 +240,14 @@ export function normalizeState(s: AppState): AppState {
 /** True when the query string names a language explicitly. */
 export function hasLangParam(search: string): boolean {
   return new URLSearchParams(search).has('lang');
+}
+
+/** The picked position of the `at` field, or null when none is picked. */
+export function parseAt(at: string): { y: number; x: number } | null {
+  const m = /^(\d{1,3}),(\d{1,3})$/.exec(at);
+  return m ? { y: Number(m[1]), x: Number(m[2]) } : null;
+}
+
+export function formatAt(y: number, x: number): string {
+  return `${y},${x}`;
 }

@@ -72,15 +72,18 @@ describe('tour steps', () => {
         );
       }
     }
-    // The forms step's layer and the step-through's step are gone from the steps after them.
+    // The forms step's layer and the step-through's step and pick are gone from the steps after them.
     const formsAt = TOUR_STEPS.findIndex((s) => s.section === 'forms');
-    const stepAt = TOUR_STEPS.findIndex((s) => s.section === 'step');
+    const stepAt = TOUR_STEPS.flatMap((s, i) => (s.section === 'step' ? [i] : []));
+    const pickAt = TOUR_STEPS.flatMap((s, i) => (s.state.at ? [i] : []));
+    expect(pickAt).toHaveLength(1);
     let s = defaultState as AppState;
     for (let i = 0; i < TOUR_STEPS.length; i++) {
       s = apply(s, tourPatch(i));
       const q = new URLSearchParams(serializeState(s));
       expect(q.has('layer'), `layer at ${TOUR_STEPS[i].id}`).toBe(i === formsAt);
-      expect(q.has('step'), `step at ${TOUR_STEPS[i].id}`).toBe(i === stepAt);
+      expect(q.has('step'), `step at ${TOUR_STEPS[i].id}`).toBe(stepAt.includes(i));
+      expect(q.has('at'), `at at ${TOUR_STEPS[i].id}`).toBe(pickAt.includes(i));
     }
   });
 

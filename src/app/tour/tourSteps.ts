@@ -88,6 +88,19 @@ export const TOUR_STEPS: readonly TourStep[] = [
     ],
   },
   {
+    id: 'one-output',
+    titleKey: 'tour.oneOutput.title',
+    textKey: 'tour.oneOutput.text',
+    section: 'step',
+    state: { block: 'layer2.0', step: 'transform', group: 3, channel: 2, at: '5,7' },
+    targets: [
+      '[data-figure="one-output"]',
+      '[data-testid="group-view"]',
+      '[data-testid="step-strip"]',
+      '[data-testid="step-loading"]',
+    ],
+  },
+  {
     id: 'classify',
     titleKey: 'tour.classify.title',
     textKey: 'tour.classify.text',

@@ -8,7 +8,8 @@ import type { ColorScaleKind } from '../../../viz/activations/colorScale';
 import { useT } from '../../i18n/useT';
 import { ColorLegend } from './ColorLegend';
 import { GroupPicker } from './GroupPicker';
-import { MapCanvas } from './MapCanvas';
+import { MapCanvas, type MapPoint } from './MapCanvas';
+import { GroupedOutput } from './oneOutput/GroupedOutput';
 import { TensorMaps } from './TensorMaps';
 import type { TraceReader } from './traceReader';
 import { channelScales } from '../../../viz/activations/normalise';
@@ -19,6 +20,11 @@ interface GroupViewProps {
   group: number;
   onGroup: (g: number) => void;
   normalisation: Normalisation;
+  /** the picked output: channel within the group (0-based) and position, or none */
+  channel: number;
+  at: { y: number; x: number } | null;
+  /** a value of the group's output maps picked: its channel within the group and position */
+  onPick: (pick: MapPoint) => void;
 }
 
 /** One small figure of a group: its maps, a caption and the legend. */
@@ -33,6 +39,8 @@ interface PartProps {
   label: string;
   first?: number;
   mapName?: (index: number) => string;
+  onPick?: (pick: MapPoint) => void;
+  picked?: MapPoint | null;
 }
 
 function Part(p: PartProps) {
@@ -54,6 +62,8 @@ function Part(p: PartProps) {
         firstChannel={p.first}
         mapName={p.mapName}
         testId={p.testId}
+        onPick={p.onPick}
+        picked={p.picked}
       />
       <ColorLegend
         kind={p.kind}
@@ -65,7 +75,16 @@ function Part(p: PartProps) {
 }
 
 /** The grouped 3×3 convolution seen through one group: its d input maps, its d×d×3×3 kernel, its d output maps. */
-export function GroupView({ reader, spec, group, onGroup, normalisation }: GroupViewProps) {
+export function GroupView({
+  reader,
+  spec,
+  group,
+  onGroup,
+  normalisation,
+  channel,
+  at,
+  onPick,
+}: GroupViewProps) {
   const t = useT();
   const C = spec.groups;
   const d = spec.width / C;
@@ -88,6 +107,14 @@ export function GroupView({ reader, spec, group, onGroup, normalisation }: Group
     () => kernel && groupKernelMaps(kernel, [3, 3, d, spec.width], C, g),
     [kernel, d, spec.width, C, g],
   );
+  const j = Math.min(Math.max(0, channel), d - 1);
+  const atY = at && Math.min(at.y, ho - 1);
+  const atX = at && Math.min(at.x, wo - 1);
+  const picked = useMemo(
+    () => (atY === null || atX === null ? null : { channel: j, y: atY, x: atX }),
+    [j, atY, atX],
+  );
+  const pick = useMemo(() => picked && { group: g, ...picked }, [g, picked]);
   if (!inputs || !outputs || !kernelMaps) return <p className="loading">{t('app.loading')}</p>;
 
   const label = (caption: string, channels: number, h: number, w: number) =>
@@ -133,8 +160,17 @@ export function GroupView({ reader, spec, group, onGroup, normalisation }: Group
           testId="group-outputs"
           label={label(outCaption, d, ho, wo)}
           first={g * d}
+          onPick={onPick}
+          picked={picked}
         />
       </div>
+      {pick ? (
+        <GroupedOutput reader={reader} spec={spec} pick={pick} />
+      ) : (
+        <p className="oo-prompt" data-testid="one-output-prompt">
+          {t('one.prompt')}
+        </p>
+      )}
       <TensorMaps
         reader={reader}
         tensor="conv2"

@@ -1,4 +1,12 @@
-import { useEffect, useMemo, useRef, useState, type KeyboardEvent, type PointerEvent } from 'react';
+import {
+  useEffect,
+  useMemo,
+  useRef,
+  useState,
+  type KeyboardEvent,
+  type MouseEvent,
+  type PointerEvent,
+} from 'react';
 import type { ColorScaleKind } from '../../../viz/activations/colorScale';
 import { cssToRgba, cssVar } from '../../../viz/activations/cssColor';
 import { hitTest } from '../../../viz/activations/gridLayout';
@@ -31,6 +39,20 @@ export interface MapCanvasProps {
   /** what the read-out calls map i, when not a channel number */
   mapName?: (index: number) => string;
   testId?: string;
+  /**
+   * Makes the values pickable: a click, or Enter / Space on the focused canvas, picks the value under the
+   * pointer or the read-out point (map index, row, column).
+   */
+  onPick?: (pick: MapPoint) => void;
+  /** the picked value, marked on its map */
+  picked?: MapPoint | null;
+}
+
+/** A value of one map: map index (0-based, within these maps), row and column. */
+export interface MapPoint {
+  channel: number;
+  y: number;
+  x: number;
 }
 
 interface Probe {
@@ -103,6 +125,19 @@ export function MapCanvas(p: MapCanvasProps) {
     if (hit) setProbe({ ...hit, byKey: false });
   };
 
+  const onClick = (e: MouseEvent<HTMLCanvasElement>) => {
+    if (!p.onPick) return;
+    const c = e.currentTarget;
+    const r = c.getBoundingClientRect();
+    if (r.width === 0 || r.height === 0) return;
+    const hit = hitTest(
+      layout,
+      ((e.clientX - r.left) * c.width) / r.width,
+      ((e.clientY - r.top) * c.height) / r.height,
+    );
+    if (hit) p.onPick({ channel: hit.channel, y: hit.y, x: hit.x });
+  };
+
   const onKeyDown = (e: KeyboardEvent<HTMLCanvasElement>) => {
     const q = probe ?? { channel: 0, x: 0, y: 0 };
     const moves: Record<string, Probe> = {
@@ -113,6 +148,13 @@ export function MapCanvas(p: MapCanvasProps) {
       PageUp: { ...q, channel: q.channel - 1 },
       PageDown: { ...q, channel: q.channel + 1 },
     };
+    if (p.onPick && (e.key === 'Enter' || e.key === ' ')) {
+      e.preventDefault();
+      e.stopPropagation();
+      const at = clampProbe(q);
+      p.onPick({ channel: at.channel, y: at.y, x: at.x });
+      return;
+    }
     const next = moves[e.key];
     if (!next) return;
     e.preventDefault();
@@ -130,19 +172,40 @@ export function MapCanvas(p: MapCanvasProps) {
       })
     : '';
 
+  const picked = p.picked && p.picked.channel < source.channels ? p.picked : null;
+  const pickTile = picked ? layout.tiles[picked.channel] : undefined;
   return (
     <div className="st-maps" data-testid={p.testId}>
-      <canvas
-        ref={ref}
-        className="st-canvas"
-        style={{ width: `${layout.width}px` }}
-        tabIndex={0}
-        role="img"
-        aria-label={p.label}
-        onPointerMove={onPointerMove}
-        onKeyDown={onKeyDown}
-        onFocus={() => setProbe((q) => q ?? { channel: 0, x: 0, y: 0, byKey: true })}
-      />
+      <span className="st-canvas-wrap" style={{ width: `${layout.width}px` }}>
+        <canvas
+          ref={ref}
+          className={p.onPick ? 'st-canvas is-pickable' : 'st-canvas'}
+          style={{ width: `${layout.width}px` }}
+          tabIndex={0}
+          role="img"
+          aria-label={p.onPick ? `${p.label} ${t('one.pickHint')}` : p.label}
+          onPointerMove={onPointerMove}
+          onClick={p.onPick ? onClick : undefined}
+          onKeyDown={onKeyDown}
+          onFocus={() => setProbe((q) => q ?? { channel: 0, x: 0, y: 0, byKey: true })}
+        />
+        {picked && pickTile && (
+          <span
+            className="st-pick-mark"
+            aria-hidden="true"
+            data-testid="map-pick"
+            data-channel={picked.channel}
+            data-y={picked.y}
+            data-x={picked.x}
+            style={{
+              left: `${((pickTile.x + picked.x * layout.scale) / layout.width) * 100}%`,
+              top: `${((pickTile.y + picked.y * layout.scale) / layout.height) * 100}%`,
+              width: `${(layout.scale / layout.width) * 100}%`,
+              height: `${(layout.scale / layout.height) * 100}%`,
+            }}
+          />
+        )}
+      </span>
       <p className="st-probe" aria-live={probe?.byKey ? 'polite' : 'off'} data-testid="map-probe">
         {readout}
       </p>

@@ -10,7 +10,8 @@ import { useAppState } from '../../state/AppStateContext';
 import { ChannelPicker } from './ChannelPicker';
 import { ColorLegend } from './ColorLegend';
 import { GroupPicker } from './GroupPicker';
-import { MapCanvas } from './MapCanvas';
+import { MapCanvas, type MapPoint } from './MapCanvas';
+import { MergeOutput } from './oneOutput/MergeOutput';
 import { TensorMaps } from './TensorMaps';
 import { TraceGoneError, type TraceReader } from './traceReader';
 
@@ -23,6 +24,9 @@ interface MergeViewProps {
   channel: number;
   onChannel: (k: number) => void;
   normalisation: Normalisation;
+  /** the picked position of output channel `channel`, or none */
+  at: { y: number; x: number } | null;
+  onPick: (pick: MapPoint) => void;
 }
 
 /** The contributions Tᵢ(x) of one output channel, their sum beside conv3's output, and the measured difference. */
@@ -34,6 +38,8 @@ export function MergeView({
   channel,
   onChannel,
   normalisation,
+  at,
+  onPick,
 }: MergeViewProps) {
   const t = useT();
   const [{ lang }] = useAppState();
@@ -82,6 +88,7 @@ export function MergeView({
   const trace = reader.trace;
   const count = trace.contributionSum.size;
   const d = spec.width / C;
+  const picked = at && { channel: 0, y: Math.min(at.y, h - 1), x: Math.min(at.x, w - 1) };
   return (
     <div className="st-merge" data-testid="merge-view">
       <div className="st-row">
@@ -136,11 +143,20 @@ export function MergeView({
                 label={`${p.caption}. ${t('step.maps.label', { name: p.caption, channels: 1, h, w })}`}
                 firstChannel={k}
                 testId={p.id}
+                onPick={onPick}
+                picked={picked}
               />
             </figure>
           ))}
           <ColorLegend kind="diverging" normalisation="shared" max={pairScale[0]} />
         </div>
+      )}
+      {picked ? (
+        <MergeOutput reader={reader} spec={spec} channel={k} y={picked.y} x={picked.x} />
+      ) : (
+        <p className="oo-prompt" data-testid="one-merge-prompt">
+          {t('one.mergePrompt')}
+        </p>
       )}
       <p className="st-diff" data-testid="merge-max-diff" data-value={trace.mergeMaxDiff}>
         {t('step.merge.diff', {

@@ -3,6 +3,8 @@ import type { NetworkSpec } from '../../../resnext/spec';
 import { STEP_IDS, STEPS, stepIndex, type DiagramNode } from '../../../resnext/stepThrough';
 import { useT } from '../../i18n/useT';
 import { useAppState } from '../../state/AppStateContext';
+import { formatAt, parseAt } from '../../state/appState';
+import type { MapPoint } from './MapCanvas';
 import { Figure } from '../../layout/Figure';
 import { AddView } from './AddView';
 import { BlockStripView } from './BlockStripView';
@@ -16,6 +18,7 @@ import { blockTextParams } from './stepText';
 import { TensorMaps } from './TensorMaps';
 import type { TraceReader } from './traceReader';
 import { usePlayback } from './usePlayback';
+import './oneOutput/oneOutput.css';
 
 /** Elements that use the arrow keys themselves. */
 const OWN_KEYS = new Set(['INPUT', 'SELECT', 'TEXTAREA', 'CANVAS']);
@@ -67,6 +70,13 @@ export function StepWalker({ reader, network }: { reader: TraceReader; network: 
   );
   const onGroup = useCallback((g: number) => update({ group: g }), [update]);
   const onChannel = useCallback((channel: number) => update({ channel }), [update]);
+  const at = parseAt(state.at);
+  // In the transform step a pick names the channel within the group; in the merge step the map is one channel.
+  const onPickGrouped = useCallback(
+    (p: MapPoint) => update({ channel: p.channel, at: formatAt(p.y, p.x) }),
+    [update],
+  );
+  const onPickMerge = useCallback((p: MapPoint) => update({ at: formatAt(p.y, p.x) }), [update]);
 
   // The BN + ReLU steps show the batch-norm output or the ReLU output (bnView); the others their result.
   const choosable = def.tensors.length > 1;
@@ -158,6 +168,9 @@ export function StepWalker({ reader, network }: { reader: TraceReader; network: 
               group={state.group}
               onGroup={onGroup}
               normalisation={normalisation}
+              channel={state.channel}
+              at={at}
+              onPick={onPickGrouped}
             />
           ) : def.panel === 'merge' ? (
             <MergeView
@@ -168,6 +181,8 @@ export function StepWalker({ reader, network }: { reader: TraceReader; network: 
               channel={state.channel}
               onChannel={onChannel}
               normalisation={normalisation}
+              at={at}
+              onPick={onPickMerge}
             />
           ) : def.id === 'add' ? (
             <AddView

@@ -42,7 +42,7 @@ afterAll(() => {
 describe('reading a trace while stepping', () => {
   it('1,000 random steps back and forth leave the tensor count unchanged', async () => {
     const trace = await computeBlockTrace(model, image, 'layer1.1');
-    const reader = new TraceReader(trace, model.blockParams('layer1.1').conv2);
+    const reader = new TraceReader(trace, model.blockParams('layer1.1'));
     const before = tf.memory().numTensors;
     const uniform = seededRandom(7);
     const rand = () => (uniform() + 1) / 2; // [0, 1)
@@ -69,7 +69,7 @@ describe('reading a trace while stepping', () => {
 
   it("reads a contribution channel equal to that channel of the trace's Tᵢ", async () => {
     const trace = await computeBlockTrace(model, image, 'layer3.0');
-    const reader = new TraceReader(trace, model.blockParams('layer3.0').conv2);
+    const reader = new TraceReader(trace, model.blockParams('layer3.0'));
     const params = model.blockParams('layer3.0');
     const allT = groupContributions(trace.tensors.relu2, params.conv3, params.spec.groups);
     const [c, h, w, out] = allT.shape;

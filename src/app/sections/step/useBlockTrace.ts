@@ -78,7 +78,7 @@ export function useBlockTrace(
     })
       .then(async (trace) => {
         if (!trace) return;
-        const reader = new TraceReader(trace, model.blockParams(block).conv2);
+        const reader = new TraceReader(trace, model.blockParams(block));
         await reader.prefetch();
         // The holder frees a trace only for a newer one, which then becomes the outcome.
         if (h.trace === trace) setOutcome({ model, pixels, block, reader, error: null });
