@@ -38,6 +38,8 @@ export interface BlockPathsOptions {
   maxParams: number;
   /** transition length; 0 under reduced motion */
   duration: number;
+  /** the pointer entering path i (null: leaving it), for figures that light up the same path */
+  onHover?: (index: number | null) => void;
 }
 
 export const BLOCK_PATHS_HEIGHT = 344;
@@ -119,6 +121,15 @@ export function renderBlockPaths(host: Element, data: BlockPathsData, opts: Bloc
       },
     );
   paths.attr('data-path', data.markPaths ? (s) => String(s.index) : null);
+  const onHover = opts.onHover;
+  if (onHover) {
+    paths
+      .on('mouseenter', (_e: MouseEvent, s: PathSpan) => onHover(s.index))
+      .on('mouseleave', () => onHover(null));
+  } else {
+    paths.on('mouseenter', null).on('mouseleave', null);
+  }
+  highlightPath(host, highlighted.get(host) ?? null);
   placeTransition(paths.transition(tr), (s) => s, cx);
 
   g.selectAll<SVGTextElement, string>('text.bp-row')
@@ -129,6 +140,20 @@ export function renderBlockPaths(host: Element, data: BlockPathsData, opts: Bloc
   bar(g.select('.bp-bar-params'), opts.maxParams, data.params.value, tr);
   g.select('.bp-width-label').text(data.bottleneck.label);
   g.select('.bp-params-label').text(data.params.label);
+}
+
+const highlighted = new WeakMap<Element, number | null>();
+
+/** Lights up path i (null: none) and dims the others, until the next call; redraws keep it. */
+export function highlightPath(host: Element, index: number | null): void {
+  highlighted.set(host, index);
+  const svg = select(host).select<SVGSVGElement>('svg.bp-svg');
+  const paths = svg.selectAll<SVGGElement, PathSpan>('g.bp-path[data-path]');
+  const on = index !== null && !paths.filter((s) => s.index === index).empty();
+  svg.classed('has-hl', on);
+  paths
+    .classed('is-hl', (s) => on && s.index === index)
+    .attr('data-highlighted', (s) => (on && s.index === index ? 'true' : null));
 }
 
 function skeleton(host: Element, idBase: string, W: number, cx: number) {

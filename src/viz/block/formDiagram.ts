@@ -24,6 +24,7 @@ const TEXT_CLASS: Record<FormText['cls'], string> = {
   label: 'bv-text',
   muted: 'bv-text bv-muted',
   ellipsis: 'bv-text bv-muted bv-ellipsis',
+  reads: 'bv-text bv-muted fd-reads',
 };
 
 const LINE_H = 14;

@@ -26,6 +26,11 @@ export interface FormLayoutInput {
   sumLabel: string;
   totalLabel: string;
   selection: LayerRef | null;
+  /**
+   * Form (c): for group i, the channels of the first 1×1's output it reads (e.g. "5–8"); the grouped strip is
+   * joined to the first 1×1's strip block by block. Absent: one edge joins the two wide convs.
+   */
+  reads?: readonly string[];
 }
 
 /** A box: a path's conv, one block of a wide conv's strip, a wide conv, or the concatenation. */
@@ -49,7 +54,7 @@ export interface FormText {
   x: number;
   y: number;
   text: string;
-  cls: 'title' | 'label' | 'muted' | 'ellipsis';
+  cls: 'title' | 'label' | 'muted' | 'ellipsis' | 'reads';
   anchor: 'start' | 'middle' | 'end';
   selected?: boolean;
 }
@@ -266,7 +271,24 @@ export function formLayout(data: FormLayoutInput): FormLayout {
     }
     const next = wide[r + 1];
     if (r === 0 && data.form === 'c') edge('in-w1', CX, TOP, CX, y);
-    if (next) edge(`w${k}-w${next[0]}`, CX, y + WIDE_H, CX, next[1]);
+    if (next && k === 1 && data.form === 'c' && data.reads) {
+      // group i of the grouped 3×3 reads only block i of the first 1×1's output: d·(i−1)+1 … d·i
+      for (const { slot, x, width } of slots) {
+        if (slot.kind === 'ellipsis') continue;
+        const mid = x + width / 2;
+        edge(`read.${slot.index}`, mid, y + WIDE_H, mid, next[1]);
+        const label = data.reads[slot.index];
+        if (label)
+          texts.push({
+            key: `read.${slot.index}`,
+            x: mid,
+            y: (y + WIDE_H + next[1]) / 2,
+            text: label,
+            cls: 'reads',
+            anchor: 'middle',
+          });
+      }
+    } else if (next) edge(`w${k}-w${next[0]}`, CX, y + WIDE_H, CX, next[1]);
     else edge('w3-sum', CX, y + WIDE_H, CX, SUM_Y - 10);
   });
 

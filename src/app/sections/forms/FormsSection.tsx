@@ -5,6 +5,7 @@ import { useBlockConfig } from '../../block/useBlockConfig';
 import { useT } from '../../i18n/useT';
 import { useAppState } from '../../state/AppStateContext';
 import { Figure } from '../../layout/Figure';
+import { DepthTwo } from './DepthTwo';
 import { FormsDiagrams } from './FormsDiagrams';
 import { FormsMorph } from './FormsMorph';
 import { FormTotals } from './FormTotals';
@@ -60,6 +61,8 @@ export function FormsSection() {
         </div>
         <p data-testid="forms-why">{t('forms.why', { c, d, width, out })}</p>
         <FormTotals config={config} />
+        <h3 id="fm-depth2-heading">{t('conn.depth2.heading')}</h3>
+        <DepthTwo config={config} />
       </section>
       <section aria-labelledby="fm-proof-heading">
         <h2 id="fm-proof-heading">{t('forms.proof.heading')}</h2>

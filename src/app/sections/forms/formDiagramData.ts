@@ -96,7 +96,15 @@ export function formDiagramData(
     sumLabel: form === 'a' ? t('forms.sum.a', { c }) : t('forms.sum.bc'),
     totalLabel: t('forms.total', { n: formatInt(counts.params, lang) }),
     selection,
+    reads: groupReads(t, c, cfg.d),
   };
+}
+
+/** The first 1×1's output channels group i reads in form (c): d·(i−1)+1 … d·i, the first with its unit. */
+export function groupReads(t: T, cardinality: number, d: number): string[] {
+  return Array.from({ length: cardinality }, (_, i) =>
+    t(i === 0 ? 'conn.forms.readsFirst' : 'conn.forms.reads', { from: d * i + 1, to: d * (i + 1) }),
+  );
 }
 
 /** The accessible name of one selectable part of a form's diagram. */

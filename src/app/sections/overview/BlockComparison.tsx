@@ -1,5 +1,5 @@
-import { useCallback, useMemo } from 'react';
-import { renderBlockPaths, type BlockPathsData } from '../../../viz/block/blockPaths';
+import { useCallback, useEffect, useMemo } from 'react';
+import { highlightPath, renderBlockPaths, type BlockPathsData } from '../../../viz/block/blockPaths';
 import type { BlockConfig } from '../../block/blockConfig';
 import { usePrefersReducedMotion } from '../../block/usePrefersReducedMotion';
 import { useLiveD3 } from '../../block/useLiveD3';
@@ -16,11 +16,15 @@ function Column({
   scale,
   width,
   testId,
+  highlight = null,
+  onHighlight,
 }: {
   data: BlockPathsData;
   scale: Figure1Scale;
   width: number;
   testId: string;
+  highlight?: number | null;
+  onHighlight?: (index: number | null) => void;
 }) {
   const reduced = usePrefersReducedMotion();
   const draw = useCallback(
@@ -31,10 +35,14 @@ function Column({
         maxChannels: scale.maxChannels,
         maxParams: scale.maxParams,
         duration: reduced ? 0 : BLOCK_TRANSITION_MS,
+        onHover: onHighlight,
       }),
-    [data, scale, width, reduced],
+    [data, scale, width, reduced, onHighlight],
   );
   const ref = useLiveD3(draw);
+  useEffect(() => {
+    if (ref.current) highlightPath(ref.current, highlight);
+  }, [ref, highlight, draw]);
   return (
     <div
       ref={ref}
@@ -48,9 +56,18 @@ function Column({
 
 /**
  * The paper's Figure 1 for the current stage, C and d: the ResNet bottleneck beside the ResNeXt block, every
- * path drawn as wide as its channels, on one scale.
+ * path drawn as wide as its channels, on one scale. Path `highlight` of the ResNeXt block is lit up; the pointer
+ * on a path reports it through `onHighlight` (the connectivity figure lights up the same path).
  */
-export function BlockComparison({ config }: { config: BlockConfig }) {
+export function BlockComparison({
+  config,
+  highlight = null,
+  onHighlight,
+}: {
+  config: BlockConfig;
+  highlight?: number | null;
+  onHighlight?: (index: number | null) => void;
+}) {
   const t = useT();
   const [{ lang }] = useAppState();
   const { resnet, resnext, scale } = useMemo(() => figure1Columns(t, lang, config), [t, lang, config]);
@@ -58,7 +75,14 @@ export function BlockComparison({ config }: { config: BlockConfig }) {
     <Figure id="fig-block" kind="block" className="ov-figure">
       <div className="ov-columns">
         <Column data={resnet} scale={scale} width={FIGURE1_WIDTH.resnet} testId="fig1-resnet" />
-        <Column data={resnext} scale={scale} width={FIGURE1_WIDTH.resnext} testId="fig1-resnext" />
+        <Column
+          data={resnext}
+          scale={scale}
+          width={FIGURE1_WIDTH.resnext}
+          testId="fig1-resnext"
+          highlight={highlight}
+          onHighlight={onHighlight}
+        />
       </div>
       <figcaption className="blk-note">{t('overview.figure.caption')}</figcaption>
     </Figure>
