@@ -4,6 +4,7 @@ import { useCurrentImage, useModel } from '../../model';
 import { useAppState } from '../../state/AppStateContext';
 import { BlockPicker } from './BlockPicker';
 import { ImagePicker } from './ImagePicker';
+import { NetworkMap } from './network/NetworkMap';
 import { StepWalker } from './StepWalker';
 import { useBlockTrace } from './useBlockTrace';
 import './step.css';
@@ -66,6 +67,7 @@ export function StepSection() {
 
   return (
     <div data-section-body="step" className="st-section">
+      <NetworkMap model={status === 'ready' ? model : null} pixels={pixels} />
       <div className="st-row">
         <BlockPicker
           spec={model?.spec ?? DEFAULT_SPEC}
