@@ -3,15 +3,10 @@ import { tfjsDriver } from '../app/backend/tfjsDriver';
 import type { BackendName } from '../app/backend/types';
 import { disposeBlockWeights, randomBlockWeights } from '../resnext/blockWeights';
 import { runFormA, runFormB, runFormC } from '../resnext/forms';
-import {
-  groupedConvStrategyByBackend,
-  prepareGroupedConv,
-  strategyFor,
-  type GroupedConvStrategy,
-} from '../resnext/groupedConv';
 import { loadModelFromManifest } from '../resnext/modelFromManifest';
 import type { ResNeXtModel } from '../resnext/model';
-import { CONV_CALLS_PER_RUN, timeIt, timePair, type Timing, type TimingOptions } from './timing';
+import { benchConv, groupedStrategies, pseudoNormal } from './conv';
+import { timeIt, timePair, type Timing, type TimingOptions } from './timing';
 
 /*
  * Benchmark page (bench.html), driven by scripts/bench/run.ts through window.__bench. Every timed run ends
@@ -22,18 +17,6 @@ type OrtModule = typeof import('onnxruntime-web');
 
 let model: ResNeXtModel | null = null;
 let threads: number | undefined;
-
-/** Deterministic pseudo-normal values (LCG + Box-Muller), so every backend and ORT see the same input. */
-function pseudoNormal(n: number, seed: number): Float32Array {
-  let s = seed >>> 0;
-  const next = (): number => {
-    s = (Math.imul(s, 1664525) + 1013904223) >>> 0;
-    return (s + 0.5) / 4294967296;
-  };
-  const out = new Float32Array(n);
-  for (let i = 0; i < n; i++) out[i] = Math.sqrt(-2 * Math.log(next())) * Math.cos(2 * Math.PI * next());
-  return out;
-}
 
 const INPUT_NHWC = pseudoNormal(32 * 32 * 3, 7);
 
@@ -72,56 +55,6 @@ async function benchModel(opts: TimingOptions): Promise<{ timing: Timing; logits
   const logits = Array.from(await predictOnce());
   const timing = await timeIt(async () => void (await predictOnce()), opts);
   return { timing, logits };
-}
-
-function perCall(t: Timing, calls: number): Timing {
-  return { ...t, medianMs: t.medianMs / calls, minMs: t.minMs / calls };
-}
-
-/** One conv (grouped or dense) on a random input; filter and input stay resident between runs. */
-async function benchConv(
-  shape: [number, number, number, number],
-  filterShape: [number, number, number, number],
-  groups: number,
-  opts: TimingOptions,
-  strategy?: GroupedConvStrategy,
-): Promise<Timing> {
-  const x = tf.tensor4d(
-    pseudoNormal(
-      shape.reduce((a, b) => a * b),
-      1,
-    ),
-    shape,
-  );
-  const f = tf.tensor4d(
-    pseudoNormal(
-      filterShape.reduce((a, b) => a * b),
-      2,
-    ),
-    filterShape,
-  );
-  try {
-    // As in the model: the filter layout is prepared once, outside the timed calls.
-    const conv = groups > 1 ? prepareGroupedConv(f, groups) : undefined;
-    conv?.warm(strategy);
-    const once = () => (conv ? conv.apply(x, 1, 1, 'linear', strategy) : tf.conv2d(x, f, 1, 'same'));
-    try {
-      const t = await timeIt(async () => {
-        // Back-to-back calls with one read-back at the end, so the result's copy out of the backend
-        // (4× larger for the grouped conv than for its dense yardstick) does not dominate a 1 ms op.
-        for (let i = 1; i < CONV_CALLS_PER_RUN; i++) once().dispose();
-        const y = once();
-        await y.data();
-        y.dispose();
-      }, opts);
-      return perCall(t, CONV_CALLS_PER_RUN);
-    } finally {
-      conv?.dispose();
-    }
-  } finally {
-    x.dispose();
-    f.dispose();
-  }
 }
 
 async function benchForms(opts: TimingOptions): Promise<Record<'a' | 'b' | 'c', Timing>> {
@@ -191,13 +124,6 @@ async function benchOrt(
     version: ort.env.versions.web ?? 'unknown',
     threads: ort.env.wasm.numThreads ?? numThreads,
   };
-}
-
-/** Grouped-conv strategies worth timing here: the one in use first, then the best tfjs-op workaround. */
-function groupedStrategies(): GroupedConvStrategy[] {
-  const inUse = strategyFor();
-  const workaround = groupedConvStrategyByBackend[tf.getBackend()] ?? 'slice';
-  return inUse === workaround ? [inUse] : [inUse, workaround];
 }
 
 function memory(): number {

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { median, timeIt, timePair } from './timing';
 
 describe('median', () => {
@@ -26,6 +26,47 @@ describe('timeIt', () => {
     const t = await timeIt(slow, { warmup: 1, runs: 50, minRuns: 2, budgetMs: 1 });
     expect(t.runs).toBe(2);
     expect(calls).toBe(3);
+  });
+
+  it('pauses after every run, outside the timed part, and stops when the pause throws', async () => {
+    // a clock that a run moves by 1 ms and a pause by 100 ms
+    let clock = 0;
+    const now = vi.spyOn(performance, 'now').mockImplementation(() => clock);
+    const events: string[] = [];
+    try {
+      const t = await timeIt(
+        async () => {
+          events.push('run');
+          clock += 1;
+        },
+        {
+          warmup: 1,
+          runs: 2,
+          minRuns: 1,
+          budgetMs: 60_000,
+          pause: async () => {
+            events.push('pause');
+            clock += 100;
+          },
+        },
+      );
+      expect(events.join(' ')).toBe('run pause run pause run pause');
+      expect(t.medianMs).toBe(1);
+    } finally {
+      now.mockRestore();
+    }
+    let runs = 0;
+    const stopped = timeIt(async () => void runs++, {
+      warmup: 1,
+      runs: 5,
+      minRuns: 5,
+      budgetMs: 60_000,
+      pause: async () => {
+        if (runs === 2) throw new Error('stopped');
+      },
+    });
+    await expect(stopped).rejects.toThrow('stopped');
+    expect(runs).toBe(2);
   });
 });
 

@@ -15,6 +15,11 @@ export interface TimingOptions {
   runs: number;
   minRuns: number;
   budgetMs: number;
+  /**
+   * Awaited after every run, warm-up included, outside the timed part: a page yields to the event loop here
+   * (and may throw to stop), so that no task holds the main thread for more than one run.
+   */
+  pause?: () => Promise<void>;
 }
 
 export const median = (xs: readonly number[]): number => {
@@ -29,6 +34,7 @@ export async function timeIt(fn: () => Promise<void>, opts: TimingOptions): Prom
     const t0 = performance.now();
     await fn();
     last = performance.now() - t0;
+    await opts.pause?.();
   }
   const fit = last > 0 ? Math.floor(opts.budgetMs / last) : opts.runs;
   const runs = Math.max(opts.minRuns, Math.min(opts.runs, fit));
@@ -37,6 +43,7 @@ export async function timeIt(fn: () => Promise<void>, opts: TimingOptions): Prom
     const t0 = performance.now();
     await fn();
     times.push(performance.now() - t0);
+    await opts.pause?.();
   }
   return { medianMs: median(times), minMs: Math.min(...times), runs, warmup: opts.warmup };
 }

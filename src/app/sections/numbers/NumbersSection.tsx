@@ -1,4 +1,5 @@
 import { ArchitectureTables } from './ArchitectureTables';
+import { GroupedCost } from './GroupedCost';
 import { MeasuredResults } from './MeasuredResults';
 import { PaperResults } from './PaperResults';
 import { SpeedTest } from './SpeedTest';
@@ -15,6 +16,7 @@ export function NumbersSection() {
       <PaperResults />
       <MeasuredResults />
       <SpeedTest />
+      <GroupedCost />
     </div>
   );
 }
