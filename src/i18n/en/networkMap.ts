@@ -5,6 +5,8 @@ export const networkMap = {
     'Every block of the network from the stem to the classifier, grouped by the stages of the paper’s Table 1 (conv1, conv2, …, fc), with each block’s output shape, its cardinality C and per-group width d, and its parameters.',
   'networkMap.thumbs.explain':
     'The small map in each block is what the block computes for the current picture: its output, averaged over the channels (dark: weak, bright: strong; each map on its own scale). Click a block, or press Enter on it, to walk through it below.',
+  'networkMap.thumb.aria': 'Map of the output of {name} for the current picture, averaged over its channels',
+  'networkMap.links.aria': 'Arrows from each stage of the network to the next, stem to classifier',
   'networkMap.network.label': 'Network',
   'networkMap.network.running': 'ResNeXt-{depth} {c}×{d}d (running)',
   'networkMap.network.paper': 'ResNeXt-{depth} {c}×{d}d (paper, Table 1)',

@@ -7,6 +7,8 @@ export const networkMap: Catalog<typeof en> = {
     '从起始层到分类器，网络的每一个块按论文表 1 的阶段（conv1、conv2、…、fc）分组，并标出每个块的输出形状、基数 C、每组宽度 d 和参数量。',
   'networkMap.thumbs.explain':
     '每个块里的小图是这个块对当前图像算出的结果：它的输出在各通道上的平均（暗：弱，亮：强；每张图用各自的色阶）。点击一个块，或在它上面按 Enter，就能在下方逐步查看它。',
+  'networkMap.thumb.aria': '{name} 对当前图像的输出图，在各通道上取平均',
+  'networkMap.links.aria': '从网络的每个阶段指向下一个阶段的箭头，从起始层到分类器',
   'networkMap.network.label': '网络',
   'networkMap.network.running': 'ResNeXt-{depth} {c}×{d}d（正在运行）',
   'networkMap.network.paper': 'ResNeXt-{depth} {c}×{d}d（论文表 1）',

@@ -28,6 +28,8 @@ export interface NetworkCardView {
   current: boolean;
   /** the card's map; null while it is being computed; undefined: the card has no map */
   thumb?: NetworkThumb | null;
+  /** accessible name of the card's map */
+  thumbLabel?: string;
 }
 
 export interface NetworkColumnView {
@@ -46,6 +48,8 @@ export interface NetworkFigureView {
   columns: readonly NetworkColumnView[];
   /** no movement: changes are drawn at once */
   reducedMotion: boolean;
+  /** accessible name of the arrows between the stages */
+  linksLabel: string;
 }
 
 const DURATION = 350;
@@ -127,7 +131,7 @@ export function renderNetwork(
   let stage = root.select<HTMLDivElement>(':scope > .nm-stage');
   if (stage.empty()) {
     stage = root.append('div').attr('class', 'nm-stage');
-    const svg = stage.append('svg').attr('class', 'nm-links').attr('aria-hidden', 'true');
+    const svg = stage.append('svg').attr('class', 'nm-links').attr('role', 'img');
     svg
       .append('defs')
       .append('marker')
@@ -283,7 +287,8 @@ export function renderNetwork(
       return;
     }
     if (canvas.empty())
-      canvas = card.insert('canvas', '.nm-lines').attr('class', 'nm-thumb').attr('aria-hidden', 'true');
+      canvas = card.insert('canvas', '.nm-lines').attr('class', 'nm-thumb').attr('role', 'img');
+    canvas.attr('aria-label', k.thumbLabel ?? null);
     if (k.thumb) {
       paintThumb(canvas.node()!, k.thumb);
       card.attr('data-thumb', 'drawn');
@@ -304,5 +309,6 @@ export function renderNetwork(
     // A space after each line (not drawn at the end of a line) keeps the lines apart in the card's text.
     .text((line) => `${line} `);
 
+  stage.select('svg.nm-links').attr('aria-label', view.linksLabel);
   return layout;
 }

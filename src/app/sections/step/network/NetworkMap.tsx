@@ -129,6 +129,7 @@ export function NetworkMap({ model, pixels }: { model: ResNeXtModel | null; pixe
     return {
       idBase: `nm-${which}`,
       width,
+      linksLabel: t('networkMap.links.aria'),
       reducedMotion,
       columns: columns.map((col): NetworkColumnView => ({
         id: col.id,
@@ -146,6 +147,7 @@ export function NetworkMap({ model, pixels }: { model: ResNeXtModel | null; pixe
             open,
             current: open && k.id === state.block,
             thumb: thumbOf(k),
+            thumbLabel: t('networkMap.thumb.aria', { name: k.id }),
           };
         }),
       })),
