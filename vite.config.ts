@@ -3,16 +3,14 @@ import { readFileSync } from 'node:fs';
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
 import { VitePWA } from 'vite-plugin-pwa';
-import { contentSecurityPolicy, headerPolicy } from './src/app/backend/contentSecurityPolicy';
+import {
+  contentSecurityPolicy,
+  hostHeaders,
+  ISOLATION_HEADERS,
+} from './src/app/backend/contentSecurityPolicy';
+import { testHooks } from './src/app/backend/testHooks';
 import { tfjsWasmThreads } from './src/app/backend/wasmThreadsPlugin';
 import { CLEANUP_SCRIPT, cleanupScript, offlinePlan } from './src/app/offline/offlinePlan';
-
-// Cross-origin isolation lets the WASM backend use threads (SharedArrayBuffer) and SIMD.
-const isolationHeaders = {
-  'Cross-Origin-Opener-Policy': 'same-origin',
-  'Cross-Origin-Embedder-Policy': 'require-corp',
-  'Cross-Origin-Resource-Policy': 'same-origin',
-};
 
 const manifestText = readFileSync('public/models/manifest.json', 'utf8');
 const weightsManifest = JSON.parse(manifestText) as {
@@ -28,6 +26,8 @@ export default defineConfig({
   plugins: [
     react(),
     tfjsWasmThreads(),
+    // __TEST_HOOKS__: true only in the browser tests' build (vite build --mode e2e), so production has none
+    testHooks(),
     contentSecurityPolicy(),
     // The worker's script that deletes other releases' weights caches when it activates.
     {
@@ -96,9 +96,11 @@ export default defineConfig({
     ),
     'import.meta.env.VITE_WEIGHTS_CACHE': JSON.stringify(offline.weightsCache),
   },
-  server: { headers: isolationHeaders },
-  preview: { headers: { ...isolationHeaders, 'Content-Security-Policy': headerPolicy() } },
+  // Cross-origin isolation lets the WASM backend use threads (SharedArrayBuffer) and SIMD. The preview server
+  // sends what public/_headers tells a static host to send (src/app/backend/contentSecurityPolicy.ts).
+  server: { headers: { ...ISOLATION_HEADERS } },
+  preview: { headers: hostHeaders() },
   build: { target: 'es2022', chunkSizeWarningLimit: 2000 },
   // The inference worker (src/app/worker/) is bundled on its own: it needs the WASM threads fix too.
-  worker: { format: 'es', plugins: () => [tfjsWasmThreads()] },
+  worker: { format: 'es', plugins: () => [tfjsWasmThreads(), testHooks()] },
 });

@@ -1,4 +1,4 @@
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { build, preview } from 'vite';
@@ -9,12 +9,48 @@ import { SECTIONS, waitForSection, navLink } from './support/sections';
 /*
  * The build works under any path: built with base /resnext-explorer/ and served only there, the app walks
  * every section and loads the weights without a single request outside that path.
+ *
+ * That build is a production build (mode 'production', as `npm run build`), so it is also the one the test
+ * hooks are looked for in: none may be there (src/app/backend/testHooks.ts), while the browser tests' own build
+ * (E2E_OUT_DIR, mode 'e2e') holds them all. No build of its own: the check reads the two builds the run makes
+ * anyway.
  */
 
 const BASE = '/resnext-explorer/';
 
-const test = harness.extend<object, { basePathURL: string }>({
-  basePathURL: [
+/** What only the browser tests' bundle may hold: the hooks' names, and the injected fault's message. */
+const TEST_HOOK_STRINGS = [
+  '__resnextDebug',
+  '__resnextInjectFault',
+  '__resnextNoInferenceWorker',
+  '__resnextHangInferenceWorker',
+  'Test fault injected',
+];
+
+/** Every emitted .js file under `dir` (the page's chunks, the inference worker's, the service worker's). */
+async function scripts(dir: string): Promise<Map<string, string>> {
+  const files = new Map<string, string>();
+  for (const entry of await readdir(dir, { recursive: true, withFileTypes: true })) {
+    if (entry.isFile() && entry.name.endsWith('.js')) {
+      const path = join(entry.parentPath, entry.name);
+      files.set(path.slice(dir.length + 1), await readFile(path, 'utf8'));
+    }
+  }
+  return files;
+}
+
+/** The test-hook strings each file holds (files holding none left out). */
+function hooksIn(files: Map<string, string>): Record<string, string[]> {
+  const found: Record<string, string[]> = {};
+  for (const [name, text] of files) {
+    const hits = TEST_HOOK_STRINGS.filter((s) => text.includes(s));
+    if (hits.length) found[name] = hits;
+  }
+  return found;
+}
+
+const test = harness.extend<object, { productionBuild: string; basePathURL: string }>({
+  productionBuild: [
     // eslint-disable-next-line no-empty-pattern
     async ({}, provide) => {
       const outDir = await mkdtemp(join(tmpdir(), 'resnext-explorer-base-'));
@@ -24,6 +60,13 @@ const test = harness.extend<object, { basePathURL: string }>({
         logLevel: 'warn',
         build: { outDir, emptyOutDir: true },
       });
+      await provide(outDir);
+      await rm(outDir, { recursive: true, force: true });
+    },
+    { scope: 'worker', timeout: 300_000 },
+  ],
+  basePathURL: [
+    async ({ productionBuild: outDir }, provide) => {
       const port = await freePort();
       const server = await preview({
         root: process.cwd(),
@@ -34,7 +77,6 @@ const test = harness.extend<object, { basePathURL: string }>({
       });
       await provide(`http://127.0.0.1:${port}${BASE}`);
       await server.close();
-      await rm(outDir, { recursive: true, force: true });
     },
     { scope: 'worker', timeout: 300_000 },
   ],
@@ -42,6 +84,24 @@ const test = harness.extend<object, { basePathURL: string }>({
 });
 
 test.use({ serviceWorkers: 'allow' });
+
+test('the production build holds no test hook, the browser tests’ build holds them all @wasm', async ({
+  productionBuild,
+}) => {
+  const production = await scripts(productionBuild);
+  const worker = [...production.keys()].filter((name) => /inference\.worker-.+\.js$/.test(name));
+  expect(worker).toHaveLength(1);
+  expect(production.has('sw.js')).toBe(true);
+  expect(hooksIn(production)).toEqual({});
+
+  // not vacuous: the same strings are found where the hooks are built in, the worker's bundle included
+  const tests = await scripts(process.env.E2E_OUT_DIR!);
+  const found = hooksIn(tests);
+  expect(new Set(Object.values(found).flat())).toEqual(new Set(TEST_HOOK_STRINGS));
+  const testWorker = Object.keys(found).filter((name) => /inference\.worker-.+\.js$/.test(name));
+  expect(testWorker).toHaveLength(1);
+  expect(found[testWorker[0]]).toContain('Test fault injected');
+});
 
 test('built with --base /resnext-explorer/, every section works and nothing is requested outside the path @wasm', async ({
   page,

@@ -13,9 +13,11 @@ test.use({ serviceWorkers: 'allow' });
  * model used before loads again.
  */
 
-const DEFAULT_WEIGHTS = (
-  JSON.parse(readFileSync('public/models/manifest.json', 'utf8')) as { default: string }
-).default;
+const MANIFEST = JSON.parse(readFileSync('public/models/manifest.json', 'utf8')) as {
+  default: string;
+  files: { path: string; sha256: string }[];
+};
+const DEFAULT_WEIGHTS = MANIFEST.default;
 
 /** Whether a request went out to the network: the page's own that no worker answered, or the worker's. */
 async function reachedNetwork(request: Request): Promise<boolean> {
@@ -158,4 +160,55 @@ test('the page offers a web app manifest with installable icons @wasm', async ({
     expect(res.ok()).toBe(true);
     expect(res.headers()['content-type']).toContain('image/png');
   }
+});
+
+test('a cached weights file that fails its hash is deleted and downloaded again; the page classifies @wasm', async ({
+  page,
+  context,
+}) => {
+  test.setTimeout(300_000);
+  await gotoApp(page, 'section=overview');
+  await page.waitForFunction(() => navigator.serviceWorker?.controller !== null, undefined, {
+    timeout: 180_000,
+  });
+  // once the default weights are in the weights cache, one byte of that copy is changed
+  const copy = (file: string, change: boolean) =>
+    page.evaluate(
+      async ({ file, change }) => {
+        for (const name of await caches.keys()) {
+          const cache = await caches.open(name);
+          const key = (await cache.keys()).find((r) => r.url.endsWith(`/models/${file}`));
+          const res = key && (await cache.match(key));
+          if (!key || !res) continue;
+          const bytes = new Uint8Array(await res.arrayBuffer());
+          if (change) {
+            bytes[bytes.length >> 1] ^= 0x01;
+            await cache.put(key, new Response(bytes, { headers: res.headers }));
+          }
+          const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', bytes));
+          return Array.from(digest, (b) => b.toString(16).padStart(2, '0')).join('');
+        }
+        return null;
+      },
+      { file, change },
+    );
+  const expected = MANIFEST.files.find((f) => f.path === DEFAULT_WEIGHTS)!.sha256;
+  await expect.poll(() => copy(DEFAULT_WEIGHTS, false), { timeout: 60_000 }).toBe(expected);
+  const changed = await copy(DEFAULT_WEIGHTS, true);
+  expect(changed).not.toBeNull();
+  expect(changed).not.toBe(expected);
+
+  const weights: Request[] = [];
+  context.on('request', (r) => {
+    if (r.url().endsWith(`/models/${DEFAULT_WEIGHTS}`)) weights.push(r);
+  });
+  // a new page load: the worker answers with the changed copy, the page's check fails, the copy is deleted and
+  // the file downloaded from the network, and kept again
+  await gotoApp(page, 'section=classify');
+  await expect(page.getByTestId('top1')).toHaveAttribute('data-class', 'cat', { timeout: 180_000 });
+  await expect(page.getByTestId('model-error')).toHaveCount(0);
+  const fromNetwork = [];
+  for (const r of weights) if (await reachedNetwork(r)) fromNetwork.push(r);
+  expect(fromNetwork).toHaveLength(1);
+  await expect.poll(() => copy(DEFAULT_WEIGHTS, false), { timeout: 60_000 }).toBe(expected);
 });

@@ -121,3 +121,28 @@ test('inference worker @wasm: a kernel broken only in the worker fails its canar
   await expect(site).toHaveText(/[\u4e00-\u9fff]/);
   await expect(site).not.toHaveText(/background thread|off by/);
 });
+
+test('inference worker @wasm: a worker that stops answering is timed out; the page classifies and says why', async ({
+  page,
+}) => {
+  test.setTimeout(300_000);
+  await page.addInitScript(() => {
+    window.__resnextHangInferenceWorker = true;
+  });
+  await gotoApp(page, 'section=classify');
+  await classifyCat(page);
+  const site = page.getByTestId('inference-site');
+  // the worker starts, passes its checks and canary, then never answers a classification
+  await expect(site).toHaveAttribute('data-phase', /^(ready|failed)$/, { timeout: 120_000 });
+  await classifyHorse(page);
+  await expect(site).toHaveAttribute('data-phase', 'failed');
+  await expect(site).toHaveAttribute('data-failure', 'timeout');
+  await expect(page.getByTestId('inference-time')).toHaveAttribute('data-site', 'page');
+  // "Network: runs on the page, because its background thread did not answer within 10 s"
+  const [before, after] = en['inference.failed']
+    .replace('{reason}', en['inference.failed.timeout'])
+    .split('{seconds}');
+  const text = await site.innerText();
+  expect(text.startsWith(before) && text.endsWith(after), text).toBe(true);
+  expect(Number(text.slice(before.length, text.length - after.length)), text).toBeGreaterThanOrEqual(10);
+});

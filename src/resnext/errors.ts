@@ -24,6 +24,7 @@ export const weightsErrorTemplates = {
   http: 'Could not download {file} (HTTP status {status}).',
   network: 'Could not download {file}: the network request failed.',
   integrity: '{file} failed its integrity check: SHA-256 {actual}, expected {expected}.',
+  unlisted: '{file} is not listed in the model manifest, so it cannot be checked; it was not loaded.',
   manifest: '{file} is not a valid model manifest ({reason}).',
 } as const;
 

@@ -1,4 +1,5 @@
 import { WeightsError } from './errors';
+import { sha256HexSync } from './sha256';
 
 /**
  * Naming and checking a downloaded file: small and free of TensorFlow.js, so the page's first script (the
@@ -16,21 +17,21 @@ export function fileNameOf(url: string): string {
   }
 }
 
-/** Hex SHA-256 of the bytes, or null where there is no Web Crypto to hash with. */
-export type Hash = (bytes: Uint8Array) => Promise<string | null>;
+/** Hex SHA-256 of the bytes. */
+export type Hash = (bytes: Uint8Array) => Promise<string>;
 
-/** Hex SHA-256 with Web Crypto (the browser's crypto.subtle, node:crypto's webcrypto in Node). */
+/**
+ * Hex SHA-256 with Web Crypto (the browser's crypto.subtle, node:crypto's webcrypto in Node), or, where there
+ * is none (browsers give it to secure contexts only: not to plain http on a LAN address), with sha256.ts.
+ */
 export const sha256Hex: Hash = async (bytes) => {
   const subtle = globalThis.crypto?.subtle;
-  if (!subtle) return null; // browsers expose it only in secure contexts
+  if (!subtle) return sha256HexSync(bytes);
   const digest = await subtle.digest('SHA-256', bytes as Uint8Array<ArrayBuffer>);
   return Array.from(new Uint8Array(digest), (b) => b.toString(16).padStart(2, '0')).join('');
 };
 
-/**
- * Throws WeightsError 'integrity' when the bytes do not hash to `expected`; passes where `hash` cannot hash
- * (an insecure context), where no download can be checked.
- */
+/** Throws WeightsError 'integrity' when the bytes do not hash to `expected`, in every context. */
 export async function verifySha256(
   bytes: Uint8Array,
   expected: string,
@@ -38,6 +39,5 @@ export async function verifySha256(
   hash: Hash = sha256Hex,
 ): Promise<void> {
   const actual = await hash(bytes);
-  if (actual === null) return;
   if (actual !== expected.toLowerCase()) throw new WeightsError('integrity', { file, expected, actual });
 }

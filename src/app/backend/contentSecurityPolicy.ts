@@ -42,6 +42,52 @@ export const metaPolicy = (): string => policyText(CSP_DIRECTIVES);
 /** The policy for the Content-Security-Policy header of a server that serves the build. */
 export const headerPolicy = (): string => policyText({ ...CSP_DIRECTIVES, ...HEADER_ONLY_DIRECTIVES });
 
+/**
+ * Cross-origin isolation: lets the WASM backend use threads (SharedArrayBuffer). Only an HTTP header can
+ * carry these (the development and preview servers send them; a static host must: public/_headers).
+ */
+export const ISOLATION_HEADERS: Readonly<Record<string, string>> = {
+  'Cross-Origin-Opener-Policy': 'same-origin',
+  'Cross-Origin-Embedder-Policy': 'require-corp',
+  'Cross-Origin-Resource-Policy': 'same-origin',
+};
+
+/** Every header a server of the build sends with every file: the policy (framing included) and isolation. */
+export const hostHeaders = (): Record<string, string> => ({
+  'Content-Security-Policy': headerPolicy(),
+  ...ISOLATION_HEADERS,
+});
+
+/** The path pattern of the `_headers` file's one rule: every file of the site. */
+export const HEADERS_FILE_PATH = '/*';
+
+/**
+ * public/_headers (Netlify and Cloudflare Pages read it; other hosts: README), written from the same
+ * directives as the <meta> tag; a unit test keeps the committed file equal to this.
+ */
+export function headersFile(): string {
+  const lines = Object.entries(hostHeaders()).map(([name, value]) => `  ${name}: ${value}`);
+  return `# Generated from src/app/backend/contentSecurityPolicy.ts (headersFile); do not edit by hand.\n${HEADERS_FILE_PATH}\n${lines.join('\n')}\n`;
+}
+
+/** The headers a `_headers` file gives each path pattern (comments and blank lines skipped). */
+export function parseHeadersFile(text: string): Map<string, Record<string, string>> {
+  const rules = new Map<string, Record<string, string>>();
+  let current: Record<string, string> | null = null;
+  for (const line of text.split('\n')) {
+    if (!line.trim() || line.trim().startsWith('#')) continue;
+    if (!/^\s/.test(line)) {
+      current = {};
+      rules.set(line.trim(), current);
+      continue;
+    }
+    const colon = line.indexOf(':');
+    if (!current || colon < 0) throw new Error(`_headers: cannot read the line "${line}"`);
+    current[line.slice(0, colon).trim()] = line.slice(colon + 1).trim();
+  }
+  return rules;
+}
+
 /** Puts the policy into the built index.html right after <meta charset>, before anything it governs. */
 export function contentSecurityPolicy(): Plugin {
   return {

@@ -6,8 +6,8 @@ import type { InferenceState } from '../worker/inferenceClient';
 import type { MemoryResult } from '../worker/protocol';
 
 /**
- * A read-only window onto TensorFlow.js for automated tests and the browser console: tensor and byte
- * counts, and a way to simulate a lost GPU. It exposes nothing about the reader.
+ * A window onto TensorFlow.js for the browser tests: tensor and byte counts, and a way to simulate a lost
+ * GPU. It exposes nothing about the reader, and exists only in the tests' bundle (src/app/backend/testHooks.ts).
  */
 export interface ResnextDebug {
   /** tf.memory(): live tensors and bytes on the active backend */
@@ -67,7 +67,7 @@ declare global {
 
 /** Puts `window.__resnextDebug` in place once TensorFlow.js is loaded. */
 export async function installDebugHook(): Promise<void> {
-  if (typeof window === 'undefined' || window.__resnextDebug) return;
+  if (!__TEST_HOOKS__ || typeof window === 'undefined' || window.__resnextDebug) return;
   const tf = await import('@tensorflow/tfjs-core');
   window.__resnextDebug = {
     memory: () => tf.memory(),

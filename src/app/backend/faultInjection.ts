@@ -8,7 +8,7 @@ type Tf = typeof import('@tensorflow/tfjs-core');
  * page, in the inference worker, or both: `where`) applies a ReLU nobody asked for to the 1×1 convolutions
  * with 1024 output channels: the last stage's expand convs and projection shortcut of ResNeXt-29. The start-up checks (1+4 and the grouped-conv kernel against
  * tf.conv2d) never run that kernel at that shape; only the model does, so only the canary can notice. The app
- * itself never sets the switch.
+ * itself never sets the switch, and the production build holds none of this (src/app/backend/testHooks.ts).
  */
 export interface InjectedFault {
   backend: BackendName;
@@ -23,12 +23,23 @@ export type FaultSite = 'page' | 'worker';
 
 /** The fault a test asked for on this page (read on the page, and handed to the worker when it starts). */
 export function requestedFault(): InjectedFault | null {
+  if (!__TEST_HOOKS__) return null;
   return (typeof window !== 'undefined' && window.__resnextInjectFault) || null;
+}
+
+/**
+ * Whether a test asked the inference worker to stop answering classifications (a hung driver, a kernel that
+ * never ends): `window.__resnextHangInferenceWorker = true` before the app loads. The page must time it out.
+ */
+export function requestedHang(): boolean {
+  if (!__TEST_HOOKS__) return false;
+  return typeof window !== 'undefined' && window.__resnextHangInferenceWorker === true;
 }
 
 declare global {
   interface Window {
     __resnextInjectFault?: InjectedFault;
+    __resnextHangInferenceWorker?: boolean;
   }
 }
 
@@ -54,6 +65,7 @@ export function injectRequestedFault(
   site: FaultSite = 'page',
   fault: InjectedFault | null = requestedFault(),
 ): boolean {
+  if (!__TEST_HOOKS__) return false;
   if (injected.has(name)) return true;
   if (!applies(fault, name, site)) return false;
   const config = tf.getKernel(FAULTY_KERNEL, name);

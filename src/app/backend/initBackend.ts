@@ -15,7 +15,8 @@ export function initBackend(
 ): Promise<BackendInfo> {
   const run = queue.then(async () => {
     const info = await selectBackend(preference, tfjsDriver, options);
-    await installDebugHook();
+    // the browser tests' bundle only (src/app/backend/testHooks.ts)
+    if (__TEST_HOOKS__) await installDebugHook();
     return info;
   });
   queue = run.catch(() => undefined);

@@ -38,7 +38,7 @@ async function activate(name: BackendName): Promise<ActivateResult> {
   trackGpu(tf, name);
   const groupedConvKernel = await startGroupedConvKernel(name);
   // Tests of the canary only: a kernel bug the checks above cannot see (nothing happens unless one asks).
-  injectRequestedFault(tf, name);
+  if (__TEST_HOOKS__) injectRequestedFault(tf, name);
   return threadsCount ? { threads: threadsCount(), groupedConvKernel } : { groupedConvKernel };
 }
 

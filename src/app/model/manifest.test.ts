@@ -18,7 +18,7 @@ describe('resolveFile', () => {
       bytes: 9,
     });
   });
-  it('falls back to the first candidate, unverified', () => {
+  it('falls back to the first candidate without a hash (the loader refuses it)', () => {
     expect(resolveFile(['c.safetensors'], manifest)).toEqual({
       path: 'c.safetensors',
       sha256: null,

@@ -11,13 +11,14 @@ export const MODELS_URL = `${import.meta.env.BASE_URL}models/`;
 export interface ResolvedFile {
   /** path under models/ */
   path: string;
+  /** null: the manifest does not list it, and it is refused (fetchShippedFile) */
   sha256: string | null;
   bytes: number | null;
 }
 
 /**
  * The first candidate the manifest lists, with its hash and size; when it lists none of them (or there is
- * no manifest), the first candidate, unverified.
+ * no manifest), the first candidate without a hash, which the loader refuses to download.
  */
 export function resolveFile(candidates: readonly string[], manifest: ModelManifest | null): ResolvedFile {
   for (const c of candidates) {

@@ -5,7 +5,7 @@ import { checkWeightsResponse } from '../sections/classify/weightsUrl';
 import type { ResNeXtModel } from '../../resnext/model';
 import type { SafetensorsFile } from '../../resnext/safetensors';
 import type { NetworkSpec } from '../../resnext/spec';
-import { keepForOffline } from '../offline/weightsCache';
+import { evictFromOffline, keepForOffline } from '../offline/weightsCache';
 import { loadImagenetClasses } from './imagenetClasses';
 import { MODELS_URL, loadManifest, shippedFile } from './manifest';
 import type { ShippedModel } from './modelCatalog';
@@ -36,7 +36,9 @@ export function toStoreError(err: unknown): StoreError {
  * Downloads a shipped model's weights, checking the SHA-256 the manifest gives. A download of the same file
  * started with the page (preload.ts) is taken over rather than requested again: its bytes, joined and hashed
  * once there, are the ones the preload keeps for offline use. Other downloads are kept here, in the service
- * worker's weights cache, for the next visit and offline use.
+ * worker's weights cache, for the next visit and offline use. Bytes that fail their hash while the weights
+ * cache holds a copy came from that copy (the service worker answers from it first): the copy is deleted and
+ * the file downloaded once more, from the network.
  */
 export async function fetchShippedFile(
   model: ShippedModel,
@@ -48,16 +50,30 @@ export async function fetchShippedFile(
     loadManifest(),
   ]);
   const entry = shippedFile(model, manifest);
+  // never unverified bytes: a file the manifest does not list has no hash to check, and is not loaded
+  if (!entry.sha256) throw new WeightsError('unlisted', { file: fileNameOf(entry.path) });
   const url = `${MODELS_URL}${entry.path}`;
   // The size is known before the first byte arrives: a progress bar can show 0 of it at once.
   onProgress(0, entry.bytes);
   // A compressed or chunked response has no Content-Length; the manifest knows the size.
   const progress: OnProgress = (loaded, total) => onProgress(loaded, total ?? entry.bytes);
-  const expectedSha256 = entry.sha256 ?? undefined;
-  const preloaded = await takeVerified(url, { sha256: expectedSha256, onProgress: progress, signal });
-  if (preloaded) return parseSafetensors(preloaded, fileNameOf(url));
-  const bytes = await fetchBytes(url, { onProgress: progress, signal, expectedSha256 });
-  void keepForOffline(url, bytes);
+  const expectedSha256 = entry.sha256;
+  const download = async (): Promise<Uint8Array> => {
+    const bytes = await fetchBytes(url, { onProgress: progress, signal, expectedSha256 });
+    void keepForOffline(url, bytes);
+    return bytes;
+  };
+  let bytes: Uint8Array;
+  try {
+    bytes =
+      (await takeVerified(url, { sha256: expectedSha256, onProgress: progress, signal })) ??
+      (await download());
+  } catch (err) {
+    if (!(err instanceof WeightsError && err.code === 'integrity') || !(await evictFromOffline(url)))
+      throw err;
+    console.warn(`${entry.path}: the cached copy failed its SHA-256 and was deleted; downloading it again`);
+    bytes = await download();
+  }
   return parseSafetensors(bytes, fileNameOf(url));
 }
 

@@ -11,6 +11,23 @@ export const weightsCacheName = (): string | undefined =>
   import.meta.env.VITE_WEIGHTS_CACHE as string | undefined;
 
 /**
+ * Deletes the copy of the weights at `url` from the weights cache: the page calls it when the bytes it got
+ * failed their hash. The service worker keeps any complete 200 response before anything is checked, and
+ * serves it first from then on, so a bad copy (a disk error, a proxy that changed the body) would fail every
+ * retry until the next release. Returns whether there was a copy to delete; never throws.
+ */
+export async function evictFromOffline(url: string, cacheName = weightsCacheName()): Promise<boolean> {
+  if (!cacheName || typeof caches === 'undefined') return false;
+  try {
+    const href = typeof document === 'undefined' ? url : new URL(url, document.baseURI).href;
+    const cache = await caches.open(cacheName);
+    return await cache.delete(href, { ignoreVary: true });
+  } catch {
+    return false;
+  }
+}
+
+/**
  * Stores the downloaded bytes of the weights at `url` in the weights cache, unless they are there already
  * (the worker cached them when it handled the request). Never throws: a browser without Cache Storage, or
  * one out of quota, still has the online app.

@@ -35,7 +35,13 @@ describe('where the network runs, in words', () => {
     expect(describeInference(failed('canary', 0.31), en)).toMatch(
       /failed the correctness check \(logits off by 0\.3/,
     );
-    for (const code of ['start', 'canary', 'error', 'crashed'] as const) {
+    expect(
+      describeInference(
+        { ...failed('timeout'), failure: { code: 'timeout', message: 'technical detail', seconds: 12 } },
+        en,
+      ),
+    ).toBe('Network: runs on the page, because its background thread did not answer within 12 s');
+    for (const code of ['start', 'canary', 'error', 'crashed', 'timeout'] as const) {
       const text = describeInference(failed(code, 0.3), zh)!;
       expect(text).toMatch(/[\u4e00-\u9fff]/);
       expect(text).not.toMatch(/technical detail|background|\{/);

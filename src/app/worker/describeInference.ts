@@ -26,7 +26,9 @@ export function describeInference(
       const reason =
         failure.code === 'canary'
           ? t('inference.failed.canary', { diff: formatLogitDiff(failure.maxAbsDiff ?? NaN) })
-          : t(`inference.failed.${failure.code}`, { backend });
+          : failure.code === 'timeout'
+            ? t('inference.failed.timeout', { seconds: failure.seconds ?? NaN })
+            : t(`inference.failed.${failure.code}`, { backend });
       return t('inference.failed', { reason });
     }
   }

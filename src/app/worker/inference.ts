@@ -9,14 +9,16 @@ declare global {
   interface Window {
     /**
      * Set by browser tests only (page.addInitScript), before the app loads: no worker, so that the page
-     * computes everything, to compare with the worker. The app itself never sets it.
+     * computes everything, to compare with the worker. The app itself never sets it, and only the tests'
+     * bundle reads it (src/app/backend/testHooks.ts).
      */
     __resnextNoInferenceWorker?: boolean;
   }
 }
 
 const workersAllowed = (): boolean =>
-  typeof Worker !== 'undefined' && !(typeof window !== 'undefined' && window.__resnextNoInferenceWorker);
+  typeof Worker !== 'undefined' &&
+  !(__TEST_HOOKS__ && typeof window !== 'undefined' && window.__resnextNoInferenceWorker);
 
 const spawn = (): WorkerPort =>
   new Worker(new URL('./inference.worker.ts', import.meta.url), {

@@ -2,9 +2,15 @@
  * The page's side of the inference worker against a scripted worker: when it answers, when the page must
  * compute instead (null), and that a failure stops the worker for good on that backend.
  */
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { SafetensorsFile } from '../../resnext/safetensors';
-import { InferenceClient, type WorkerPort } from './inferenceClient';
+import {
+  InferenceClient,
+  REQUEST_FLOOR_MS,
+  requestTimeoutMs,
+  SLOW_REQUEST_MS,
+  type WorkerPort,
+} from './inferenceClient';
 import type { InferenceFailure, InferenceReply, InferenceRequest, ResultOf, TensorData } from './protocol';
 
 const file: SafetensorsFile = { source: 'test.safetensors', metadata: {}, tensors: new Map() };
@@ -17,6 +23,7 @@ class FakeWorker implements WorkerPort {
   onerror: ((event: Event) => void) | null = null;
   readonly received: InferenceRequest[] = [];
   terminated = false;
+  loadResult: ResultOf['load'] = {};
   constructor(readonly fail: (r: InferenceRequest) => InferenceFailure | null = () => null) {}
   postMessage(request: InferenceRequest): void {
     this.received.push(request);
@@ -27,7 +34,7 @@ class FakeWorker implements WorkerPort {
         : request.type === 'start'
           ? { backend: request.backend, groupedConvKernel: true }
           : request.type === 'load'
-            ? {}
+            ? this.loadResult
             : null;
     const reply: InferenceReply = failure
       ? { id: request.id, ok: false, failure }
@@ -52,8 +59,22 @@ function clientWith(...workers: FakeWorker[]) {
       return w;
     },
     () => null,
+    () => false,
   );
   return { client, spawned };
+}
+
+/** A worker that answers as FakeWorker does until `hangOn` comes, then never again (a driver hang). */
+class HangingWorker extends FakeWorker {
+  hung = false;
+  constructor(readonly hangOn: InferenceRequest['type']) {
+    super();
+  }
+  override postMessage(request: InferenceRequest): void {
+    if (request.type === this.hangOn) this.hung = true;
+    if (this.hung) this.received.push(request);
+    else super.postMessage(request);
+  }
 }
 
 describe('the inference client', () => {
@@ -222,5 +243,102 @@ describe('the inference client', () => {
     c.attach(m3, 'wasm');
     expect(await c.classify(m3, input)).toBeNull();
     expect(c.getState().failure).toMatchObject({ code: 'crashed', message: 'no more workers' });
+  });
+
+  describe('a worker that stops answering', () => {
+    afterEach(() => {
+      vi.useRealTimers();
+    });
+
+    it('waits 20 times what a request takes there, at least 10 s, 2 minutes while nothing is measured', () => {
+      expect(requestTimeoutMs(null)).toBe(SLOW_REQUEST_MS);
+      expect(requestTimeoutMs(80)).toBe(REQUEST_FLOOR_MS);
+      expect(requestTimeoutMs(2000)).toBe(40_000);
+    });
+
+    it('is timed out on a classification, terminated, and the page computes, with the reason', async () => {
+      vi.useFakeTimers();
+      const worker = new HangingWorker('classify');
+      worker.loadResult = { canary: { maxAbsDiff: 1e-6, top1Matches: true, ms: 100 } };
+      const { client } = clientWith(worker);
+      const model = {};
+      client.offer(model, file, 'wasm', true);
+      client.attach(model, 'wasm');
+      let answer: unknown = 'waiting';
+      void client.classify(model, input).then((a) => (answer = a));
+      // the canary took 100 ms: the bound is the 10 s floor
+      await vi.advanceTimersByTimeAsync(REQUEST_FLOOR_MS - 1);
+      expect(worker.types()).toEqual(['start', 'load', 'classify']);
+      expect(answer).toBe('waiting');
+      expect(worker.terminated).toBe(false);
+      await vi.advanceTimersByTimeAsync(1);
+      expect(answer).toBeNull();
+      expect(worker.terminated).toBe(true);
+      expect(client.getState()).toMatchObject({
+        phase: 'failed',
+        backend: 'wasm',
+        failure: { code: 'timeout', seconds: 10 },
+      });
+      expect(client.has(model)).toBe(false);
+      expect(await client.classify(model, input)).toBeNull();
+      expect(vi.getTimerCount()).toBe(0);
+    });
+
+    it('a slow model gets a bound from its slowest answer', async () => {
+      vi.useFakeTimers();
+      const worker = new FakeWorker();
+      const { client } = clientWith(worker);
+      const model = {};
+      client.offer(model, file, 'wasm', false);
+      client.attach(model, 'wasm');
+      // the first answer takes 3 s
+      const post = worker.postMessage.bind(worker);
+      worker.postMessage = (request) => {
+        if (request.type === 'classify') setTimeout(() => post(request), 3000);
+        else post(request);
+      };
+      const first = client.classify(model, input);
+      await vi.advanceTimersByTimeAsync(3000);
+      expect(await first).not.toBeNull();
+      // then it hangs: 20 × 3 s
+      worker.postMessage = (request) => void worker.received.push(request);
+      let answer: unknown = 'waiting';
+      void client.classify(model, input).then((a) => (answer = a));
+      await vi.advanceTimersByTimeAsync(59_999);
+      expect(answer).toBe('waiting');
+      await vi.advanceTimersByTimeAsync(1);
+      expect(answer).toBeNull();
+      expect(client.getState().failure).toMatchObject({ code: 'timeout', seconds: 60 });
+    });
+
+    it('a start that never ends is timed out too: the page computes', async () => {
+      vi.useFakeTimers();
+      const worker = new HangingWorker('start');
+      const { client } = clientWith(worker);
+      const model = {};
+      client.offer(model, file, 'webgl', true);
+      client.attach(model, 'webgl');
+      let answer: unknown = 'waiting';
+      void client.classify(model, input).then((a) => (answer = a));
+      await vi.advanceTimersByTimeAsync(SLOW_REQUEST_MS - 1);
+      expect(answer).toBe('waiting');
+      expect(client.getState().phase).toBe('starting');
+      await vi.advanceTimersByTimeAsync(1);
+      expect(answer).toBeNull();
+      expect(worker.terminated).toBe(true);
+      expect(client.getState().failure).toMatchObject({ code: 'timeout', seconds: 120 });
+    });
+
+    it('answers in time clear their timers', async () => {
+      vi.useFakeTimers();
+      const { client } = clientWith(new FakeWorker());
+      const model = {};
+      client.offer(model, file, 'wasm', true);
+      client.attach(model, 'wasm');
+      expect(await client.classify(model, input)).not.toBeNull();
+      expect(vi.getTimerCount()).toBe(0);
+      await vi.advanceTimersByTimeAsync(10 * SLOW_REQUEST_MS);
+      expect(client.getState().phase).toBe('ready');
+    });
   });
 });

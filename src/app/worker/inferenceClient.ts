@@ -1,5 +1,5 @@
 import type { SafetensorsFile } from '../../resnext/safetensors';
-import { requestedFault, type InjectedFault } from '../backend/faultInjection';
+import { requestedFault, requestedHang, type InjectedFault } from '../backend/faultInjection';
 import type { BackendName } from '../backend/types';
 import {
   InferenceWorkerError,
@@ -46,6 +46,7 @@ export interface WorkerPort {
 interface Pending {
   resolve: (result: ResultOf[InferenceRequest['type']]) => void;
   reject: (err: unknown) => void;
+  timer: ReturnType<typeof setTimeout>;
 }
 
 interface Handle {
@@ -53,6 +54,29 @@ interface Handle {
   generation: number;
   /** its id there; null when it could not be loaded */
   id: Promise<number | null>;
+  /**
+   * How long one request for this model takes in the worker, as far as the page knows: the canary's time
+   * (one forward pass), then the slowest answer so far; null before either.
+   */
+  expectedMs: number | null;
+}
+
+/*
+ * How long the page waits for the worker before it gives up on it, terminates it and computes on the page.
+ * The bounds are generous, so that only a worker that has stopped answering (a driver hang, a kernel that
+ * never ends) is given up on, never a slow machine:
+ * - starting its backend (packages, binaries, the checks) and loading a model (with the canary: one forward
+ *   pass): 2 minutes each;
+ * - a classification or a block input: 20 times the longest this model has taken there (its canary, or its
+ *   slowest answer), and at least 10 s; 2 minutes while nothing has been measured for the model yet.
+ */
+export const SLOW_REQUEST_MS = 120_000;
+export const REQUEST_FLOOR_MS = 10_000;
+export const REQUEST_FACTOR = 20;
+
+/** The wait for a classification or a block input of a model that takes `expectedMs` (null: unknown). */
+export function requestTimeoutMs(expectedMs: number | null): number {
+  return expectedMs === null ? SLOW_REQUEST_MS : Math.max(REQUEST_FLOOR_MS, REQUEST_FACTOR * expectedMs);
 }
 
 interface Offer {
@@ -93,6 +117,7 @@ export class InferenceClient {
   constructor(
     private readonly spawn: (() => WorkerPort) | null,
     private readonly fault: () => InjectedFault | null = requestedFault,
+    private readonly hang: () => boolean = requestedHang,
   ) {}
 
   getState = (): InferenceState => this.state;
@@ -147,7 +172,11 @@ export class InferenceClient {
     const id = this.started.then(async (ok) => {
       if (!ok) return null;
       try {
-        const result = (await this.request({ type: 'load', model: modelId, file, canary })) as LoadResult;
+        const result = (await this.request(
+          { type: 'load', model: modelId, file, canary },
+          SLOW_REQUEST_MS,
+        )) as LoadResult;
+        if (result.canary) handle.expectedMs = result.canary.ms;
         if (generation === this.generation) {
           this.publish({
             ...this.state,
@@ -161,7 +190,8 @@ export class InferenceClient {
         return null;
       }
     });
-    this.models.set(model, { generation, id });
+    const handle: Handle = { generation, id, expectedMs: null };
+    this.models.set(model, handle);
   }
 
   /** Frees `model`'s copy in the worker (the page disposes its own). */
@@ -172,7 +202,7 @@ export class InferenceClient {
     this.models.delete(model);
     void handle.id.then((id) => {
       if (id === null || handle.generation !== this.generation || !this.port) return;
-      this.request({ type: 'unload', model: id }).catch(() => undefined);
+      this.request({ type: 'unload', model: id }, SLOW_REQUEST_MS).catch(() => undefined);
     });
   }
 
@@ -209,7 +239,7 @@ export class InferenceClient {
   /** tf.memory() in the worker, or null without one (for the memory tests). */
   async memory(): Promise<MemoryResult | null> {
     if (!this.port || this.state.phase === 'failed') return null;
-    return (await this.request({ type: 'memory' })) as MemoryResult;
+    return (await this.request({ type: 'memory' }, SLOW_REQUEST_MS)) as MemoryResult;
   }
 
   /** Terminates the worker; it is started again for the next model. */
@@ -229,7 +259,9 @@ export class InferenceClient {
     if (id === null || handle.generation !== this.generation || this.state.phase !== 'ready') return null;
     try {
       const request = make(id);
-      const result = await this.request(request);
+      const t0 = performance.now();
+      const result = await this.request(request, requestTimeoutMs(handle.expectedMs));
+      handle.expectedMs = Math.max(handle.expectedMs ?? 0, performance.now() - t0);
       if (request.type === 'classify' || request.type === 'blockInput') this.counts[request.type]++;
       return result;
     } catch (err) {
@@ -256,7 +288,13 @@ export class InferenceClient {
       const detail = (event as ErrorEvent).message || 'the worker stopped';
       this.fail(new InferenceWorkerError({ code: 'crashed', message: detail }), generation);
     };
-    this.started = this.request({ type: 'start', backend, fault: this.fault() }).then(
+    const start: Without<InferenceRequest> = {
+      type: 'start',
+      backend,
+      fault: this.fault(),
+      ...(__TEST_HOOKS__ && this.hang() ? { hang: true } : {}),
+    };
+    this.started = this.request(start, SLOW_REQUEST_MS).then(
       (result) => {
         const { threads, ms } = result as ResultOf['start'];
         if (generation === this.generation)
@@ -270,12 +308,27 @@ export class InferenceClient {
     );
   }
 
-  private request(message: Without<InferenceRequest>): Promise<ResultOf[InferenceRequest['type']]> {
+  /** Sends a request; it fails with a 'timeout' failure when no answer comes within `timeoutMs`. */
+  private request(
+    message: Without<InferenceRequest>,
+    timeoutMs: number,
+  ): Promise<ResultOf[InferenceRequest['type']]> {
     const port = this.port;
     if (!port) return Promise.reject(new InferenceWorkerError({ code: 'crashed', message: 'no worker' }));
     const id = this.nextRequest++;
     return new Promise((resolve, reject) => {
-      this.pending.set(id, { resolve, reject });
+      const timer = setTimeout(() => {
+        if (!this.pending.delete(id)) return;
+        const seconds = Math.round(timeoutMs / 1000);
+        reject(
+          new InferenceWorkerError({
+            code: 'timeout',
+            message: `no answer to '${message.type}' in ${seconds} s`,
+            seconds,
+          }),
+        );
+      }, timeoutMs);
+      this.pending.set(id, { resolve, reject, timer });
       port.postMessage({ ...message, id } as InferenceRequest);
     });
   }
@@ -284,6 +337,7 @@ export class InferenceClient {
     const pending = this.pending.get(reply.id);
     if (!pending) return;
     this.pending.delete(reply.id);
+    clearTimeout(pending.timer);
     if (reply.ok) pending.resolve(reply.result);
     else pending.reject(new InferenceWorkerError(reply.failure));
   }
@@ -305,8 +359,10 @@ export class InferenceClient {
     this.started = Promise.resolve(false);
     const owed = [...this.pending.values()];
     this.pending.clear();
-    for (const p of owed)
+    for (const p of owed) {
+      clearTimeout(p.timer);
       p.reject(new InferenceWorkerError({ code: 'crashed', message: 'the worker was stopped' }));
+    }
   }
 
   private publish(state: InferenceState): void {

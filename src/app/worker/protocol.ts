@@ -16,7 +16,14 @@ export interface TensorData {
 
 export type InferenceRequest =
   /** starts `backend` in the worker, with the page's checks (1+4, the grouped-conv kernel variants) */
-  | { id: number; type: 'start'; backend: BackendName; fault: InjectedFault | null }
+  | {
+      id: number;
+      type: 'start';
+      backend: BackendName;
+      fault: InjectedFault | null;
+      /** browser tests only (src/app/backend/testHooks.ts): never answer a classification */
+      hang?: boolean;
+    }
   /** builds a model from parsed weights; with `canary`, runs the golden canary on it (default model only) */
   | { id: number; type: 'load'; model: number; file: SafetensorsFile; canary: boolean }
   /** logits for a normalised NHWC input */
@@ -32,9 +39,10 @@ export type InferenceRequestType = InferenceRequest['type'];
 /**
  * Why the worker cannot be used: each code has a message 'inference.failed.<code>'. 'start': its backend
  * did not start or failed a check; 'canary': the default model's logits there were too far from PyTorch's;
- * 'error': a request threw (a lost GPU, memory); 'crashed': the worker itself failed to load or died.
+ * 'error': a request threw (a lost GPU, memory); 'crashed': the worker itself failed to load or died;
+ * 'timeout': it did not answer in time (a driver hang, a kernel that never ends; inferenceClient.ts).
  */
-export type InferenceFailureCode = 'start' | 'canary' | 'error' | 'crashed';
+export type InferenceFailureCode = 'start' | 'canary' | 'error' | 'crashed' | 'timeout';
 
 export interface InferenceFailure {
   code: InferenceFailureCode;
@@ -42,6 +50,8 @@ export interface InferenceFailure {
   message: string;
   /** 'canary' only */
   maxAbsDiff?: number;
+  /** 'timeout' only: how long the page waited, in seconds */
+  seconds?: number;
 }
 
 export interface StartResult {

@@ -17,7 +17,7 @@ export const startWorkerBackend: StartBackend = async (name, fault) => {
   await checkBackend(tf);
   const groupedConvKernel = await startGroupedConvKernel(name);
   // Tests of the safety net only (faultInjection.ts): the page hands over the fault it was asked for.
-  injectRequestedFault(tf, name, 'worker', fault);
+  if (__TEST_HOOKS__) injectRequestedFault(tf, name, 'worker', fault);
   return threadsCount
     ? { backend: name, threads: threadsCount(), groupedConvKernel }
     : { backend: name, groupedConvKernel };

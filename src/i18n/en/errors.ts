@@ -20,6 +20,8 @@ export const errors = {
   'error.weights.http': 'Could not download {file} (HTTP status {status}).',
   'error.weights.network': 'Could not download {file}: the network request failed.',
   'error.weights.integrity': '{file} failed its integrity check: SHA-256 {actual}, expected {expected}.',
+  'error.weights.unlisted':
+    '{file} is not listed in the model manifest, so it cannot be checked; it was not loaded.',
   'error.weights.manifest': '{file} is not a valid model manifest ({reason}).',
   'error.app.over-budget':
     'This view would need about {needed} of tensor memory, more than the {budget} a view may use, so it did not run.',

@@ -8,6 +8,7 @@ export const inference = {
   'inference.failed.canary': 'failed the correctness check (logits off by {diff})',
   'inference.failed.error': 'stopped with an error',
   'inference.failed.crashed': 'could not run',
+  'inference.failed.timeout': 'did not answer within {seconds} s',
   'inference.explain':
     'Classifications and the layers before the block you step through run in a Web Worker on the same backend, after the same checks; the page only draws. If the worker cannot, the page computes them itself.',
 } as const;

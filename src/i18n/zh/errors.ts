@@ -12,13 +12,15 @@ export const errors: Catalog<typeof en> = {
   'error.weights.offsets':
     '{file}：张量 {tensor} 的数据偏移为 [{begin}, {end}]，但它需要在 {dataSize} 字节的数据区内占 {expected} 字节。',
   'error.weights.overlap': '{file}：张量 {tensor} 与 {other} 在数据区中重叠。',
-  'error.weights.scale': '{file}：int8 张量 {tensor} 需要一个浮点张量 {scale}，含 {channels} 个非负缩放系数（每个输出通道一个）。',
+  'error.weights.scale':
+    '{file}：int8 张量 {tensor} 需要一个浮点张量 {scale}，含 {channels} 个非负缩放系数（每个输出通道一个）。',
   'error.weights.missing-tensor': '{file}：缺少张量 {tensor}。',
   'error.weights.tensor-shape': '{file}：张量 {tensor} 的形状为 {shape}，应为 {expected}。',
   'error.weights.unknown-architecture': '{file} 不是受支持的 ResNet/ResNeXt 网络（{detail}）。',
   'error.weights.http': '无法下载 {file}（HTTP 状态 {status}）。',
   'error.weights.network': '无法下载 {file}：网络请求失败。',
   'error.weights.integrity': '{file} 未通过完整性校验：SHA-256 为 {actual}，应为 {expected}。',
+  'error.weights.unlisted': '{file} 不在模型清单中，无法校验，因此没有加载。',
   'error.weights.manifest': '{file} 不是有效的模型清单（{reason}）。',
   'error.app.over-budget': '这个视图需要约 {needed} 的张量内存，超过单个视图可用的 {budget}，因此没有运行。',
   'error.app.backend-lost': '{backend} 后端已停止工作（GPU 设备或上下文丢失）。',

@@ -10,6 +10,7 @@ export const inference: Catalog<typeof en> = {
   'inference.failed.canary': '未通过正确性检查（logits 相差 {diff}）',
   'inference.failed.error': '出错停止',
   'inference.failed.crashed': '无法运行',
+  'inference.failed.timeout': '在 {seconds} 秒内没有响应',
   'inference.explain':
     '分类以及逐步演示的模块之前的各层都在 Web Worker 中、在同一后端上运行，并经过同样的检查；页面只负责绘制。如果后台线程无法运行，页面会自行计算。',
 };
