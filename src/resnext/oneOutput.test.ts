@@ -78,25 +78,33 @@ describe.each([
       const o = group * d + channel;
       let worst = 0;
       let paddingSeen = 0;
+      let outsideGroup = 0;
+      const wrongCounts: string[] = [];
+      const off: string[] = [];
       for (let y = 0; y < ho; y++) {
         for (let x = 0; x < wo; x++) {
           const a = groupedArithmetic(relu1, kernel, geo, { group, channel, y, x });
-          expect(a.outChannel).toBe(o);
-          expect(a.terms).toHaveLength(9 * d);
-          expect(a.reads).toBe(d);
-          expect(a.channels).toBe(C * d);
-          expect(a.weights).toBe(9 * d);
-          expect(a.denseWeights).toBe(9 * C * d);
+          if (
+            a.outChannel !== o ||
+            a.terms.length !== 9 * d ||
+            a.reads !== d ||
+            a.channels !== C * d ||
+            a.weights !== 9 * d ||
+            a.denseWeights !== 9 * C * d
+          )
+            wrongCounts.push(`${y},${x}`);
           // every term reads an input channel of the group only
-          expect(a.terms.every((t) => Math.floor(t.inChannel / d) === group)).toBe(true);
+          outsideGroup += a.terms.filter((t) => Math.floor(t.inChannel / d) !== group).length;
           paddingSeen += a.terms.filter((t) => t.padding).length;
           const i = (y * wo + x) * width + o;
           worst = Math.max(worst, Math.abs(a.sum - conv2[i]) / Math.max(1, Math.abs(conv2[i])));
           const b = bnArithmetic(a.sum, bn, o);
-          expect(close(b.output, bn2[i])).toBe(true);
-          expect(close(Math.max(0, b.output), relu2[i])).toBe(true);
+          if (!close(b.output, bn2[i]) || !close(Math.max(0, b.output), relu2[i])) off.push(`${y},${x}`);
         }
       }
+      expect(wrongCounts).toEqual([]);
+      expect(outsideGroup).toBe(0);
+      expect(off).toEqual([]);
       expect(worst).toBeLessThanOrEqual(1e-4);
       // stride 1 pads every border; stride 2 (even sizes) pads the top and left only
       expect(paddingSeen).toBeGreaterThan(0);
@@ -134,21 +142,25 @@ describe.each([
       const shortcut = trace.tensors.shortcut.dataSync();
       const add = trace.tensors.add.dataSync();
       const output = trace.tensors.out.dataSync();
+      const off: string[] = [];
       for (let y = 0; y < h; y++) {
         for (let x = 0; x < w; x++) {
           const i = (y * w + x) * out + k;
           const m = mergeArithmetic(values.relu2, values.conv3, geo, k, y, x);
-          expect(m.terms).toHaveLength(C);
-          expect(close(m.sum, conv3[i])).toBe(true);
+          if (m.terms.length !== C) off.push(`${y},${x}: ${m.terms.length} terms`);
+          if (!close(m.sum, conv3[i])) off.push(`${y},${x}: Σ ${m.sum} vs conv3 ${conv3[i]}`);
           // each Tᵢ equals the one tfjs computed as a batched matrix product
-          m.terms.forEach((t, g) => expect(close(t, terms[(g * h + y) * w + x])).toBe(true));
+          m.terms.forEach((t, g) => {
+            if (!close(t, terms[(g * h + y) * w + x])) off.push(`${y},${x}: T${g}`);
+          });
           const chain = outputChain(values, geo, k, y, x);
-          expect(close(chain.bn3.output, bn3[i])).toBe(true);
-          expect(close(chain.shortcut.value, shortcut[i])).toBe(true);
-          expect(close(chain.z, add[i])).toBe(true);
-          expect(close(chain.y, output[i])).toBe(true);
+          if (!close(chain.bn3.output, bn3[i])) off.push(`${y},${x}: bn3`);
+          if (!close(chain.shortcut.value, shortcut[i])) off.push(`${y},${x}: shortcut`);
+          if (!close(chain.z, add[i])) off.push(`${y},${x}: add`);
+          if (!close(chain.y, output[i])) off.push(`${y},${x}: out`);
         }
       }
+      expect(off).toEqual([]);
     });
   });
 });
