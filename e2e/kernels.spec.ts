@@ -1,12 +1,14 @@
 import type { Page } from '@playwright/test';
 import type { GroupedConvCase, GroupedConvCheck, ResnextDebug } from '../src/app/backend/debugHook';
 import { catalogs } from '../src/i18n';
+import { KERNEL_VARIANTS } from '../src/resnext/kernels/kernelVariants';
 import { backendIndicator, expect, gotoApp, test, waitForBackend } from './harness';
 import { settledMemory, waitForDebugHook } from './support/memory';
 
 /*
- * The backend indicator on WebGL and WebGPU, and the project's grouped-conv kernels there, run in the page
- * against the slice-and-conv2d oracle on the same backend. Weights are scaled to keep outputs near 1, so 1e-4 absolute leaves room for
+ * The backend indicator on WebGL and WebGPU, the app's own start-up decision about its grouped-conv kernel on
+ * WebGL, WebGPU and WASM (checked on every variant and kept), and the kernels on WebGL and WebGPU, run in the
+ * page against the slice-and-conv2d oracle on the same backend. Weights are scaled to keep outputs near 1, so 1e-4 absolute leaves room for
  * the GPU's own rounding (fused multiply-adds, summation order) and none for an indexing mistake.
  */
 const TOLERANCE = 1e-4;
@@ -47,6 +49,24 @@ async function openBackend(page: Page, backend: 'webgl' | 'webgpu'): Promise<voi
   await expect(page.getByTestId('inference-site')).toHaveAttribute('data-phase', 'off');
   await expect(page.getByTestId('inference-site')).toHaveText(en['inference.software']);
   await waitForDebugHook(page);
+  await expectKernelKept(page, backend);
+}
+
+/**
+ * What the app decided when the backend started (before any test code registers a kernel): its kernel was
+ * registered, checked on every variant the backend has, passed, and is the one the model runs.
+ */
+async function expectKernelKept(page: Page, backend: 'webgl' | 'webgpu' | 'wasm'): Promise<void> {
+  const decision = await page.evaluate(() => (window as DebugWindow).__resnextDebug!.groupedConvStartup());
+  expect(decision, 'the start-up decision of this page').not.toBeNull();
+  expect(decision!.check?.failure ?? null, 'the first case the start-up check failed').toBeNull();
+  expect(decision).toMatchObject({ backend, registered: true, kept: true, registeredNow: true });
+  expect(decision!.check).toMatchObject({ backend, passed: true });
+  expect([...decision!.check!.variants].sort()).toEqual([...KERNEL_VARIANTS[backend]].sort());
+  test.info().annotations.push({
+    type: 'start-up check',
+    description: `${backend}: ${decision!.check!.cases} convolutions over ${decision!.check!.variants.length} variants, kept`,
+  });
 }
 
 /** Runs the cases in the page and checks shapes, values and that no tensor is left behind. */
@@ -114,4 +134,14 @@ test('grouped-conv kernel @webgpu: the indicator names WebGPU on a software GPU;
     // 3×3 without padding, odd everything
     grouped([2, 5, 6, 9], 3, 3, 3, 1, 0, false, 'relu'),
   ]);
+});
+
+test('grouped-conv kernel @wasm: the app checked its kernel on every WASM variant at start-up and kept it', async ({
+  page,
+}) => {
+  await gotoApp(page, 'section=overview');
+  const found = await waitForBackend(page);
+  expect(found, found.reason).toMatchObject({ status: 'ready', backend: 'wasm' });
+  await waitForDebugHook(page);
+  await expectKernelKept(page, 'wasm');
 });

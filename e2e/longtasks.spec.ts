@@ -1,11 +1,18 @@
 import type { Page } from '@playwright/test';
+import type { ResnextDebug } from '../src/app/backend/debugHook';
 import { expect, gotoApp, test } from './harness';
+import { waitForDebugHook } from './support/memory';
 
 /**
  * Reports (prints) the main thread's long tasks on the production build while a reader steps through the
  * block, switches the sample picture and moves the cardinality slider: with the inference worker running the
- * network (src/app/worker/), then with the page running it. It measures; it asserts no timing.
+ * network (src/app/worker/), then with the page running it. It measures; it asserts no timing. It asserts where
+ * the network ran in each pass: in the first, the worker is ready before the pictures are switched and answers
+ * all three (the step-through's blocks before the stepped one); in the second there is no worker and it answers
+ * none, so the two passes' figures are worker and page figures.
  */
+
+type DebugWindow = Window & { __resnextDebug?: ResnextDebug };
 
 type LongTaskWindow = Window & { __longTasks?: number[] };
 
@@ -37,7 +44,7 @@ function report(phase: string, tasks: number[]) {
 }
 
 /** Loads the step-through, steps, switches pictures, then moves the slider in Forms, reporting each phase. */
-async function scenario(page: Page, where: string) {
+async function scenario(page: Page, where: 'worker' | 'page') {
   await gotoApp(page, 'section=step');
   const walker = page.getByTestId('step-walker');
   await expect(walker).toHaveAttribute('data-block', /layer/, { timeout: 150_000 });
@@ -50,12 +57,26 @@ async function scenario(page: Page, where: string) {
   }
   report(`${where}, stepping 6 steps`, await take(page));
 
+  // Where the network runs for the picture switches: the worker (once it has passed its checks and canary;
+  // the first trace may be the page's), or the page.
+  const site = page.getByTestId('inference-site');
+  if (where === 'worker') await expect(site).toHaveAttribute('data-phase', 'ready', { timeout: 120_000 });
+  else await expect(site).toHaveCount(0);
+  await waitForDebugHook(page);
+  const answered = () =>
+    page.evaluate(() => (window as DebugWindow).__resnextDebug!.inference().answered.blockInput);
+  const before = await answered();
+  await take(page);
+
   for (const sample of ['horse', 'rocket', 'cat']) {
     await page.getByTestId('image-select').selectOption(sample);
     await expect(page.getByTestId('image-select')).toHaveAttribute('data-image', `${sample}.jpg`);
     await expect(walker).toHaveAttribute('data-block', /layer/, { timeout: 150_000 });
   }
   report(`${where}, switching 3 samples`, await take(page));
+  expect(await answered(), `block inputs the worker answered in the ${where} pass`).toBe(
+    before + (where === 'worker' ? 3 : 0),
+  );
 
   await gotoApp(page, 'section=forms');
   await take(page);

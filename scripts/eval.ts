@@ -7,7 +7,8 @@
  * --compare also runs a second model on the same images: its accuracy and top-1 agreement (eval-agreement.ts).
  * Progress goes to stderr; per-class accuracy, then as the last line `accuracy: 0.XXXX on N images`.
  * --write records the result (and the compared model's) in src/data/tfjsEval.json, where the Numbers section
- * and the README read it.
+ * and the README read it, with the date and the sha256 of each weights file and of the test file
+ * (src/data/records.test.ts fails when the default model's bytes differ from the recorded ones).
  */
 import { createHash } from 'node:crypto';
 import { createReadStream, readFileSync, statSync, writeFileSync } from 'node:fs';
@@ -24,6 +25,8 @@ import { openAgreement } from './eval-agreement';
 
 const MODELS = join(REPO_ROOT, 'public/models');
 const RECORD = join(REPO_ROOT, 'src/data/tfjsEval.json');
+
+const fileSha256 = (path: string): string => createHash('sha256').update(readFileSync(path)).digest('hex');
 
 /** The file the app loads by default, as the manifest names it. */
 function defaultModel(): string {
@@ -114,7 +117,13 @@ async function main() {
     console.log(`${(meta.classes[c] ?? `class ${c}`).padEnd(12)} ${acc} (${right[c]}/${seen[c]})`);
   }
   for (const line of compare?.report() ?? []) console.log(line);
-  const compared = compare ? { model: relative(REPO_ROOT, resolve(opts.compare)), ...compare.result() } : undefined;
+  const compared = compare
+    ? {
+        model: relative(REPO_ROOT, resolve(opts.compare)),
+        modelSha256: fileSha256(resolve(opts.compare)),
+        ...compare.result(),
+      }
+    : undefined;
   compare?.dispose();
   const accuracy = Number((correct / done).toFixed(4));
   console.log(`accuracy: ${accuracy.toFixed(4)} on ${done} images`);
@@ -124,8 +133,10 @@ async function main() {
       images: done,
       command: ['npm run eval', ...(opts.repeat.length ? ['--', ...opts.repeat] : [])].join(' '),
       model: relative(REPO_ROOT, modelPath),
+      modelSha256: fileSha256(modelPath),
+      date: new Date().toISOString().slice(0, 10),
       backend: opts.backend,
-      testFileSha256: createHash('sha256').update(readFileSync(data)).digest('hex'),
+      testFileSha256: fileSha256(data),
       ...(compared ? { compare: compared } : {}),
     };
     writeFileSync(RECORD, `${JSON.stringify(record, null, 2)}\n`);

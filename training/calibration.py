@@ -1,16 +1,20 @@
 """Calibration of a CIFAR-10 model on the test set: accuracy per confidence bin, written as a small JSON file.
 
-  python3 training/calibration.py --weights public/models/resnext29_32x4d.f16.safetensors \
+  python3 training/calibration.py --weights public/models/resnext29_32x4d.i8.safetensors \
       --test-file ../shared/datasets/cifar10/test_batch.bin --out src/data/calibration.json [--records N]
 
 The confidence of one prediction is its top softmax probability, computed in float32 from the weights as stored
-(float16 weights are widened to float32, as the app does). Records are taken from the start of the file (the
-shipped test file is shuffled, so any prefix is a fair sample); `records` in the output says how many were used.
-The output is rewritten after every batch, so a run stopped early leaves a valid file for the prefix it covered.
-Output: {model, weights, test_file, records, total_records, accuracy, mean_confidence, ece, bins: [{lo, hi, count,
-correct, accuracy, mean_confidence}], confidence_quantiles, label_smoothing, dataset_note}.
+(float16 weights are widened to float32 and int8 ones dequantised with their scales, as the app does). The
+shipped record is of the default (int8) file; src/data/records.test.ts fails when that file's sha256 differs
+from the recorded `weights_sha256`. Records are taken from the start of the file (the shipped test file is
+shuffled, so any prefix is a fair sample); `records` in the output says how many were used. The output is
+rewritten after every batch, so a run stopped early leaves a valid file for the prefix it covered.
+Output: {model, weights, weights_sha256, date, test_file, test_file_sha256, records, total_records, accuracy,
+mean_confidence, ece, bins: [{lo, hi, count, correct, accuracy, mean_confidence}], confidence_quantiles,
+label_smoothing, dataset_note, command}.
 """
 import argparse
+import datetime
 import json
 import os
 import sys
@@ -20,7 +24,7 @@ import numpy as np
 import torch
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from resnext import CIFAR_RECORD_BYTES, load_cifar_model, normalize, read_cifar_bin  # noqa: E402
+from resnext import CIFAR_RECORD_BYTES, load_cifar_model, normalize, read_cifar_bin, sha256_file  # noqa: E402
 
 
 def calibration_bins(confidence, correct, n_bins=10):
@@ -64,6 +68,8 @@ def main(argv=None):
     model, meta = load_cifar_model(a.weights)
     x, y = read_cifar_bin(a.test_file, a.records)
     total = os.path.getsize(a.test_file) // CIFAR_RECORD_BYTES
+    hashes = {"weights": sha256_file(a.weights), "test_file": sha256_file(a.test_file),
+              "date": datetime.datetime.now(datetime.timezone.utc).strftime("%Y-%m-%d")}
     conf, pred = [], []
     t0 = time.time()
     with torch.no_grad():
@@ -74,16 +80,19 @@ def main(argv=None):
             conf.append(c.numpy())
             pred.append(k.numpy())
             done = i + len(k)
-            write(a, meta, np.concatenate(conf), np.concatenate(pred) == y[:done], total, a.records)
+            write(a, meta, np.concatenate(conf), np.concatenate(pred) == y[:done], total, a.records, hashes)
             print(f"{done}/{len(y)} records, {time.time() - t0:.0f}s", flush=True)
 
 
-def write(a, meta, conf, correct, total, limit):
+def write(a, meta, conf, correct, total, limit, hashes):
     bins, ece = calibration_bins(conf, correct, a.bins)
     out = {
         "model": meta.get("name"),
         "weights": os.path.relpath(os.path.abspath(a.weights), os.getcwd()),
+        "weights_sha256": hashes["weights"],
+        "date": hashes["date"],
         "test_file": os.path.basename(a.test_file),
+        "test_file_sha256": hashes["test_file"],
         "records": int(len(conf)), "total_records": int(total),
         "accuracy": round(float(correct.mean()), 4),
         "mean_confidence": round(float(conf.mean()), 4),

@@ -1,6 +1,10 @@
 """Accuracy of CIFAR-10 safetensors models on a test file, in float32 (and in float16 on CUDA), as JSON.
 
   python3 training/evaluate_cifar.py --test-file test_batch.bin --out eval.json W.safetensors [W.f16.safetensors ...]
+  /usr/bin/python3 training/evaluate_cifar.py --device cpu --records 1000 public/models/resnext29_32x4d.f16.safetensors
+
+Without --test-file the CIFAR-10 test set is found by cifar_data.py; without --out only the accuracies are printed
+(one line per file: `FILE float32 accuracy 0.XXXX (correct of records)` and the same for float16 on CUDA).
 
 Each file is loaded as the app loads it (float16 weights widened to float32) and run in float32 with TF32 off;
 on CUDA it is also run with the whole network in float16. The JSON holds, per file: its SHA-256 and size, the
@@ -45,22 +49,29 @@ def evaluate_file(path, x, y, dev):
 def main(argv=None):
     p = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     p.add_argument("weights", nargs="+")
-    p.add_argument("--test-file", required=True)
-    p.add_argument("--out", required=True)
+    p.add_argument("--test-file", help="a CIFAR-10 binary test file (default: found by cifar_data.py)")
+    p.add_argument("--out", help="write the JSON here")
     p.add_argument("--records", type=int)
     p.add_argument("--device", default="auto")
     a = p.parse_args(argv)
     dev = ("cuda" if torch.cuda.is_available() else "cpu") if a.device == "auto" else a.device
     torch.backends.cudnn.allow_tf32 = False
     torch.backends.cuda.matmul.allow_tf32 = False
+    if not a.test_file:
+        from cifar_data import cifar_test_batch
+        a.test_file = cifar_test_batch()
     x, y = read_cifar_bin(a.test_file, a.records)
     out = {"test_file": os.path.basename(a.test_file), "test_sha256": sha256_file(a.test_file), "records": len(y),
            "device": torch.cuda.get_device_name() if dev == "cuda" else "cpu", "torch": torch.__version__,
            "models": [evaluate_file(w, x, y, dev) for w in a.weights]}
-    with open(a.out, "w") as f:
-        json.dump(out, f, indent=1)
+    if a.out:
+        with open(a.out, "w") as f:
+            json.dump(out, f, indent=1)
     for m in out["models"]:
-        print(m["file"], {k: v["accuracy"] for k, v in m.items() if k.startswith("compute_")}, flush=True)
+        for k, v in m.items():
+            if k.startswith("compute_"):
+                print(f"{m['file']} {k[len('compute_'):]} accuracy {v['correct'] / m['records']:.4f} "
+                      f"({v['correct']} of {m['records']})", flush=True)
     return out
 
 

@@ -18,6 +18,8 @@ export interface CompareRecord {
 export interface EvalRecord {
   command: string;
   model?: string;
+  /** the day it was measured (YYYY-MM-DD) */
+  date?: string;
   accuracy?: number | null;
   compare?: CompareRecord;
 }

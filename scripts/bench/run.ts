@@ -1,8 +1,10 @@
 /*
  * npm run bench: builds the app and the benchmark page (bench.html), serves both with vite preview
- * (COOP/COEP, so WASM threads work), drives headless Chromium, prints a table and writes bench/results.json.
- * npm run bench -- --only network: only the cold first predictions over emulated networks (network.ts),
- * merged into an existing bench/results.json.
+ * (COOP/COEP, so WASM threads work), drives headless Chromium, prints a table and writes the `bench` and
+ * `network` sections of bench/results.json.
+ * npm run bench -- --only network: only the cold first predictions over emulated networks (network.ts); it
+ * replaces the `network` section and leaves the `bench` one as it was. Each section carries its own date and
+ * the default model's sha256 (record.ts).
  */
 import { spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -16,12 +18,22 @@ import { CONV_CALLS_PER_RUN, type Timing, type TimingOptions } from '../../src/b
 import type { GroupedConvStrategy } from '../../src/resnext/groupedConv';
 import { compareLine, readEvalRecord } from './evalRecord';
 import { benchNetwork, type NetworkResult } from './network';
+import { defaultModelStamp, readSections, replaceSections, type BenchResults } from './record';
 
 const root = path.resolve(import.meta.dirname, '../..');
 const cacheDir = path.join(root, '.cache/bench');
 const benchDist = path.join(cacheDir, 'dist');
 const onnxFile = path.join(cacheDir, 'resnext29_32x4d.onnx');
 const startedAt = Date.now();
+const resultsFile = path.join(root, 'bench/results.json');
+
+/** Writes the sections measured by this run into bench/results.json, each replacing its old self. */
+function writeSections(fresh: BenchResults): void {
+  mkdirSync(path.dirname(resultsFile), { recursive: true });
+  const results = replaceSections(readSections(resultsFile), fresh);
+  writeFileSync(resultsFile, JSON.stringify(results, null, 2) + '\n');
+  console.log(`wrote the ${Object.keys(fresh).join(' and ')} section of bench/results.json`);
+}
 
 const BASE_ARGS = [
   '--no-sandbox',
@@ -262,12 +274,19 @@ function networkLines(network: NetworkResult[]): string[] {
   });
 }
 
-/** The int8 copy's accuracy and agreement, when `npm run eval -- --compare … --write` recorded them. */
+/**
+ * The int8 copy's accuracy and agreement as `npm run eval -- --compare … --write` recorded them: not measured
+ * by this run, and printed as recorded, with the day they were measured.
+ */
 function evalLines(): string[] {
-  const line = compareLine(readEvalRecord(path.join(root, 'src/data/tfjsEval.json')));
+  const record = readEvalRecord(path.join(root, 'src/data/tfjsEval.json'));
+  const line = compareLine(record);
+  if (!line)
+    return [
+      'accuracy: none recorded (npm run eval -- --compare public/models/<file> --write records one in src/data/tfjsEval.json)',
+    ];
   return [
-    line ??
-      'compared weights: none recorded (npm run eval -- --compare public/models/<file> --write records one in src/data/tfjsEval.json)',
+    `recorded accuracy, not measured by this run (src/data/tfjsEval.json, ${record?.date ?? 'undated'}): ${line}`,
   ];
 }
 
@@ -276,8 +295,9 @@ const networkMedian = (network: NetworkResult[], downMbps: number): number | und
   return r?.runs.length ? median(r.runs.map((x) => x.firstPredictionMs)) : undefined;
 };
 
-/** Only the emulated-network rows: builds the app, measures, and merges them into bench/results.json. */
+/** Only the emulated-network rows: builds the app, measures, and replaces the `network` section. */
 async function networkOnly(): Promise<void> {
+  const model = defaultModelStamp(root);
   console.log('building the app (dist/)…');
   sh('npx', ['vite', 'build', '--logLevel', 'warn']);
   const app = await serve('dist', 'vite.config.ts', 4317);
@@ -295,16 +315,14 @@ async function networkOnly(): Promise<void> {
   console.log(
     `target: first prediction at 10 Mbit/s ≤ 3 s: ${fp10 === undefined ? 'n/a' : `${(fp10 / 1000).toFixed(2)} s ${fp10 <= 3000 ? '✓' : '✗'}`}`,
   );
-  const file = path.join(root, 'bench/results.json');
-  const results = existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>) : {};
-  results.network = {
-    date: new Date().toISOString(),
-    browser: `Chromium ${browser.version()}`,
-    results: network,
-  };
-  mkdirSync(path.dirname(file), { recursive: true });
-  writeFileSync(file, JSON.stringify(results, null, 2) + '\n');
-  console.log('wrote the network rows into bench/results.json');
+  writeSections({
+    network: {
+      date: new Date().toISOString(),
+      defaultModel: model,
+      browser: `Chromium ${browser.version()}`,
+      results: network,
+    },
+  });
 }
 
 async function main(): Promise<void> {
@@ -313,6 +331,7 @@ async function main(): Promise<void> {
     if (what !== 'network') throw new Error(`--only ${what}: only 'network' can run alone`);
     return networkOnly();
   }
+  const model = defaultModelStamp(root);
   prepare();
   const app = await serve('dist', 'vite.config.ts', 4317);
   const bench = await serve(benchDist, 'scripts/bench/vite.bench.config.ts', 4318);
@@ -446,9 +465,10 @@ async function main(): Promise<void> {
   );
   console.log('\n' + lines.join('\n'));
 
-  mkdirSync(path.join(root, 'bench'), { recursive: true });
-  const results = {
-    date: new Date().toISOString(),
+  const date = new Date().toISOString();
+  const benchSection = {
+    date,
+    defaultModel: model,
     machine: {
       os: `${os.type()} ${os.release()} ${os.arch()}`,
       cpus: os.cpus().length,
@@ -460,12 +480,18 @@ async function main(): Promise<void> {
     onnxruntimeWeb: extra.ort,
     rows,
     app: appResult,
-    network: { results: network },
     targets,
     totalSeconds: elapsed,
   };
-  writeFileSync(path.join(root, 'bench/results.json'), JSON.stringify(results, null, 2) + '\n');
-  console.log('wrote bench/results.json');
+  // a run that measured no network (BENCH_SKIP_APP, or it failed) leaves the old network section in place
+  writeSections(
+    network.length
+      ? {
+          bench: benchSection,
+          network: { date, defaultModel: model, browser: `Chromium ${browserVersion}`, results: network },
+        }
+      : { bench: benchSection },
+  );
 }
 
 main().catch((e: unknown) => {

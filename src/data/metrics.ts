@@ -45,6 +45,10 @@ export interface TfjsEval {
   command: string;
   /** the weights file evaluated, relative to the repository */
   model?: string;
+  /** sha256 of that file: which bytes the figure was measured on (a unit test compares it with the manifest) */
+  modelSha256?: string;
+  /** the day the figure was measured (YYYY-MM-DD, UTC) */
+  date?: string;
   backend?: string;
   /** sha256 of the test file: which copy of the CIFAR-10 test set the figure was measured on */
   testFileSha256?: string;
@@ -54,6 +58,8 @@ export interface TfjsEval {
 
 export interface TfjsCompare {
   model: string;
+  /** sha256 of the compared file */
+  modelSha256?: string;
   accuracy: number;
   /** share of the images on which its top-1 equals the evaluated model's */
   agreement: number;

@@ -1,5 +1,6 @@
 import type { MemoryInfo, Tensor, Tensor1D, Tensor4D } from '@tensorflow/tfjs-core';
 import { loseGpu } from './gpuLoss';
+import { groupedConvStartup, type GroupedConvStartup } from './startTfjs';
 import type { BackendName } from './types';
 import { inferenceClient } from '../worker/inference';
 import type { InferenceState } from '../worker/inferenceClient';
@@ -16,6 +17,12 @@ export interface ResnextDebug {
   backend(): string;
   /** Loses the WebGL context or destroys the WebGPU device; returns the backend hit, or null on CPU/WASM. */
   loseGpu(): BackendName | null;
+  /**
+   * What the app decided about its grouped-conv kernel when the active backend started on the page (the start-up
+   * check's cases, variants and verdict, and whether the kernel stayed), and whether a kernel of ours is
+   * registered for the active backend now. Read it before checkGroupedConv, which registers the kernel again.
+   */
+  groupedConvStartup(): Promise<(GroupedConvStartup & { registeredNow: boolean }) | null>;
   /**
    * Runs the project's grouped-conv kernel on the active backend (registering the WebGL or WebGPU one if
    * needed) against the slice-and-conv2d oracle, and times both (plus the slice strategy, and a dense conv
@@ -73,6 +80,12 @@ export async function installDebugHook(): Promise<void> {
     memory: () => tf.memory(),
     backend: () => tf.getBackend(),
     loseGpu: () => loseGpu(tf),
+    groupedConvStartup: async () => {
+      const decision = groupedConvStartup();
+      if (!decision) return null;
+      const { hasGroupedConvKernel } = await import('../../resnext/kernels/groupedConvOp');
+      return { ...decision, registeredNow: hasGroupedConvKernel(tf.getBackend()) };
+    },
     checkGroupedConv: (cases, options) => checkGroupedConv(tf, cases, options?.runs ?? 1),
     inference: () => ({ ...inferenceClient().getState(), answered: inferenceClient().answered() }),
     workerMemory: () => inferenceClient().memory(),

@@ -1,3 +1,4 @@
+import type { KernelCheckReport } from '../../resnext/kernels/checkGroupedConvKernel';
 import { wasmPaths } from './wasmPaths';
 import { wasmThreadsSafe } from './wasmThreads';
 import { BackendError, type BackendName } from './types';
@@ -60,13 +61,36 @@ export async function checkBackend(tf: Tf): Promise<void> {
   }
 }
 
+/** What startGroupedConvKernel decided when a backend last started here (kept in the tests' build only). */
+export interface GroupedConvStartup {
+  backend: BackendName;
+  /** whether the backend has a kernel of ours that was registered */
+  registered: boolean;
+  /** the start-up check: what it ran and its verdict (null when it did not run) */
+  check: KernelCheckReport | null;
+  /** whether the kernel stays: the model runs it */
+  kept: boolean;
+}
+
+let startup: GroupedConvStartup | null = null;
+/** The last start-up decision in this context (page or worker); null outside the tests' build. */
+export const groupedConvStartup = (): GroupedConvStartup | null => startup;
+
 /** Registers and checks the project's grouped-conv kernel; without it the model uses tfjs ops (slower, equal). */
 export async function startGroupedConvKernel(name: BackendName): Promise<boolean> {
+  let registered = false;
+  let kept = false;
+  let check: GroupedConvStartup['check'] = null;
   try {
     const { registerBackendKernels } = await import('../../resnext/kernels/registerBackendKernels');
-    const { checkGroupedConvKernel } = await import('../../resnext/kernels/checkGroupedConvKernel');
-    return (await registerBackendKernels(name)) && (await checkGroupedConvKernel());
+    const { checkGroupedConvKernel, lastKernelCheck } =
+      await import('../../resnext/kernels/checkGroupedConvKernel');
+    registered = await registerBackendKernels(name);
+    kept = registered && (await checkGroupedConvKernel());
+    if (registered) check = lastKernelCheck();
   } catch {
-    return false;
+    // an import or registration that throws leaves the model on tfjs ops
   }
+  if (__TEST_HOOKS__) startup = { backend: name, registered, check, kept };
+  return kept;
 }

@@ -1,8 +1,9 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { setupNodeBackend } from '../node/setupBackend';
-import { checkGroupedConvKernel, lastKernelCheckFailure } from './checkGroupedConvKernel';
+import { checkGroupedConvKernel, lastKernelCheck, lastKernelCheckFailure } from './checkGroupedConvKernel';
 import { GROUPED_CONV2D, groupedConvOutShape, hasGroupedConvKernel } from './groupedConvOp';
+import { KERNEL_VARIANTS, kernelVariants } from './kernelVariants';
 import { registerBackendKernels } from './registerBackendKernels';
 
 /** A kernel for the cpu backend that returns a constant: wrong for every input. */
@@ -103,6 +104,38 @@ describe('checkGroupedConvKernel', () => {
     expect(await checkGroupedConvKernel()).toBe(true);
     expect(hasGroupedConvKernel('wasm')).toBe(true);
     expect(tf.memory().numTensors).toBe(before);
+    const report = lastKernelCheck();
+    expect(report).toMatchObject({ backend: 'wasm', passed: true, failure: null });
+    expect([...report!.variants].sort()).toEqual([...KERNEL_VARIANTS.wasm].sort());
+  });
+
+  it('drops the wasm kernel when only its generic one-vector variant is wrong, and only linear without bias', async () => {
+    await setupNodeBackend('wasm');
+    await registerBackendKernels('wasm');
+    const right = tf.getKernel(GROUPED_CONV2D, 'wasm')!;
+    tf.unregisterKernel(GROUPED_CONV2D, 'wasm');
+    // a ReLU nobody asked for, in the one variant and combination the model shapes never reach
+    tf.registerKernel({
+      ...right,
+      kernelFunc: (args) => {
+        const { filter, bias } = args.inputs as { filter: tf.TensorInfo; bias?: tf.TensorInfo };
+        const attrs = args.attrs as unknown as { groups: number; stride: number; activation: string };
+        const [, , cinG, cout] = filter.shape;
+        const shape = { cinG, coutG: cout / attrs.groups, stride: attrs.stride };
+        const hit =
+          kernelVariants('wasm', shape).includes('nv1-generic') && !bias && attrs.activation === 'linear';
+        return right.kernelFunc(hit ? { ...args, attrs: { ...args.attrs, activation: 'relu' } } : args);
+      },
+    });
+    try {
+      expect(await checkGroupedConvKernel()).toBe(false);
+      expect(hasGroupedConvKernel('wasm')).toBe(false);
+      expect(lastKernelCheck()).toMatchObject({ backend: 'wasm', passed: false });
+      expect(lastKernelCheckFailure()).toMatchObject({ cinG: 3, coutG: 3, hasBias: false, relu: false });
+    } finally {
+      if (hasGroupedConvKernel('wasm')) tf.unregisterKernel(GROUPED_CONV2D, 'wasm');
+      tf.registerKernel(right);
+    }
   });
 
   it('keeps a correct kernel on every case', async () => {

@@ -2,7 +2,13 @@ import * as tf from '@tensorflow/tfjs-core';
 import { groupedConv2dNaive } from '../groupedConv';
 import { nextTask } from '../nextTask';
 import { GROUPED_CONV2D, hasGroupedConvKernel, runGroupedConvKernel } from './groupedConvOp';
-import { KERNEL_BACKENDS, kernelCheckCases, type CheckCase, type KernelBackend } from './kernelVariants';
+import {
+  KERNEL_BACKENDS,
+  kernelCheckCases,
+  kernelVariants,
+  type CheckCase,
+  type KernelBackend,
+} from './kernelVariants';
 
 /** Largest |kernel − reference| this check accepts, relative to the output's size (float32 rounding is far less). */
 export const KERNEL_CHECK_TOLERANCE = 1e-4;
@@ -14,6 +20,21 @@ const CHECK_SIDE = 5;
 /** The first case the kernel got wrong (or threw on), or null when it passed them all. */
 let lastFailure: CheckCase | null = null;
 export const lastKernelCheckFailure = (): CheckCase | null => lastFailure;
+
+/** What the last check ran and decided. */
+export interface KernelCheckReport {
+  backend: string;
+  /** how many convolutions it compared */
+  cases: number;
+  /** the kernel's variants those convolutions ran (kernelVariants.ts) */
+  variants: string[];
+  passed: boolean;
+  /** the first case the kernel got wrong (or threw on) */
+  failure: CheckCase | null;
+}
+
+let lastReport: KernelCheckReport | null = null;
+export const lastKernelCheck = (): KernelCheckReport | null => lastReport;
 
 function caseDiff(c: CheckCase, i: number): tf.Scalar {
   return tf.tidy(() => {
@@ -59,6 +80,7 @@ export async function checkGroupedConvKernel(): Promise<boolean> {
     : 'webgl';
   const cases = kernelCheckCases(kind);
   lastFailure = null;
+  lastReport = null;
   let ok: boolean;
   const perCase: tf.Scalar[] = [];
   try {
@@ -81,5 +103,12 @@ export async function checkGroupedConvKernel(): Promise<boolean> {
     tf.dispose(perCase);
   }
   if (!ok) tf.unregisterKernel(GROUPED_CONV2D, backend);
+  lastReport = {
+    backend,
+    cases: cases.length,
+    variants: [...new Set(cases.flatMap((c) => kernelVariants(kind, c)))],
+    passed: ok,
+    failure: lastFailure,
+  };
   return ok;
 }

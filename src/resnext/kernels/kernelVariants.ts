@@ -23,14 +23,20 @@ export interface CheckCase extends GroupShape {
   relu: boolean;
 }
 
-/** The WASM module's specialisations (groupedConv.c): cinG 4, 8 or 16, stride 1 or 2, 1–4 vectors of outputs. */
-const WASM_SPECIAL_CING = [4, 8, 16];
-const WASM_VARIANTS = [
-  ...[1, 2, 3, 4].flatMap((nv) =>
-    WASM_SPECIAL_CING.flatMap((cinG) => [1, 2].map((s) => `nv${nv}-cin${cinG}-s${s}`)),
-  ),
-  'generic',
-];
+/*
+ * The WASM module's compiled variants (groupedConv.c): grouped_conv works through a group's outputs in passes of
+ * up to WASM_PASS_VECTORS vectors of 4, and each pass runs the variant for its vector count NV (1–4): one
+ * specialised for cinG 4, 8 or 16 at stride 1 or 2 when that single pass covers all the group's outputs, else
+ * the generic one of that NV. kernelVariants.test.ts reads these lists and the dispatch from the C source.
+ */
+export const WASM_PASS_VECTORS = 4;
+export const WASM_NV = [1, 2, 3, 4];
+export const WASM_SPECIAL_CING = [4, 8, 16];
+export const WASM_SPECIAL_STRIDES = [1, 2];
+const WASM_VARIANTS = WASM_NV.flatMap((nv) => [
+  ...WASM_SPECIAL_CING.flatMap((cinG) => WASM_SPECIAL_STRIDES.map((s) => `nv${nv}-cin${cinG}-s${s}`)),
+  `nv${nv}-generic`,
+]);
 
 export const KERNEL_VARIANTS: Readonly<Record<KernelBackend, readonly string[]>> = {
   webgl: ['packed', 'scalar'],
@@ -38,20 +44,30 @@ export const KERNEL_VARIANTS: Readonly<Record<KernelBackend, readonly string[]>>
   wasm: WASM_VARIANTS,
 };
 
-/** The variant `backend` runs for a conv of this shape, by the same rules its kernel dispatches with. */
-export function kernelVariant(backend: KernelBackend, g: GroupShape): string {
+/** The WASM variants a conv runs, one per pass, in order (a pass's variant may repeat: listed once). */
+function wasmVariants(g: GroupShape): string[] {
+  const vectors = (g.coutG + 3) >> 2;
+  const out: string[] = [];
+  for (let v0 = 0; v0 < vectors; v0 += WASM_PASS_VECTORS) {
+    const nv = Math.min(WASM_PASS_VECTORS, vectors - v0);
+    const special =
+      vectors === nv && WASM_SPECIAL_STRIDES.includes(g.stride) && WASM_SPECIAL_CING.includes(g.cinG);
+    const variant = special ? `nv${nv}-cin${g.cinG}-s${g.stride}` : `nv${nv}-generic`;
+    if (!out.includes(variant)) out.push(variant);
+  }
+  return out;
+}
+
+/** The variants `backend` runs for a conv of this shape, by the same rules its kernel dispatches with. */
+export function kernelVariants(backend: KernelBackend, g: GroupShape): string[] {
   const geometry = g as unknown as GroupedConvGeometry;
   switch (backend) {
     case 'webgl':
-      return fitsPackedProgram(geometry) ? 'packed' : 'scalar';
+      return [fitsPackedProgram(geometry) ? 'packed' : 'scalar'];
     case 'webgpu':
-      return fitsVec4Program(geometry) ? 'vec4' : 'scalar';
-    case 'wasm': {
-      // groupedConv.c: one pass of up to 4 vectors; specialised when the padded outputs fill that one pass
-      const cp = (g.coutG + 3) & ~3;
-      const special = cp <= 16 && (g.stride === 1 || g.stride === 2) && WASM_SPECIAL_CING.includes(g.cinG);
-      return special ? `nv${cp / 4}-cin${g.cinG}-s${g.stride}` : 'generic';
-    }
+      return [fitsVec4Program(geometry) ? 'vec4' : 'scalar'];
+    case 'wasm':
+      return wasmVariants(g);
   }
 }
 
@@ -83,7 +99,9 @@ export const MODEL_GROUP_SHAPES: readonly GroupShape[] = (() => {
 function shapeFor(backend: KernelBackend, variant: string): GroupShape {
   const m = /^nv(\d)-cin(\d+)-s(\d)$/.exec(variant);
   if (m) return { cinG: Number(m[2]), coutG: 4 * Number(m[1]), stride: Number(m[3]) };
-  if (variant === 'generic') return { cinG: 3, coutG: 5, stride: 1 };
+  // 3 inputs per group; the last vector's lanes not all outputs
+  const generic = /^nv(\d)-generic$/.exec(variant);
+  if (generic) return { cinG: 3, coutG: 4 * Number(generic[1]) - 1, stride: 1 };
   if (variant === 'scalar') return { cinG: 3, coutG: 3, stride: backend === 'webgl' ? 2 : 1 };
   return { cinG: 4, coutG: 4, stride: 1 };
 }
@@ -97,13 +115,15 @@ const COMBOS = [
 
 /**
  * The start-up check of `backend`: every model shape as the model runs it (bias, ReLU), then every variant
- * with each combination of bias and activation (on a model shape where one reaches it).
+ * with each combination of bias and activation (on a model shape where one reaches it). On WASM that is every
+ * compiled variant of groupedConv.c, the generic one of each vector count included.
  */
 export function kernelCheckCases(backend: KernelBackend): CheckCase[] {
   const cases: CheckCase[] = MODEL_GROUP_SHAPES.map((s) => ({ ...s, hasBias: true, relu: true }));
   for (const variant of KERNEL_VARIANTS[backend]) {
     const shape =
-      MODEL_GROUP_SHAPES.find((s) => kernelVariant(backend, s) === variant) ?? shapeFor(backend, variant);
+      MODEL_GROUP_SHAPES.find((s) => kernelVariants(backend, s).includes(variant)) ??
+      shapeFor(backend, variant);
     for (const combo of COMBOS) {
       if (
         !cases.some(
