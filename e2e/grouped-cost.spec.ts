@@ -1,26 +1,17 @@
-import type { Locator, Page } from '@playwright/test';
+import type { Locator } from '@playwright/test';
 import { groupedCost as en } from '../src/i18n/en/groupedCost';
 import { groupedCost as zh } from '../src/i18n/zh/groupedCost';
 import { GROUPED_COST_CARDINALITIES } from '../src/resnext/groupedCost';
 import { expect, gotoApp, test, waitForBackend } from './harness';
 import { WCAG_A_AA, blocking, describeViolations, runAxe } from './support/axe';
 import { smallText } from './support/figureText';
+import { observeLongTasks, takeLongTasks } from './support/longTasks';
 
 /**
  * The grouped-cost figure in the Numbers section: the work-per-byte chart computed from the shapes, the live
  * measurement of grouped against dense convolutions (it starts when it comes into view; Cancel stops it), and
  * the same figure in Chinese and on a phone. One page load.
  */
-
-type LongTaskWindow = Window & { __longTasks?: number[] };
-
-const take = (page: Page): Promise<number[]> =>
-  page.evaluate(() => {
-    const w = window as LongTaskWindow;
-    const out = w.__longTasks ?? [];
-    w.__longTasks = [];
-    return out;
-  });
 
 /** Pairs of texts in the figure's charts that overlap, and texts reaching outside their svg. */
 async function textClashes(figure: Locator): Promise<string[]> {
@@ -64,13 +55,7 @@ test('grouped cost: work per byte is drawn, the measurement runs in view and can
   page,
 }) => {
   test.setTimeout(120_000);
-  await page.addInitScript(() => {
-    const w = window as LongTaskWindow;
-    w.__longTasks = [];
-    new PerformanceObserver((list) => {
-      for (const e of list.getEntries()) w.__longTasks!.push(e.duration);
-    }).observe({ type: 'longtask', buffered: true });
-  });
+  await observeLongTasks(page);
   await gotoApp(page, 'section=numbers');
   const backend = await waitForBackend(page);
   expect(backend.status).toBe('ready');
@@ -93,7 +78,7 @@ test('grouped cost: work per byte is drawn, the measurement runs in view and can
   await expect(figure.locator('[data-c]')).toHaveCount(0);
 
   // in view, the measurement starts by itself and finishes: one data-c per C with positive times
-  await take(page);
+  await takeLongTasks(page);
   await measure.scrollIntoViewIfNeeded();
   await expect(status).toHaveAttribute('data-gcost-status', 'done', { timeout: 60_000 });
   await expect(figure.locator('[data-c]')).toHaveCount(cs);
@@ -140,7 +125,7 @@ test('grouped cost: work per byte is drawn, the measurement runs in view and can
   await expect(status).toHaveAttribute('data-gcost-status', 'cancelled');
   await expect(measure.locator('[data-action="gcost-run"]')).toBeEnabled();
 
-  const longTasks = await take(page);
+  const longTasks = await takeLongTasks(page);
   // Reported, not asserted: a timing depends on the machine's load (a test asserts no timing).
   console.log(
     `grouped cost: long tasks while measuring: ${longTasks.length}, longest ${Math.max(0, ...longTasks).toFixed(0)} ms`,

@@ -1,6 +1,7 @@
 import type { Page } from '@playwright/test';
 import type { ResnextDebug } from '../src/app/backend/debugHook';
 import { expect, gotoApp, test } from './harness';
+import { observeLongTasks, takeLongTasks } from './support/longTasks';
 import { waitForDebugHook } from './support/memory';
 
 /**
@@ -13,27 +14,6 @@ import { waitForDebugHook } from './support/memory';
  */
 
 type DebugWindow = Window & { __resnextDebug?: ResnextDebug };
-
-type LongTaskWindow = Window & { __longTasks?: number[] };
-
-async function observe(page: Page) {
-  await page.addInitScript(() => {
-    const w = window as LongTaskWindow;
-    w.__longTasks = [];
-    new PerformanceObserver((list) => {
-      for (const e of list.getEntries()) w.__longTasks!.push(e.duration);
-    }).observe({ type: 'longtask', buffered: true });
-  });
-}
-
-/** Long tasks since the last call, and clears the list. */
-const take = (page: Page): Promise<number[]> =>
-  page.evaluate(() => {
-    const w = window as LongTaskWindow;
-    const out = w.__longTasks ?? [];
-    w.__longTasks = [];
-    return out;
-  });
 
 function report(phase: string, tasks: number[]) {
   const max = tasks.length ? Math.max(...tasks) : 0;
@@ -48,14 +28,14 @@ async function scenario(page: Page, where: 'worker' | 'page') {
   await gotoApp(page, 'section=step');
   const walker = page.getByTestId('step-walker');
   await expect(walker).toHaveAttribute('data-block', /layer/, { timeout: 150_000 });
-  report(`${where}, load until the trace is ready`, await take(page));
+  report(`${where}, load until the trace is ready`, await takeLongTasks(page));
 
   for (let i = 0; i < 6; i++) {
     const before = await page.getByTestId('step-position').getAttribute('data-step-index');
     await page.getByTestId('step-next').click();
     await expect(page.getByTestId('step-position')).not.toHaveAttribute('data-step-index', before ?? '');
   }
-  report(`${where}, stepping 6 steps`, await take(page));
+  report(`${where}, stepping 6 steps`, await takeLongTasks(page));
 
   // Where the network runs for the picture switches: the worker (once it has passed its checks and canary;
   // the first trace may be the page's), or the page.
@@ -66,32 +46,32 @@ async function scenario(page: Page, where: 'worker' | 'page') {
   const answered = () =>
     page.evaluate(() => (window as DebugWindow).__resnextDebug!.inference().answered.blockInput);
   const before = await answered();
-  await take(page);
+  await takeLongTasks(page);
 
   for (const sample of ['horse', 'rocket', 'cat']) {
     await page.getByTestId('image-select').selectOption(sample);
     await expect(page.getByTestId('image-select')).toHaveAttribute('data-image', `${sample}.jpg`);
     await expect(walker).toHaveAttribute('data-block', /layer/, { timeout: 150_000 });
   }
-  report(`${where}, switching 3 samples`, await take(page));
+  report(`${where}, switching 3 samples`, await takeLongTasks(page));
   expect(await answered(), `block inputs the worker answered in the ${where} pass`).toBe(
     before + (where === 'worker' ? 3 : 0),
   );
 
   await gotoApp(page, 'section=forms');
-  await take(page);
+  await takeLongTasks(page);
   const slider = page.getByTestId('cardinality-slider');
   await slider.focus();
   for (const key of ['Home', 'ArrowRight', 'ArrowRight', 'ArrowRight', 'End']) await page.keyboard.press(key);
   await expect(page.getByTestId('forms-proof')).toHaveAttribute('data-status', 'done', { timeout: 120_000 });
-  report(`${where}, moving the cardinality slider (with the proof that follows)`, await take(page));
+  report(`${where}, moving the cardinality slider (with the proof that follows)`, await takeLongTasks(page));
 }
 
 test('long tasks @wasm: reported while stepping, switching samples and moving a slider, with the inference worker and without', async ({
   page,
 }) => {
   test.setTimeout(300_000);
-  await observe(page);
+  await observeLongTasks(page);
   await scenario(page, 'worker');
   // The same with the network on the page (the way the app runs where there are no workers).
   await page.addInitScript(() => {

@@ -26,6 +26,20 @@ async function expectSumEqualsValue(figure: Locator) {
   expect(Math.abs(sum - value)).toBeLessThanOrEqual(1e-4 * Math.max(1, Math.abs(value)));
 }
 
+/** Counts, from now on, the times the window starts to slide (its root gets data-moving="true"). */
+async function countMoves(slide: Locator) {
+  await slide.evaluate((el) => {
+    const w = window as unknown as { movingSeen: number };
+    w.movingSeen = 0;
+    new MutationObserver(() => {
+      if (el.getAttribute('data-moving') === 'true') w.movingSeen++;
+    }).observe(el, { attributes: true, attributeFilter: ['data-moving'] });
+  });
+}
+
+const movesSeen = (page: Page) =>
+  page.evaluate(() => (window as unknown as { movingSeen: number }).movingSeen);
+
 async function ready(page: Page, block: string, step: string) {
   await expect(walker(page)).toHaveAttribute('data-block', block, { timeout: 150_000 });
   await expect(walker(page)).toHaveAttribute('data-step', step);
@@ -76,20 +90,12 @@ test('one output followed @wasm: a stride-2 block from a link, keyboard picks, t
 
   // The window slides as the output position moves (a transition: data-moving while it runs), then stops.
   const slide = page.getByTestId('window-slide');
-  await slide.evaluate((el) => {
-    const w = window as unknown as { movingSeen: number };
-    w.movingSeen = 0;
-    new MutationObserver(() => {
-      if (el.getAttribute('data-moving') === 'true') w.movingSeen++;
-    }).observe(el, { attributes: true, attributeFilter: ['data-moving'] });
-  });
+  await countMoves(slide);
   await page.getByTestId('window-play').click();
   await expect(slide).not.toHaveAttribute('data-window-x', '6');
   await expect(slide).not.toHaveAttribute('data-window-x', '7');
   await page.getByTestId('window-play').click();
-  expect(await page.evaluate(() => (window as unknown as { movingSeen: number }).movingSeen)).toBeGreaterThan(
-    0,
-  );
+  expect(await movesSeen(page)).toBeGreaterThan(0);
   const stopped = `${await slide.getAttribute('data-window-y')},${await slide.getAttribute('data-window-x')}`;
   expect(stopped).not.toBe('0,6');
   await expect(fig).toHaveAttribute('data-at', stopped);
@@ -139,18 +145,12 @@ test('one output followed @wasm: a stride-1 block in Chinese, with reduced motio
 
   // Under reduced motion the window jumps: it never slides.
   const slide = page.getByTestId('window-slide');
-  await slide.evaluate((el) => {
-    const w = window as unknown as { movingSeen: number };
-    w.movingSeen = 0;
-    new MutationObserver(() => {
-      if (el.getAttribute('data-moving') === 'true') w.movingSeen++;
-    }).observe(el, { attributes: true, attributeFilter: ['data-moving'] });
-  });
+  await countMoves(slide);
   await page.getByTestId('window-play').click();
   await expect(slide).not.toHaveAttribute('data-window-x', '16');
   await expect(slide).not.toHaveAttribute('data-window-x', '17');
   await page.getByTestId('window-play').click();
-  expect(await page.evaluate(() => (window as unknown as { movingSeen: number }).movingSeen)).toBe(0);
+  expect(await movesSeen(page)).toBe(0);
   const stopped = `${await slide.getAttribute('data-window-y')},${await slide.getAttribute('data-window-x')}`;
   expect(stopped).not.toBe('16,16');
   await expect(fig).toHaveAttribute('data-at', stopped);

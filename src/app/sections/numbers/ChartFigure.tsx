@@ -1,5 +1,6 @@
 import { Figure } from '../../layout/Figure';
-import { useEffect, useRef, useState, type ReactNode } from 'react';
+import type { ReactNode } from 'react';
+import { useChartDraw } from './useChartDraw';
 
 export interface AltTable {
   caption: string;
@@ -20,25 +21,7 @@ interface Props {
 
 /** A D3 chart in a figure: redrawn when its data, labels or width change, with a hidden data table. */
 export function ChartFigure({ id, title, draw, alt, children }: Props) {
-  const box = useRef<HTMLDivElement>(null);
-  const [width, setWidth] = useState(0);
-
-  useEffect(() => {
-    const el = box.current;
-    if (!el) return;
-    setWidth(Math.floor(el.clientWidth));
-    const ro = new ResizeObserver((entries) => {
-      const w = Math.floor(entries[0].contentRect.width);
-      setWidth((prev) => (Math.abs(prev - w) >= 2 ? w : prev));
-    });
-    ro.observe(el);
-    return () => ro.disconnect();
-  }, []);
-
-  useEffect(() => {
-    const el = box.current;
-    if (el && width > 0) draw(el, width);
-  }, [draw, width]);
+  const box = useChartDraw(draw);
 
   return (
     <Figure id={`fig-${id}`} kind={id} className="numbers-figure" data={{ 'data-chart': id }}>

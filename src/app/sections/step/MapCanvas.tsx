@@ -113,29 +113,26 @@ export function MapCanvas(p: MapCanvasProps) {
     y: Math.min(source.height - 1, Math.max(0, q.y)),
   });
 
-  const onPointerMove = (e: PointerEvent<HTMLCanvasElement>) => {
+  /** The map value under the pointer, if any. */
+  const pointAt = (e: MouseEvent<HTMLCanvasElement>) => {
     const c = e.currentTarget;
     const r = c.getBoundingClientRect();
-    if (r.width === 0 || r.height === 0) return;
-    const hit = hitTest(
+    if (r.width === 0 || r.height === 0) return null;
+    return hitTest(
       layout,
       ((e.clientX - r.left) * c.width) / r.width,
       ((e.clientY - r.top) * c.height) / r.height,
     );
+  };
+
+  const onPointerMove = (e: PointerEvent<HTMLCanvasElement>) => {
+    const hit = pointAt(e);
     if (hit) setProbe({ ...hit, byKey: false });
   };
 
   const onClick = (e: MouseEvent<HTMLCanvasElement>) => {
-    if (!p.onPick) return;
-    const c = e.currentTarget;
-    const r = c.getBoundingClientRect();
-    if (r.width === 0 || r.height === 0) return;
-    const hit = hitTest(
-      layout,
-      ((e.clientX - r.left) * c.width) / r.width,
-      ((e.clientY - r.top) * c.height) / r.height,
-    );
-    if (hit) p.onPick({ channel: hit.channel, y: hit.y, x: hit.x });
+    const hit = p.onPick && pointAt(e);
+    if (hit) p.onPick?.({ channel: hit.channel, y: hit.y, x: hit.x });
   };
 
   const onKeyDown = (e: KeyboardEvent<HTMLCanvasElement>) => {
