@@ -56,10 +56,10 @@ export const groupedCost: Catalog<typeof en> = {
 
   'gcost.steps.title': '用同样的道理解读本项目实测的各 C 耗时',
   'gcost.steps.rise':
-    '从 C = 1 到 C = {c}，宽度 d 从 {d0} 降到 {d}，3×3 层的每字节计算量从 {i0} 降到 {i} {unit}，每张图像的耗时在每项测量中都上升：{rises}。',
+    '从 C = 1 到 C = {c}，宽度 d 从 {d0} 降到 {d}，3×3 层的每字节计算量从 {i0} 降到 {i} {unit}，每张图片的耗时在每项测量中都上升：{rises}。',
   'gcost.steps.riseItem': '{what} {ratio}',
   'gcost.steps.noRise':
-    '按字节数推算，每张图像的耗时应随 C 增大而上升；但从 C = 1 到 C = {c}，并非每项测量都如此。',
+    '按字节数推算，每张图片的耗时应随 C 增大而上升；但从 C = 1 到 C = {c}，并非每项测量都如此。',
   'gcost.steps.break':
     'C = {c}（d = {d}）不符合这一规律：它的每字节计算量更低，却在每项测量中都比 C = {others} 更快。字节数忽略了 GPU 上的许多因素（例如其计算库为每种形状选用哪个内核），所以无法解释原因。',
   'gcost.steps.noise.same':
@@ -73,8 +73,8 @@ export const groupedCost: Catalog<typeof en> = {
   'gcost.steps.short.bf16': 'bf16',
   'gcost.steps.short.fp32': 'float32',
   'gcost.steps.col.setting': 'C×d',
-  'gcost.steps.col.relative': '每张图像的耗时，相对 C = 1 的倍数',
-  'gcost.steps.table': '各设置的每字节计算量与每张图像的耗时（相对 C = 1）',
+  'gcost.steps.col.relative': '每张图片的耗时，相对 C = 1 的倍数',
+  'gcost.steps.table': '各设置的每字节计算量与每张图片的耗时（相对 C = 1）',
   'gcost.steps.source':
-    '每张图像的耗时相对 C = 1 的倍数，来自等复杂度模型族的 metrics 文件（{device}，PyTorch {torch}）：批大小 {batch} 的训练单步，以及批大小 1024 的推理吞吐量。',
+    '每张图片的耗时相对 C = 1 的倍数，来自等复杂度模型族的 metrics 文件（{device}，PyTorch {torch}）：批大小 {batch} 的训练单步，以及批大小 1024 的推理吞吐量。',
 };
