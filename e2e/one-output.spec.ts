@@ -108,11 +108,14 @@ test('one output followed @wasm: a stride-2 block from a link, keyboard picks, t
   await expect(oneOutput(page)).toHaveAttribute('data-at', stopped);
   expect(await oneOutput(page).getAttribute('data-sum')).toBe(before);
 
-  // The merge of output channel 17 at (3, 4), then a click elsewhere on conv3's map.
-  await gotoApp(page, 'section=step&block=layer2.0&step=merge&channel=17&at=3,4');
-  await ready(page, 'layer2.0', 'merge');
+  // Two steps on, the merge of the same output channel at the same position, then a click on conv3's map.
+  const channel = Number(new URL(page.url()).searchParams.get('channel'));
+  await page.getByTestId('step-next').click();
+  await page.getByTestId('step-next').click();
+  await expect(walker(page)).toHaveAttribute('data-step', 'merge');
   const merge = oneMerge(page);
-  await expect(merge).toHaveAttribute('data-at', '3,4');
+  await expect(merge).toHaveAttribute('data-at', stopped);
+  await expect(merge.locator('h3')).toContainText(`output channel ${channel + 1},`);
   await expectSumEqualsValue(merge);
   await expect(merge).toHaveAttribute('data-terms', String(c));
   await expect(merge.getByTestId('merge-waterfall').locator('rect.wf-bar')).toHaveCount(c + 1);
@@ -121,7 +124,7 @@ test('one output followed @wasm: a stride-2 block from a link, keyboard picks, t
   const canvas = page.getByTestId('merge-conv3').locator('canvas');
   const box = (await canvas.boundingBox())!;
   await canvas.click({ position: { x: box.width - 2, y: box.height - 2 } });
-  await expect(merge).not.toHaveAttribute('data-at', '3,4');
+  await expect(merge).not.toHaveAttribute('data-at', stopped);
   await expectSumEqualsValue(merge);
   expect(await smallText(merge, 12)).toEqual([]);
   await expectAxeClean(page, '[data-figure="one-merge"]');
@@ -130,9 +133,22 @@ test('one output followed @wasm: a stride-2 block from a link, keyboard picks, t
 test('one output followed @wasm: a stride-1 block in Chinese, with reduced motion', async ({ page }) => {
   test.setTimeout(300_000);
   await page.emulateMedia({ reducedMotion: 'reduce' });
-  await gotoApp(page, 'lang=zh&section=step&block=layer1.1&step=transform&group=0&channel=0&at=16,16');
-  await ready(page, 'layer1.1', 'transform');
+  // The merge of output channel 17 at the centre (16, 16), opened from its link.
+  await gotoApp(page, 'lang=zh&section=step&block=layer1.1&step=merge&group=0&channel=17&at=16,16');
+  await ready(page, 'layer1.1', 'merge');
   const { c, d } = await blockShape(page);
+  const merge = oneMerge(page);
+  await expect(merge).toHaveAttribute('data-at', '16,16');
+  await expect(merge.locator('h3')).toContainText('输出通道 18');
+  await expectSumEqualsValue(merge);
+  await expect(merge).toHaveAttribute('data-terms', String(c));
+  // an identity shortcut adds the block input itself
+  await expect(merge).toContainText('shortcut(x) = x');
+
+  // Two steps back, the grouped 3×3 at the same position (channel 17 is past d: the group's last channel).
+  await page.getByTestId('step-prev').click();
+  await page.getByTestId('step-prev').click();
+  await expect(walker(page)).toHaveAttribute('data-step', 'transform');
   const fig = oneOutput(page);
   await expect(fig).toHaveAttribute('data-at', '16,16');
   await expectSumEqualsValue(fig);
@@ -140,19 +156,33 @@ test('one output followed @wasm: a stride-1 block in Chinese, with reduced motio
   await expect(fig).toHaveAttribute('data-channels', String(c * d));
   await expect(fig.locator('h3')).toContainText('追踪一个输出');
   await expect(fig).toContainText(catalogs.zh['one.grid.weight']);
-  // the centre of a stride-1 block reads no padding
+  // at the centre, a stride-1 block reads no padding
   await expect(fig.locator('td.is-pad')).toHaveCount(0);
+
+  // Keyboard: the corner (0, 0), then the left edge five rows down.
+  const outputs = page.getByTestId('group-outputs').locator('canvas');
+  await outputs.focus();
+  await page.keyboard.press('Enter');
+  await expect(fig).toHaveAttribute('data-at', '0,0');
+  await expectSumEqualsValue(fig);
+  // five padded cells of each channel's window, marked in its input, weight and product grids
+  await expect(fig.locator('td.is-pad')).toHaveCount(3 * 5 * d);
+  for (let i = 0; i < 5; i++) await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('Enter');
+  await expect(fig).toHaveAttribute('data-at', '5,0');
+  await expectSumEqualsValue(fig);
+  await expect(fig.locator('td.is-pad')).toHaveCount(3 * 3 * d);
 
   // Under reduced motion the window jumps: it never slides.
   const slide = page.getByTestId('window-slide');
   await countMoves(slide);
   await page.getByTestId('window-play').click();
-  await expect(slide).not.toHaveAttribute('data-window-x', '16');
-  await expect(slide).not.toHaveAttribute('data-window-x', '17');
+  await expect(slide).not.toHaveAttribute('data-window-x', '0');
+  await expect(slide).not.toHaveAttribute('data-window-x', '1');
   await page.getByTestId('window-play').click();
   expect(await movesSeen(page)).toBe(0);
   const stopped = `${await slide.getAttribute('data-window-y')},${await slide.getAttribute('data-window-x')}`;
-  expect(stopped).not.toBe('16,16');
+  expect(stopped).not.toBe('5,0');
   await expect(fig).toHaveAttribute('data-at', stopped);
   await expectSumEqualsValue(fig);
 

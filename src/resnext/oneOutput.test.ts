@@ -44,14 +44,16 @@ const bnValues = (bn: BnParams): BnValues => ({
   variance: bn.var.dataSync(),
 });
 
+/** One trace per block, computed once and shared by that block's tests; freed after them. */
+const traces = new Map<string, Promise<BlockTrace>>();
 async function withTrace(block: string, run: (trace: BlockTrace) => Promise<void>): Promise<void> {
-  const trace = await computeBlockTrace(model, image, block);
-  try {
-    await run(trace);
-  } finally {
-    disposeTrace(trace);
-  }
+  if (!traces.has(block)) traces.set(block, computeBlockTrace(model, image, block));
+  await run(await traces.get(block)!);
 }
+
+afterAll(async () => {
+  for (const trace of traces.values()) disposeTrace(await trace);
+});
 
 describe.each([
   ['layer1.1', 1],
