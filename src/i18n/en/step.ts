@@ -54,7 +54,7 @@ export const step = {
 
   'step.split.title': 'Split: 1×1 convolution into {c} groups of {d}',
   'step.split.explain':
-    'A 1×1 convolution reduces the {in} channels to {width} = {c} × {d}. Read its output as {c} groups of d = {d} channels (framed in the grid): each group is the low-dimensional embedding of one path. This is the “split” of split-transform-merge; the number of paths, C = {c}, is the cardinality.',
+    'A 1×1 convolution maps the {in} channels to {width} = {c} × {d}. Read its output as {c} groups of d = {d} channels (framed in the grid): each group is the low-dimensional embedding of one path. This is the “split” of split-transform-merge; the number of paths, C = {c}, is the cardinality.',
   'step.split.formula': 'u = W₁x, W₁: 1×1, {in} → {width};  u = [u₁ | u₂ | … | u{c}], uᵢ ∈ ℝ^({h}×{w}×{d})',
 
   'step.bn1-relu.title': 'Batch norm, then ReLU',

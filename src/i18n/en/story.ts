@@ -124,7 +124,7 @@ export const story = {
     'Classify a sample or your own image with the trained ResNeXt-29. The picture you choose is the one the step-through shows.',
   'tour.arch.title': 'ResNeXt-50 next to ResNet-50',
   'tour.arch.text':
-    'The same layout, and parameters and multiply-adds within a few percent: only the blocks’ 3×3 layers are grouped and wider.',
+    'The same layout, and parameters and multiply-adds within a few percent; only the inside of each block changes: the 3×3 becomes a grouped convolution and the bottleneck width C·d grows.',
   'tour.catch.title': 'The catch',
   'tour.catch.text':
     'Grouped convolutions run slower than dense ones with the same FLOPs. Run the speed test to see it on your device.',

@@ -89,17 +89,17 @@ export const classify: Catalog<typeof en> = {
   'classify.compare.colPrediction': '预测',
   'classify.compare.colTime': '推理时间',
   'classify.compare.noise':
-    '这五个模型只训练了 20 轮。它们的测试准确率相差约一个百分点，并且不随基数增加而上升：在这么短的训练下，差异处于多次训练之间的随机波动范围内，所以不要从中读出排名——也不要从它们对单张图片的回答中读出排名。',
+    '这五个模型只训练了 20 轮。它们的测试准确率相差约一个百分点，并且不随基数增加而上升：在这么短的训练下，差异处于多次训练之间的随机波动范围内，所以不能据此给模型排名，更不能凭单张图片的预测排名。',
   'classify.compare.error': '比较已停止：{message}',
   'classify.compare.stale': '这些结果属于之前的图片。',
 
   'classify.custom.heading': '你自己的 ImageNet 权重',
   'classify.custom.intro':
-    '加载 torchvision 的 ResNeXt-50 32×4d、ResNeXt-101 32×8d 或 ResNet-50，用 training/export_torchvision.py 转换为 safetensors。应用从文件中读出网络结构，改用 ImageNet 预处理（224×224）和 1000 个 ImageNet 类别。权重只保存在本浏览器的内存中。',
+    '先用 training/export_torchvision.py 把 torchvision 的 ResNeXt-50 32×4d、ResNeXt-101 32×8d 或 ResNet-50 转换为 safetensors，再在此加载。应用从文件中读出网络结构，改用 ImageNet 预处理（224×224）和 1000 个 ImageNet 类别。权重只保存在本浏览器的内存中。',
   'classify.custom.file': '权重文件（.safetensors）',
   'classify.custom.progressLabel': '正在加载权重文件',
   'classify.custom.choose': '选择权重文件…',
-  'classify.custom.url': '或者它在本站的地址',
+  'classify.custom.url': '或输入本站上的文件地址',
   'classify.custom.urlHint':
     '按地址只能加载本站上的文件（例如 models/…）：本应用只连接它自己的网站，不连接其他网站。其他网站上的文件，请先下载，再用“选择权重文件…”选取。',
   'classify.custom.load': '从网址加载',

@@ -28,7 +28,7 @@ export const errors: Catalog<typeof en> = {
   'error.app.web-page': '{url} 返回的是一个网页，而不是 safetensors 文件。',
   'error.app.http-status': '{url} 的响应是 HTTP 状态 {status}。',
   'error.app.canary-mismatch':
-    '{backend} 后端对校验图像的分类有误（logit 最大差异 {diff}，允许 {tolerance}）。',
+    '{backend} 后端对校验图片的分类有误（logit 最大差异 {diff}，允许 {tolerance}）。',
   'error.app.cancelled': '已停止。',
   'error.app.unexpected': '发生意外错误而中止：{detail}',
 };

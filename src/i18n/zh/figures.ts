@@ -11,9 +11,9 @@ export const figures: Catalog<typeof en> = {
   'forms.morph.step.a':
     '(a)：{c} 条独立的路径。每条路径有自己的第一个 1×1 卷积（{in}→{d}）、3×3 卷积（{d}→{d}）和最后一个 1×1 卷积（{d}→{out}）；⊕ 把 {c} 条路径和残差连接相加。',
   'forms.morph.step.b':
-    '(a) → (b)：{c} 个最后的 1×1 卷积合并。各路径先拼接为 {width} 个通道，再由一个 1×1 卷积（{width}→{out}）代替求和；⊕ 现在只加上残差连接。',
+    '(a) → (b)：各路径末尾的 {c} 个 1×1 卷积合并为一个。各路径先拼接为 {width} 个通道，再由一个 1×1 卷积（{width}→{out}）代替求和；⊕ 现在只加上残差连接。',
   'forms.morph.step.c':
-    '(b) → (c)：{c} 个第一个 1×1 卷积合并为一个宽的 1×1 卷积（{in}→{width}），{c} 个 3×3 卷积合并为一个分成 {c} 组的 3×3 分组卷积。每条色带中的第 i 块就是路径 i 的权重。',
+    '(b) → (c)：各路径开头的 {c} 个 1×1 卷积合并为一个宽的 1×1 卷积（{in}→{width}），{c} 个 3×3 卷积合并为一个分成 {c} 组的 3×3 分组卷积。每条色带中的第 i 块就是路径 i 的权重。',
   'forms.notes.caption': '{form} 的各层',
   'forms.notes.layer': '层',
   'forms.notes.weights': '权重',
@@ -25,5 +25,5 @@ export const figures: Catalog<typeof en> = {
   'step.add.f': 'F(x)（分支，bn3 之后）',
   'step.add.sum': 'x + F(x)',
   'step.add.sumProjection': 'shortcut(x) + F(x)',
-  'step.add.all': '和的全部 {out} 个通道',
+  'step.add.all': '相加结果的全部 {out} 个通道',
 };

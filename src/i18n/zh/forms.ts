@@ -28,7 +28,7 @@ export const forms: Catalog<typeof en> = {
   'forms.ref.whole': '{label} — {form}：全部 {c} 条路径的{layer}，{n} 个权重',
   'forms.ref.wholeSingle': '{label} — {form}：唯一的{layer}，{n} 个权重',
   'forms.why':
-    '三者的合计相同，因为它们持有同样的权重，只是排列不同。在 (b) 中，先拼接各路径再做一个 {width}→{out} 的 1×1 卷积，等于每条路径用其中属于自己的 {d}→{out} 部分分别计算再相加，也就是 (a)。在 (c) 中，第一个到 {width} 通道的 1×1 卷积把 {c} 条路径的第一个卷积叠在一起，而分成 {c} 组的 3×3 分组卷积让每组 {d} 个通道只看到自己的路径，与分开的 3×3 卷积完全一样。',
+    '三种形式的权重总数相同，因为它们持有同样的权重，只是排列不同。在 (b) 中，先拼接各路径再做一个 {width}→{out} 的 1×1 卷积，等于每条路径用其中属于自己的 {d}→{out} 部分分别计算再相加，也就是 (a)。在 (c) 中，输出 {width} 个通道的第一个 1×1 卷积，就是把 {c} 条路径各自的第一个卷积堆叠起来；而分成 {c} 组的 3×3 分组卷积让每组 {d} 个通道只看到自己的路径，与分开的 3×3 卷积完全一样。',
   'forms.selection.none': '未选中任何层。',
   'forms.selection.clear': '取消选择',
   'forms.sel.conv1.path':
@@ -53,9 +53,9 @@ export const forms: Catalog<typeof en> = {
     '用同一组权重和同一个输入，在你的设备上用 TensorFlow.js 运行三种形式。如果它们等价，输出只会相差 float32 的舍入误差（约 10⁻⁶）。',
   'forms.proof.sourceRandom': '随机权重和随机输入（种子 {seed}），形状 {shape}。',
   'forms.proof.sourceTrained':
-    '训练好的 ResNeXt-29 32×4d 模块 {block}（批归一化已并入卷积），输入为当前图像的激活，形状 {shape}。',
+    '训练好的 ResNeXt-29 32×4d 模块 {block}（批归一化已并入卷积），输入为当前图片的激活，形状 {shape}。',
   'forms.proof.noTrained':
-    '在 CIFAR 阶段选择 32×4d 且模型和图像已加载时，会使用训练好的模块；在此之前使用随机权重。',
+    '当阶段选为 ResNeXt-29（CIFAR-10）、设置为 32×4d，且模型和图片已加载时，会使用训练好的模块；在此之前使用随机权重。',
   'forms.proof.running': '正在 {backend} 上运行三种形式…',
   'forms.proof.waiting': '正在等待计算后端…',
   'forms.proof.error': '无法运行证明：{message}',

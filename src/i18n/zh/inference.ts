@@ -12,5 +12,5 @@ export const inference: Catalog<typeof en> = {
   'inference.failed.crashed': '无法运行',
   'inference.failed.timeout': '在 {seconds} 秒内没有响应',
   'inference.explain':
-    '分类以及逐步演示的模块之前的各层都在 Web Worker 中、在同一后端上运行，并经过同样的检查；页面只负责绘制。如果后台线程无法运行，页面会自行计算。',
+    '分类计算，以及“逐步运行”中所选模块之前的各层，都在后台线程（Web Worker）中用同一后端运行，并经过同样的检查；页面只负责绘制。如果后台线程无法运行，页面会自行计算。',
 };

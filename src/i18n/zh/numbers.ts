@@ -3,18 +3,18 @@ import type { numbers as en } from '../en/numbers';
 
 export const numbers: Catalog<typeof en> = {
   'numbers.locale': 'zh-CN',
-  'numbers.intro': '用数字看网络：结构与计算量、论文报告的结果、本项目的实测，以及在你自己设备上的速度测试。',
+  'numbers.intro': '用数字看网络：结构与开销、论文报告的结果、本项目的实测，以及在你自己设备上的速度测试。',
   'numbers.loading': '加载中…',
   'numbers.source': '来源：{source}',
   'numbers.paperCitation':
     'Xie 等，《Aggregated Residual Transformations for Deep Neural Networks》，CVPR 2017',
   'numbers.chartAlt': '图表“{title}”的数据',
   'numbers.axis.cardinality': '基数 C（log₂ 刻度）',
-  'numbers.axis.epoch': '训练轮次（epoch）',
+  'numbers.axis.epoch': '轮',
 
   'numbers.arch.title': '逐阶段的网络结构',
   'numbers.arch.intro':
-    '论文表 1：ResNet-50 与 ResNeXt-50（32×4d）的参数量和计算量几乎相同。数字由本项目的计数代码根据构建模型所用的同一份结构描述算出。将鼠标悬停在某一行上或用键盘聚焦，可在其他表中找到同一阶段。',
+    '论文表 1：ResNet-50 与 ResNeXt-50（32×4d）的参数量和开销几乎相同。数字由本项目的计数代码根据构建模型所用的同一份结构描述算出。将鼠标悬停在某一行上或用键盘聚焦，可在其他表中找到同一阶段。',
   'numbers.arch.resnet50': 'ResNet-50',
   'numbers.arch.resnext50': 'ResNeXt-50（32×4d）',
   'numbers.arch.resnext29': 'ResNeXt-29（32×4d）——本项目的 CIFAR-10 模型',
@@ -29,7 +29,7 @@ export const numbers: Catalog<typeof en> = {
   'numbers.arch.head': '全局平均池化, {n} 维全连接, softmax',
   'numbers.arch.total': '合计',
   'numbers.arch.macsNote':
-    'MACs（乘加次数，即论文中的“FLOPs”）按一张 {size}×{size} 图像计算。参数量包括 BatchNorm 的缩放与偏移。',
+    'MACs（乘加次数，即论文中的“FLOPs”）按一张 {size}×{size} 图片计算。参数量包括 BatchNorm 的缩放与偏移。',
   'numbers.arch.sourceText': '结构：Xie 等，表 1；数字：本项目的计数代码（src/resnext/counting.ts）',
 
   'numbers.paper.title': '论文报告的结果',
@@ -41,8 +41,8 @@ export const numbers: Catalog<typeof en> = {
     'C = 1（1×64d）即 ResNet-{depth50} 和 ResNet-{depth101}；每条线上随着 C 增大、d 减小，FLOPs 与参数量保持不变。',
   'numbers.paper.col.model': '模型',
   'numbers.paper.col.setting': 'C×d',
-  'numbers.paper.col.top1': 'Top-1 错误率（%）',
-  'numbers.paper.col.top5': 'Top-5 错误率（%）',
+  'numbers.paper.col.top1': 'top-1 错误率（%）',
+  'numbers.paper.col.top5': 'top-5 错误率（%）',
   'numbers.paper.col.direction': '方向',
   'numbers.paper.col.params': '参数量',
   'numbers.paper.col.cifar10': 'CIFAR-10 错误率（%）',
@@ -59,23 +59,23 @@ export const numbers: Catalog<typeof en> = {
   'numbers.paper.cifar.params': '{m}M',
   'numbers.paper.speed.title': '训练速度',
   'numbers.paper.speed.text':
-    '在 {gpus} 块 GPU 上，ResNeXt-101（32×4d）每个小批量耗时 {resnext} 秒，而 FLOPs 相近的 ResNet-101 为 {resnet} 秒：慢 {ratio} 倍，因为分组卷积对硬件的利用效率较低。',
+    '在 {gpus} 块 GPU 上，ResNeXt-101（32×4d）每个小批量耗时 {resnext} 秒，而 FLOPs 相近的 ResNet-101 为 {resnet} 秒：耗时为后者的 {ratio} 倍，因为分组卷积对硬件的利用效率较低。',
 
   'numbers.ours.title': '本项目在 CIFAR-10 上的实测',
   'numbers.ours.intro':
-    '五个复杂度相同的 ResNeXt-29 模型（1×64d 到 32×4d）各训练 {epochsFamily} 轮，32×4d 模型另训练 {epochsLong} 轮；在一块 {device} 上，每批 {batch} 张图像。',
+    '五个复杂度相同的 ResNeXt-29 模型（1×64d 到 32×4d）各训练 {epochsFamily} 轮，32×4d 模型另训练 {epochsLong} 轮；在一块 {device} 上，每批 {batch} 张图片。',
   'numbers.ours.sourceText': '训练过程写出的 metrics.json（{device}，PyTorch {torch}，bf16）',
   'numbers.ours.curves.title': '每轮的测试错误率：五个 20 轮模型',
   'numbers.ours.curves.y': 'CIFAR-10 测试错误率',
   'numbers.ours.noise':
     '如实说明：在这么短的训练下，五个准确率相差约一个百分点，并不随 C 增大而提高；差异在不同训练之间的随机波动范围内。这并未复现论文在 ImageNet 上的趋势。',
   'numbers.ours.step.title': 'FLOPs 相同时的训练单步耗时',
-  'numbers.ours.step.y': '每批 {batch} 张图像的毫秒数',
+  'numbers.ours.step.y': '每批 {batch} 张图片的毫秒数',
   'numbers.ours.step.series': '单步耗时',
   'numbers.ours.step.ratio':
     '32×4d 相对 1×64d：此处单步耗时为 {ours} 倍，论文中为 {paper} 倍（ResNeXt-101 32×4d 对 ResNet-101）。FLOPs 相同时，分组模型更慢。',
   'numbers.ours.thr.title': '推理吞吐量（批大小 1024）',
-  'numbers.ours.thr.y': '每秒图像数',
+  'numbers.ours.thr.y': '每秒图片数',
   'numbers.ours.thr.bf16': 'bf16',
   'numbers.ours.thr.fp32': 'float32',
   'numbers.ours.run80.title': 'ResNeXt-29 32×4d 训练 {epochs} 轮',
@@ -83,12 +83,12 @@ export const numbers: Catalog<typeof en> = {
   'numbers.ours.run80.train': '训练错误率（含数据增强）',
   'numbers.ours.run80.test': '测试错误率',
   'numbers.ours.run80.acc':
-    '在 10,000 张 CIFAR-10 测试图像上的测试准确率为 {acc}（PyTorch，GPU，bf16）。这些测试图像解码自 CIFAR-10 的一份 JPEG 副本并经过打乱；官方文件与之略有不同，在官方文件上测得的数字也会略有差异。',
+    '在 10,000 张 CIFAR-10 测试图片上的测试准确率为 {acc}（PyTorch，GPU，bf16）。这些测试图片解码自 CIFAR-10 的一份 JPEG 副本并经过打乱；官方文件与之略有不同，在官方文件上测得的数字也会略有差异。',
   'numbers.ours.tfjs': '本项目的 tfjs 评估（{command}）在同一副本上测得：{value}',
-  'numbers.ours.tfjsValue': '{images} 张图像上 {acc}',
+  'numbers.ours.tfjsValue': '{images} 张图片上 {acc}',
   'numbers.ours.notMeasured': '尚未测量',
   'numbers.ours.col.model': '模型',
-  'numbers.ours.col.epoch': '轮次',
+  'numbers.ours.col.epoch': '轮',
   'numbers.ours.col.accuracy': '测试准确率',
   'numbers.ours.col.stepMs': '单步耗时（毫秒）',
   'numbers.ours.loadError': '无法加载实测数据：{message}',
@@ -118,5 +118,5 @@ export const numbers: Catalog<typeof en> = {
   'numbers.speed.error': '速度测试失败：{message}',
   'numbers.speed.note':
     '预热后多次计时取中位数，批大小为 1；结果按后端保存在本次访问中：切换后端再运行一次，会多出一列。',
-  'numbers.speed.macsNote': '每张图像的乘加次数，由本项目的计数代码算出：四个模块的计算量大致相同。',
+  'numbers.speed.macsNote': '每张图片的乘加次数，由本项目的计数代码算出：四个模块的开销大致相同。',
 };

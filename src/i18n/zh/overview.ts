@@ -71,6 +71,6 @@ export const overview: Catalog<typeof en> = {
   'overview.stm.restart': '从头开始',
   'overview.stm.next': '下一步',
   'overview.stm.speed': '速度',
-  'overview.stm.reduced': '此设备减少了动画：请用“下一步”逐个查看各个状态。',
+  'overview.stm.reduced': '系统已开启“减少动态效果”：请用“下一步”逐个查看。',
   'overview.stm.formula': '公式',
 };

@@ -33,7 +33,7 @@ export const overviewFigures: Catalog<typeof en> = {
   'ovfig.cost.d.desc': '在当前阶段，等复杂度宽度为 {list}。',
   'ovfig.cost.d.item': 'C = {c}：d = {d}',
   'ovfig.cost.d.x': '基数 C',
-  'ovfig.cost.d.caption': '论文表 2（conv2）：C = 1、2、4、8、32 → d = 64、40、24、14、4；之后的阶段 d 逐级加倍。C 下方标出整数 d 使开销偏离持平 2% 以上之处的开销比。',
+  'ovfig.cost.d.caption': '论文表 2（conv2）：C = 1、2、4、8、32 → d = 64、40、24、14、4；之后的阶段 d 逐级加倍。若取整后的 d 使开销偏离 ResNet 模块 2% 以上，则在该 C 下方标出开销比。',
   'ovfig.why.heading': '为什么是基数：更多路径胜过更深或更宽',
   'ovfig.why.t4.title': '把 ResNet-101 的复杂度翻倍的三种方式（论文表 4）：{metric}',
   'ovfig.why.t4.desc': '从 ResNet-101 的 {base}% 出发：{list}。',

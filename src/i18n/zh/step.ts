@@ -5,15 +5,15 @@ export const step: Catalog<typeof en> = {
   'step.keyboardHint':
     '焦点在此面板上时，← 和 → 前后移动一步，Home 和 End 跳到第一步和最后一步。把指针移到图上，或让图获得焦点后用方向键，即可读出数值。',
 
-  'step.block.label': '块',
+  'step.block.label': '模块',
   'step.block.option': '{block}：{in} → {out} 通道，{c} × {d}，{h}×{w}',
-  'step.image.label': '图像',
+  'step.image.label': '图片',
   'step.image.own': '你的图片：{name}',
   'step.loading.model': '正在加载训练好的模型…',
-  'step.loading.trace': '正在为这张图像计算块 {block}…',
-  'step.noImage': '还没有选择图像。请先在“分类”一节中选一张，再回到这里。',
+  'step.loading.trace': '正在为这张图片计算模块 {block}…',
+  'step.noImage': '还没有选择图片。请先在“分类”一节中选一张，再回到这里。',
   'step.error.model': '无法加载训练好的模型：{message}',
-  'step.error.trace': '无法计算这个块：{message}',
+  'step.error.trace': '无法计算这个模块：{message}',
 
   'step.controls.label': '步骤控制',
   'step.prev': '上一步',
@@ -23,8 +23,8 @@ export const step: Catalog<typeof en> = {
   'step.scrubber': '步骤',
   'step.position': '第 {n} 步，共 {total} 步：{title}',
 
-  'step.strip.title': '这一步在块 {block} 中的位置',
-  'step.strip.desc': '块画成一串运算，残差连接的捷径在上方。当前步骤：{title}。',
+  'step.strip.title': '这一步在模块 {block} 中的位置',
+  'step.strip.desc': '模块画成一串运算，残差连接的捷径在上方。当前步骤：{title}。',
   'step.node.input': 'x',
   'step.node.conv1': '1×1 卷积',
   'step.node.conv1.sub': '{in} → {width}',
@@ -52,12 +52,12 @@ export const step: Catalog<typeof en> = {
 
   'step.input.title': '输入 x',
   'step.input.explain':
-    '块从 x 开始：这是训练好的网络对这张图像在 {block} 之前算出的激活，共 {in} 个通道，每个通道是一张 {h}×{w} 的小图。',
+    '模块从 x 开始：这是训练好的网络对这张图片在 {block} 之前算出的激活，共 {in} 个通道，每个通道是一张 {h}×{w} 的小图。',
   'step.input.formula': 'x ∈ ℝ^({h}×{w}×{in})',
 
   'step.split.title': '拆分：1×1 卷积，分成 {c} 组，每组 {d} 个通道',
   'step.split.explain':
-    '1×1 卷积把 {in} 个通道降到 {width} = {c} × {d}。把输出看成 {c} 组、每组 d = {d} 个通道（网格中用框标出）：每组是一条路径的低维嵌入。这就是拆分-变换-合并中的“拆分”；路径的条数 C = {c} 就是基数。',
+    '1×1 卷积把 {in} 个通道映射为 {width} = {c} × {d}。把输出看成 {c} 组、每组 d = {d} 个通道（网格中用框标出）：每组是一条路径的低维嵌入。这就是拆分-变换-合并中的“拆分”；路径的条数 C = {c} 就是基数。',
   'step.split.formula': 'u = W₁x，W₁：1×1，{in} → {width}；u = [u₁ | u₂ | … | u{c}]，uᵢ ∈ ℝ^({h}×{w}×{d})',
 
   'step.bn1-relu.title': '批归一化，然后 ReLU',
@@ -90,18 +90,18 @@ export const step: Catalog<typeof en> = {
     '恒等捷径：形状已经一致（输入输出都是 {in} 个通道、{h}×{w}），所以输入 x 原样绕过分支。',
   'step.shortcut.formula': 'shortcut(x) = x',
   'step.shortcut.explainProjection':
-    '投影捷径：这是所在阶段的第一个块，形状发生变化（{in} → {out} 个通道，步幅 {stride}），所以 x 要经过一个步幅为 {stride} 的 1×1 卷积和批归一化，才能与分支对齐。',
+    '投影捷径：这是所在阶段的第一个模块，形状发生变化（{in} → {out} 个通道，步幅 {stride}），所以 x 要经过一个步幅为 {stride} 的 1×1 卷积和批归一化，才能与分支对齐。',
   'step.shortcut.formulaProjection': 'shortcut(x) = BN(Wₛx)，Wₛ：1×1，{in} → {out}，步幅 {stride}',
 
   'step.add.title': '相加：残差连接',
   'step.add.explain':
-    '残差连接把捷径与分支逐元素相加：块只需学习在输入之上的变化 F(x)。这一步没有可学习的参数。',
+    '残差连接把捷径与分支逐元素相加：模块只需学习在输入之上的变化 F(x)。这一步没有可学习的参数。',
   'step.add.formula': 'z = shortcut(x) + F(x) = shortcut(x) + BN₃(Σᵢ Tᵢ(x))',
 
-  'step.output.title': 'ReLU：块的输出',
-  'step.output.explain': '最后一个 ReLU 得到块的输出 y，它送入{next}。',
+  'step.output.title': 'ReLU：模块的输出',
+  'step.output.explain': '最后一个 ReLU 得到模块的输出 y，它送入{next}。',
   'step.output.formula': 'y = max(0, z)',
-  'step.output.nextBlock': '块 {block}',
+  'step.output.nextBlock': '模块 {block}',
   'step.output.pool': '全局平均池化和分类器',
 
   'step.tensor.in': 'x',
@@ -114,7 +114,7 @@ export const step: Catalog<typeof en> = {
   'step.tensor.conv3': 'conv3 输出',
   'step.tensor.bn3': 'bn3 输出',
   'step.tensor.shortcut': '捷径',
-  'step.tensor.add': '和',
+  'step.tensor.add': '相加结果',
   'step.tensor.out': 'y',
   'step.tensor.choice': '显示',
 
@@ -126,8 +126,8 @@ export const step: Catalog<typeof en> = {
   'step.norm.shared': '所有图共用一个色阶',
   'step.legend.diverging': '有正有负的值（ReLU 之前）：蓝 < 0 < 红',
   'step.legend.sequential': '非负的值（ReLU 之后）',
-  'step.legend.max': '最大',
-  'step.legend.negMax': '−最大',
+  'step.legend.max': '最大值',
+  'step.legend.negMax': '−最大值',
   'step.probe': '通道 {channel}，x {x}，y {y}：{value}',
   'step.probe.kernelMap': '从输入通道 {i} 到输出通道 {o} 的卷积核',
   'step.probe.channelOnly': '通道 {channel}',

@@ -7,21 +7,21 @@ export const story: Catalog<typeof en> = {
 
   'story.why.heading': '为什么需要 ResNeXt？',
   'story.why.p1':
-    '要让网络更准确，常见的做法是把它加深（更多层）或加宽（更多通道）。这两种做法都有效，但代价也随之增长：更多的计算、更多的参数；对于手工设计的模块，还有更多需要调节的设计选择。',
+    '要让网络更准确，常见的做法是把它加深（更多层）或加宽（更多通道）。这两种做法都有效，但开销也随之增长：更多的计算、更多的参数；对于手工设计的模块，还有更多需要调节的设计选择。',
   'story.why.p2':
-    'ResNeXt（谢赛宁、Ross Girshick、Piotr Dollár、屠卓文、何恺明，CVPR 2017）提出的问题是：能否在不增加复杂度的前提下提高准确率？它的回答是基数：一个模块内部相同的并行变换的数量。基数是深度和宽度之外的第三个维度；论文发现，在相同代价下，增大基数比加深或加宽带来更多的准确率提升。',
+    'ResNeXt（谢赛宁、Ross Girshick、Piotr Dollár、屠卓文、何恺明，CVPR 2017）提出的问题是：能否在不增加复杂度的前提下提高准确率？它的回答是基数：一个模块内部相同的并行变换的数量。基数是深度和宽度之外的第三个维度；论文发现，在相同开销下，增大基数比加深或加宽带来更多的准确率提升。',
   'story.why.depth': '深度：堆叠多少层。',
   'story.why.width': '宽度：每层有多少通道。',
   'story.why.cardinality': '基数：一个模块中并排运行多少条相同的路径。',
   'story.why.lead':
-    '更深或更宽的网络更准确，代价也更高。ResNeXt 增加了第三个维度——基数：每个模块中并排的 C 条相同路径。拖动下面的 C：ResNet 的一条宽路径分成许多细路径，开销却大致不变。',
+    '更深或更宽的网络更准确，开销也更高。ResNeXt 增加了第三个维度——基数：每个模块中并排的 C 条相同路径。拖动下面的 C：ResNet 的一条宽路径分成许多细路径，开销却大致不变。',
   'story.more': '展开阅读',
   'story.less': '收起',
   'story.heritage.heading': '渊源：Inception 的拆分-变换-合并',
   'story.heritage.p1':
     'ResNeXt 建立在一个更早的思想之上。GoogLeNet 的 Inception 模块把输入拆分到若干分支，每个分支用不同的操作进行变换（1×1、3×3、5×5 卷积和 3×3 最大池化），再通过拼接合并。每个分支都有自己的卷积核大小和宽度：每个模块都有许多超参数需要选择。',
   'story.heritage.p2':
-    '朴素模块直接在全部 {in} 个输入通道上运行大卷积核，代价很高。Inception (3a) 在 3×3 和 5×5 卷积之前（以及池化之后）加入 1×1 卷积，先减少通道数。在 {s}×{s}×{in} 上逐层计数：朴素模块有 {naiveParams} 个参数，需要 {naiveMacs} 次乘加；加入降维后为 {params} 个参数、{macs} 次乘加，少了 {ratio} 倍。',
+    '朴素模块直接在全部 {in} 个输入通道上运行大卷积核，开销很大。Inception (3a) 在 3×3 和 5×5 卷积之前（以及池化之后）加入 1×1 卷积，先减少通道数。在 {s}×{s}×{in} 上逐层计数：朴素模块有 {naiveParams} 个参数，需要 {naiveMacs} 次乘加；加入降维后为 {params} 个参数、{macs} 次乘加，乘加次数仅为前者的 1/{ratio}。',
   'story.heritage.p3':
     'ResNeXt 保留了拆分-变换-合并，但去掉了手工调节：每条路径的拓扑都相同（1×1、3×3、1×1），各路径的输出相加而不是拼接。剩下需要选择的只有一个数：基数 C。',
   'story.inception.caption':
@@ -44,7 +44,7 @@ export const story: Catalog<typeof en> = {
   'story.block.p1':
     '单个神经元就是最简单的拆分-变换-合并。它的内积 Σᵢ wᵢxᵢ 把输入 x 拆分为各个分量 xᵢ，对每个分量做缩放变换 wᵢxᵢ，再把结果求和合并。',
   'story.block.p2':
-    'ResNeXt 把每个 wᵢxᵢ 换成一个小网络 Tᵢ，所有 Tᵢ 形状相同，再把它们相加：F(x) = Σᵢ Tᵢ(x)，共 C 条路径，然后加上残差连接，y = x + F(x)。在 ResNeXt-50 的第一个阶段，ResNet 的瓶颈模块只有一条宽度为 {resnetWidth} 的路径；ResNeXt 模块有 {c} 条宽度为 {d} 的路径（{c}×{d}d），代价几乎相同：{params} 个权重，对比 {resnetParams} 个。',
+    'ResNeXt 把每个 wᵢxᵢ 换成一个小网络 Tᵢ，所有 Tᵢ 形状相同，再把它们相加：F(x) = Σᵢ Tᵢ(x)，共 C 条路径，然后加上残差连接，y = x + F(x)。在 ResNeXt-50 的第一个阶段，ResNet 的瓶颈模块只有一条宽度为 {resnetWidth} 的路径；ResNeXt 模块有 {c} 条宽度为 {d} 的路径（{c}×{d}d），开销几乎相同：{params} 个权重，对比 {resnetParams} 个。',
   'story.block.p3': '下面的动画按上方选定的 C 和 d 逐步演示拆分、变换与合并：每条路径一个 Tᵢ，每个嵌入的宽度与 d 成正比。',
   'story.neuron.caption': '把神经元看作拆分-变换-合并：拖动权重，观察求和结果。',
   'story.neuron.col.i': 'i',
@@ -69,11 +69,11 @@ export const story: Catalog<typeof en> = {
 
   'story.classify.heading': '一个真实训练过的网络',
   'story.classify.p1':
-    '本站的一切都运行着一个在 CIFAR-10 上真实训练过的 ResNeXt-29，借助 TensorFlow.js 直接在你的浏览器中运行：你的图片不会离开你的设备。你在这里选择的图片，也正是“逐步演示”部分所使用的图片，因此你可以先对图片分类，再观察它如何流过一个模块。',
+    '本站所有演示都使用同一个在 CIFAR-10 上真正训练过的 ResNeXt-29，借助 TensorFlow.js 直接在你的浏览器中运行：你的图片不会离开你的设备。你在这里选择的图片，也正是“逐步运行”一节所使用的图片，因此你可以先对图片分类，再观察它如何流过一个模块。',
 
   'story.arch.heading': 'ResNeXt-50 与 ResNet-50 并列',
   'story.arch.p1':
-    '为了公平比较，ResNeXt-50 (32×4d) 保持 ResNet-50 的布局：相同的阶段、相同的模块数、模块之间相同的宽度。只有每个模块的中间层发生变化：3×3 卷积变成分为 {c} 组的分组卷积，瓶颈变宽（在 conv2 中从 {resnetWidth} 个通道变为 {resnextWidth} 个），使代价保持持平。',
+    '为了公平比较，ResNeXt-50 (32×4d) 保持 ResNet-50 的布局：相同的阶段、相同的模块数、模块之间相同的宽度。只有每个模块的中间层发生变化：3×3 卷积变成分为 {c} 组的分组卷积，瓶颈变宽（在 conv2 中从 {resnetWidth} 个通道变为 {resnextWidth} 个），使开销保持持平。',
   'story.arch.p2':
     '按两种结构在 224×224 输入上计数：ResNet-50 有 {resnetParams} 个参数，每张图片需要 {resnetMacs} 次乘加；ResNeXt-50 (32×4d) 有 {resnextParams} 个参数，需要 {resnextMacs} 次乘加。下面的表格逐阶段列出这些数字。',
 
@@ -89,7 +89,7 @@ export const story: Catalog<typeof en> = {
   'story.results.paper':
     '在 ImageNet-1K 上，在相同复杂度下，ResNeXt-50 (32×4d) 的 top-1 错误率为 {resnext}%，ResNet-50 为 {resnet}%。把 ResNet-101（{base}%）的复杂度翻倍：加深得到 {deeper}%，加宽得到 {wider}%，增大基数（{setting}）得到 {cardinality}%。',
   'story.results.ours':
-    '我们在 CIFAR-10 上的训练：ResNeXt-29 {setting} 训练 {epochs} 个周期，测试准确率达到 {acc}；它就是本站各处使用的网络。在相同复杂度、{familyEpochs} 个周期的训练中，{base} 达到 {baseAcc}，{grouped} 达到 {groupedAcc}；{n} 种设置的结果介于 {worst} 与 {best} 之间。每种设置只训练了一次且时间较短，这么小的差距只是微弱的证据。',
+    '我们在 CIFAR-10 上的训练：ResNeXt-29 {setting} 训练 {epochs} 轮（epoch），测试准确率达到 {acc}；它就是本站各处使用的网络。在相同复杂度、{familyEpochs} 轮的训练中，{base} 达到 {baseAcc}，{grouped} 达到 {groupedAcc}；{n} 种设置的结果介于 {worst} 与 {best} 之间。每种设置只训练了一次且时间较短，这么小的差距只是微弱的证据。',
   'story.results.p2': '下面的图表展示论文中的表格和我们的训练曲线。',
 
   'tour.start': '导览',
@@ -102,8 +102,8 @@ export const story: Catalog<typeof en> = {
 
   'tour.why.title': '为什么是基数？',
   'tour.why.text':
-    '更深或更宽的网络更准确，但代价更高。ResNeXt 增加了第三个维度：基数。这里 C = 1：模块就是 ResNet 的瓶颈模块，只有一条路径。',
-  'tour.cardinality.title': '32 条路径，代价不变',
+    '更深或更宽的网络更准确，但开销更高。ResNeXt 增加了第三个维度：基数。这里 C = 1：模块就是 ResNet 的瓶颈模块，只有一条路径。',
+  'tour.cardinality.title': '32 条路径，开销不变',
   'tour.cardinality.text':
     '现在 C = 32：一条宽路径变成 32 条宽度为 4 的路径，权重数和乘加次数基本不变。你也可以自己拖动滑块试试。',
   'tour.heritage.title': 'Inception 的遗产',
@@ -120,9 +120,9 @@ export const story: Catalog<typeof en> = {
     '训练好的网络中的模块 layer1.1，停在合并这一步：最后的 1×1 卷积把 32 条路径的输出相加。用步骤控件走完整个模块。',
   'tour.classify.title': '你的图片，真实的网络',
   'tour.classify.text':
-    '用训练好的 ResNeXt-29 对示例图片或你自己的图片分类。你选择的图片就是逐步演示所使用的图片。',
+    '用训练好的 ResNeXt-29 对示例图片或你自己的图片分类。你选择的图片就是“逐步运行”一节所使用的图片。',
   'tour.arch.title': 'ResNeXt-50 与 ResNet-50 并列',
-  'tour.arch.text': '布局相同，参数和乘加次数相差不过几个百分点：只有模块中的 3×3 层改为分组卷积并且更宽。',
+  'tour.arch.text': '布局相同，参数和乘加次数相差不过几个百分点；只有模块内部变了：3×3 改为分组卷积，瓶颈宽度 C·d 增大。',
   'tour.catch.title': '代价',
   'tour.catch.text': '在 FLOPs 相同时，分组卷积比普通卷积运行得更慢。运行速度测试，在你的设备上亲自看看。',
   'tour.results.title': '结果',
