@@ -30,10 +30,8 @@ trap cleanup EXIT
 py_start=$(date +%s)
 (
   s=0
-  # one thread: beside two other jobs a second one would only wait for the first (and spin while it waits).
-  # At a lower priority: the other tests are the longer path, and pytest fills the time they leave the
-  # processor idle (the browser tests wait on their pages) rather than taking it from them.
-  OMP_NUM_THREADS=1 MKL_NUM_THREADS=1 nice -n 10 npm run test:py >"$pylog" 2>&1 || s=$?
+  # one thread: beside two other jobs a second one would only wait for the first (and spin while it waits)
+  OMP_NUM_THREADS=1 MKL_NUM_THREADS=1 npm run test:py >"$pylog" 2>&1 || s=$?
   echo "[test] pytest: $(( $(date +%s) - py_start )) s" >>"$pylog"
   exit "$s"
 ) &
