@@ -8,13 +8,13 @@ import {
 import type { BlockSpec } from '../../../../resnext/spec';
 import { renderChannelStrip, type ChannelStripData } from '../../../../viz/oneOutput/channelStrip';
 import { formatFixed, formatInt } from '../../../block/format';
+import { useD3 } from '../../../block/useD3';
 import { usePrefersReducedMotion } from '../../../block/usePrefersReducedMotion';
 import { useT } from '../../../i18n/useT';
 import { Figure } from '../../../layout/Figure';
 import { useAppState } from '../../../state/AppStateContext';
 import { formatAt } from '../../../state/appState';
 import type { TraceReader } from '../traceReader';
-import { useD3 } from './useD3';
 import { WindowGrids } from './WindowGrids';
 import { WindowSlide } from './WindowSlide';
 
@@ -36,7 +36,6 @@ export function GroupedOutput({ reader, spec, pick }: Props) {
   const [moved, setMoved] = useState<{ y: number; x: number } | null>(null);
   const relu1 = reader.peek('relu1');
   const conv2 = reader.peek('conv2');
-  const bn2 = reader.peek('bn2');
   const relu2 = reader.peek('relu2');
   const kernel = reader.peek('kernel');
   const weights = reader.peekWeights();
@@ -64,7 +63,7 @@ export function GroupedOutput({ reader, spec, pick }: Props) {
     () => ({ groups: spec.groups, group: at.group, width: 320, reducedMotion: reduced }),
     [spec.groups, at.group, reduced],
   );
-  const stripRef = useD3(renderChannelStrip, strip);
+  const stripRef = useD3<SVGSVGElement>(useCallback((el) => renderChannelStrip(el, strip), [strip]));
   const onMove = useCallback((y: number, x: number) => setMoved({ y, x }), []);
   const onPlaying = useCallback(
     (on: boolean) => {
@@ -74,7 +73,7 @@ export function GroupedOutput({ reader, spec, pick }: Props) {
     },
     [pick.y, pick.x, moved, update],
   );
-  if (!a || !conv2 || !bn2 || !relu2 || !relu1 || !weights) return null;
+  if (!a || !conv2 || !relu2 || !relu1 || !weights) return null;
 
   const d = a.reads;
   const cd = a.channels;

@@ -1,15 +1,15 @@
-import { useMemo } from 'react';
+import { useCallback, useMemo } from 'react';
 import { outputChain, type BlockValues, type MergeGeometry } from '../../../../resnext/oneOutput';
 import type { BlockSpec } from '../../../../resnext/spec';
 import { renderWaterfall, type WaterfallData } from '../../../../viz/oneOutput/waterfall';
 import { formatFixed } from '../../../block/format';
+import { useD3 } from '../../../block/useD3';
 import { usePrefersReducedMotion } from '../../../block/usePrefersReducedMotion';
 import { useT } from '../../../i18n/useT';
 import { Figure } from '../../../layout/Figure';
 import { useAppState } from '../../../state/AppStateContext';
 import { formatAt } from '../../../state/appState';
 import type { TraceReader } from '../traceReader';
-import { useD3 } from './useD3';
 
 interface Props {
   reader: TraceReader;
@@ -74,7 +74,14 @@ export function MergeOutput({ reader, spec, channel, y: row, x: col }: Props) {
       },
     [chain, reader, i, reduced, t, lang],
   );
-  const ref = useD3(renderWaterfall, waterfall ?? EMPTY);
+  const ref = useD3<SVGSVGElement>(
+    useCallback(
+      (el) => {
+        if (waterfall) renderWaterfall(el, waterfall);
+      },
+      [waterfall],
+    ),
+  );
   if (!chain) return null;
   const C = spec.groups;
   const value = shown('conv3');
@@ -140,13 +147,3 @@ export function MergeOutput({ reader, spec, channel, y: row, x: col }: Props) {
     </Figure>
   );
 }
-
-const EMPTY: WaterfallData = {
-  terms: [],
-  value: 0,
-  width: 0,
-  height: 0,
-  reducedMotion: true,
-  totalLabel: '',
-  format: String,
-};

@@ -1,8 +1,8 @@
-import { useEffect, useId, useMemo, useState } from 'react';
+import { useCallback, useEffect, useId, useMemo, useState } from 'react';
 import { renderWindowSlide, type WindowSlideData } from '../../../../viz/oneOutput/windowSlide';
+import { useD3 } from '../../../block/useD3';
 import { usePrefersReducedMotion } from '../../../block/usePrefersReducedMotion';
 import { useT } from '../../../i18n/useT';
-import { useD3 } from './useD3';
 
 const SPEEDS = { slow: 900, normal: 450, fast: 150 } as const;
 type Speed = keyof typeof SPEEDS;
@@ -75,7 +75,7 @@ export function WindowSlide(p: WindowSlideProps) {
     }),
     [inHeight, inWidth, p.outHeight, p.outWidth, p.stride, map, outMap, y, x, reduced, speed, t],
   );
-  const ref = useD3(renderWindowSlide, data);
+  const ref = useD3<SVGSVGElement>(useCallback((el) => renderWindowSlide(el, data), [data]));
   const y0 = y * p.stride - 1;
   const x0 = x * p.stride - 1;
   return (
