@@ -18,12 +18,28 @@ export default tseslint.config(
     },
   },
   {
-    // The engine stays free of UI: no React, no D3, no app imports.
+    // The engine stays free of UI: no React, no D3, no app, renderer or catalog imports, at any depth
+    // (src/engineBoundary.test.ts also checks that it spells no message key).
     files: ['src/resnext/**/*.ts'],
     rules: {
       'no-restricted-imports': [
         'error',
-        { patterns: ['react', 'react-dom', 'd3', 'd3-*', '../app/*', '../viz/*', '../i18n/*'] },
+        {
+          patterns: [
+            'react',
+            'react/*',
+            'react-dom',
+            'react-dom/*',
+            'd3',
+            'd3-*',
+            '**/app',
+            '**/app/**',
+            '**/viz',
+            '**/viz/**',
+            '**/i18n',
+            '**/i18n/**',
+          ],
+        },
       ],
     },
   },

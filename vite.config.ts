@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
 import { VitePWA } from 'vite-plugin-pwa';
@@ -11,6 +12,7 @@ import {
 import { testHooks } from './src/app/backend/testHooks';
 import { tfjsWasmThreads } from './src/app/backend/wasmThreadsPlugin';
 import { CLEANUP_SCRIPT, cleanupScript, offlinePlan } from './src/app/offline/offlinePlan';
+import { chunkFileName, mainGraphChunk, sectionPreload } from './src/app/startup/sectionPreloadPlugin';
 
 const manifestText = readFileSync('public/models/manifest.json', 'utf8');
 const weightsManifest = JSON.parse(manifestText) as {
@@ -29,6 +31,8 @@ export default defineConfig({
     // __TEST_HOOKS__: true only in the browser tests' build (vite build --mode e2e), so production has none
     testHooks(),
     contentSecurityPolicy(),
+    // The address's section: its chunks are requested beside the main bundle (src/app/startup/sectionPreloadPlugin.ts).
+    sectionPreload(),
     // The worker's script that deletes other releases' weights caches when it activates.
     {
       name: 'weights-cache-cleanup',
@@ -65,7 +69,7 @@ export default defineConfig({
       },
       workbox: {
         globPatterns: ['**/*.{html,js,css,wasm,svg,png,jpg,json,webmanifest}'],
-        globIgnores: ['models/**', 'bench*'],
+        globIgnores: ['models/**', 'bench*', 'lab/**'],
         additionalManifestEntries: offline.precache,
         importScripts: [CLEANUP_SCRIPT],
         maximumFileSizeToCacheInBytes: 32 * 1024 * 1024,
@@ -100,7 +104,17 @@ export default defineConfig({
   // sends what public/_headers tells a static host to send (src/app/backend/contentSecurityPolicy.ts).
   server: { headers: { ...ISOLATION_HEADERS } },
   preview: { headers: hostHeaders() },
-  build: { target: 'es2022', chunkSizeWarningLimit: 2000 },
+  build: {
+    target: 'es2022',
+    chunkSizeWarningLimit: 2000,
+    rollupOptions: {
+      output: {
+        chunkFileNames: chunkFileName,
+        // what the entry imports statically is one chunk (src/app/startup/sectionPreloadPlugin.ts)
+        codeSplitting: { groups: [{ name: mainGraphChunk(path.resolve('src/main.tsx')) }] },
+      },
+    },
+  },
   // The inference worker (src/app/worker/) is bundled on its own: it needs the WASM threads fix too.
   worker: { format: 'es', plugins: () => [tfjsWasmThreads(), testHooks()] },
 });

@@ -87,11 +87,7 @@ async function smallFigureText(page: Page, min: number): Promise<Record<string, 
         const el = node.parentNode instanceof Element ? node.parentNode : null;
         if (!text || !el || !shown(el)) continue;
         // Text for screen readers only is not drawn.
-        if (
-          getComputedStyle(el).clipPath.includes('inset') ||
-          el.closest('.visually-hidden, .numbers-sr-only')
-        )
-          continue;
+        if (getComputedStyle(el).clipPath.includes('inset') || el.closest('.visually-hidden')) continue;
         let size = parseFloat(getComputedStyle(el).fontSize);
         if (el instanceof SVGGraphicsElement) {
           const m = el.getScreenCTM();

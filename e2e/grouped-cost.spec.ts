@@ -1,6 +1,7 @@
 import type { Locator } from '@playwright/test';
 import { groupedCost as en } from '../src/i18n/en/groupedCost';
 import { groupedCost as zh } from '../src/i18n/zh/groupedCost';
+import { common as enCommon } from '../src/i18n/en/common';
 import { GROUPED_COST_CARDINALITIES } from '../src/resnext/groupedCost';
 import { expect, gotoApp, test, waitForBackend } from './harness';
 import { WCAG_A_AA, blocking, describeViolations, runAxe } from './support/axe';
@@ -99,7 +100,7 @@ test('grouped cost: work per byte is drawn, the measurement runs in view and can
   }
   await expect(measure).toHaveAttribute('data-backend', 'wasm');
   await expect(measure.locator('[data-gcost-backend]')).toHaveText(
-    en['gcost.measure.backend'].replace('{backend}', 'wasm'),
+    en['gcost.measure.backend'].replace('{backend}', enCommon['backend.name.wasm']),
   );
   await expect(measure.locator('[data-gcost-gap]')).toBeVisible();
 

@@ -2,14 +2,15 @@ import { numbers as en } from '../src/i18n/en/numbers';
 import { numbers as zh } from '../src/i18n/zh/numbers';
 import { measured as enM } from '../src/i18n/en/measured';
 import { measured as zhM } from '../src/i18n/zh/measured';
+import { overviewFigures as enFig } from '../src/i18n/en/overviewFigures';
+import { overviewFigures as zhFig } from '../src/i18n/zh/overviewFigures';
 import family20 from '../public/models/family/metrics.json' with { type: 'json' };
 import { expect, gotoApp, test } from './harness';
 
 /** Every D3 chart the Numbers section draws before the speed test runs. */
 const CHARTS = [
-  'paper-table3',
-  'paper-table4',
   'ours-curves',
+  'ours-train',
   'ours-accuracy',
   'ours-epoch-time',
   'ours-step',
@@ -17,7 +18,8 @@ const CHARTS = [
   'ours-run80',
 ];
 
-const AXIS_LABEL = { en: en['numbers.axis.cardinality'], zh: zh['numbers.axis.cardinality'] } as const;
+const WHY_AXIS = { en: enFig['ovfig.why.axis'], zh: zhFig['ovfig.why.axis'] } as const;
+const WHY_TOP1 = { en: enFig['ovfig.why.metric.top1'], zh: zhFig['ovfig.why.metric.top1'] } as const;
 
 for (const lang of ['en', 'zh'] as const) {
   const M = lang === 'en' ? enM : zhM;
@@ -31,12 +33,21 @@ for (const lang of ['en', 'zh'] as const) {
       const figure = section.locator(`figure[data-chart="${id}"]`);
       await expect(figure.locator('svg .mark').first()).toBeVisible();
       expect(await figure.locator('svg .mark').count()).toBeGreaterThan(1);
-      expect(await figure.locator('.numbers-sr-only table tbody tr').count()).toBeGreaterThan(1);
+      expect(await figure.locator('.visually-hidden table tbody tr').count()).toBeGreaterThan(1);
     }
-    const t3 = section.locator('figure[data-chart="paper-table3"]');
-    await expect(t3.locator('svg .axis-label.x')).toHaveText(AXIS_LABEL[lang]);
-    // Table 3's ten points
-    await expect(t3.locator('svg .mark.point')).toHaveCount(10);
+    // Tables 3 and 4 are drawn as in the Overview: zoomed dot plots, one picture per data set
+    const t3 = section.locator('figure[data-figure="paper-table3"]');
+    await expect(t3.locator('svg .dr-dot')).toHaveCount(10);
+    await expect(t3.locator('svg .dr-axis-label')).toHaveText(
+      WHY_AXIS[lang].replace('{metric}', WHY_TOP1[lang]),
+    );
+    const t4 = section.locator('figure[data-figure="paper-table4"]');
+    // top-1 and top-5, one dot per direction in each
+    await expect(t4.locator('[data-testid^="paper-t4"] svg')).toHaveCount(2);
+    const rows4 = await t4.locator('svg .dr-row').count();
+    expect(rows4).toBeGreaterThan(4);
+    await expect(t4.locator('svg .dr-dot')).toHaveCount(rows4);
+    expect(await section.locator('figure[data-chart^="paper-"]').count()).toBe(0);
     // the architecture tables' totals come from the counting code
     await expect(section.locator('table[data-arch="resnet50"] [data-total="params"]')).toHaveText(
       '25,557,032',
@@ -69,6 +80,24 @@ for (const lang of ['en', 'zh'] as const) {
     const ticks = await fig.locator('[data-chart="ours-accuracy"] svg .axis.y .tick text').allTextContents();
     const values = ticks.map((x) => parseFloat(x.replace(/[^\d.]/g, '')));
     expect(Math.max(...values) - Math.min(...values)).toBeGreaterThanOrEqual(8);
+
+    // one voice: one seed said so, the notes that explain differing numbers filled in, and the developer's
+    // words (precision, commands) only inside the closed "how this was measured" disclosures
+    await expect(fig.locator('.family-intro')).toContainText(M['family.seeds.one']);
+    await expect(section.locator('[data-note="blocks"]')).toContainText('70,144');
+    await expect(section.locator('[data-note="ours-vs-paper"]')).toBeVisible();
+    await expect(section.locator('[data-note="ours-vs-paper"]')).not.toHaveText(/[{}]/);
+    await expect(section.locator('[data-note="train-error"]')).not.toHaveText(/[{}]/);
+    expect(await section.locator('details[data-how]').count()).toBeGreaterThan(3);
+    const shown = await section.innerText();
+    expect(shown).not.toMatch(/bf16|seed\(s\)|npm run|metrics\.json/);
+    if (lang === 'zh') {
+      expect(shown).not.toMatch(
+        /epoch|\d\s*ms\b|\b(wasm|webgl|webgpu|cpu)\b|[\u3400-\u9fff],|,[\u3400-\u9fff]/,
+      );
+    }
+    await section.locator('details[data-how="run80"] summary').click();
+    await expect(section.locator('details[data-how="run80"] code')).toBeVisible();
   });
 }
 

@@ -8,12 +8,12 @@ const walker = (page: Page) => page.getByTestId('step-walker');
 const oneOutput = (page: Page) => page.locator('[data-figure="one-output"]');
 const oneMerge = (page: Page) => page.locator('[data-figure="one-merge"]');
 
-/** C and d of the block the step-through shows, as its block picker says ("…, 32 × 8, …"). */
+/** C and d of the block the step-through shows, as its block picker says ("…, 32×8d, …"). */
 async function blockShape(page: Page): Promise<{ c: number; d: number }> {
   const text = await page
     .getByTestId('block-select')
     .evaluate((s: HTMLSelectElement) => s.selectedOptions[0]?.textContent ?? '');
-  const m = /(\d+) × (\d+)/.exec(text);
+  const m = /(\d+)×(\d+)d/.exec(text);
   if (!m) throw new Error(`no C × d in "${text.slice(0, 80)}"`);
   return { c: Number(m[1]), d: Number(m[2]) };
 }

@@ -18,10 +18,11 @@ import type { TfjsEval } from '../src/data/metrics';
 import { CIFAR_RECORD_BYTES, readCifarBatches } from '../src/resnext/cifarBinary';
 import { loadModel } from '../src/resnext/model';
 import { locateCifar10, REPO_ROOT } from '../src/resnext/node/cifarData';
-import { setupNodeBackend, type NodeBackend } from '../src/resnext/node/setupBackend';
+import { setupNodeBackend } from '../src/resnext/node/setupBackend';
 import { normalize } from '../src/resnext/preprocess';
 import { parseSafetensors } from '../src/resnext/safetensors';
 import { openAgreement } from './eval-agreement';
+import { parseEvalArgs } from './evalArgs';
 
 const MODELS = join(REPO_ROOT, 'public/models');
 const RECORD = join(REPO_ROOT, 'src/data/tfjsEval.json');
@@ -34,42 +35,8 @@ function defaultModel(): string {
   return join(MODELS, manifest.default);
 }
 
-function parseArgs(argv: string[]) {
-  const opts = {
-    data: '',
-    model: '',
-    backend: 'wasm' as NodeBackend,
-    limit: Infinity,
-    batch: 50,
-    write: false,
-    /** the options that change the figure, as they would be typed again */
-    repeat: [] as string[],
-    compare: '',
-  };
-  for (let i = 0; i < argv.length; i++) {
-    const [key, inline] = argv[i].split('=', 2);
-    const value = () => {
-      const v = inline ?? argv[++i];
-      if (key !== '--data' && key !== '--batch') opts.repeat.push(key, v);
-      return v;
-    };
-    if (key === '--data') opts.data = value();
-    else if (key === '--model') opts.model = value();
-    else if (key === '--backend') opts.backend = value() as NodeBackend;
-    else if (key === '--limit') opts.limit = Number(value());
-    else if (key === '--batch') opts.batch = Number(value());
-    else if (key === '--write') opts.write = true;
-    else if (key === '--compare') opts.compare = value();
-    else throw new Error(`unknown argument ${argv[i]}`);
-  }
-  if (opts.backend !== 'wasm' && opts.backend !== 'cpu') throw new Error(`--backend must be wasm or cpu`);
-  if (!(opts.limit > 0)) throw new Error('--limit must be a positive number');
-  if (!Number.isInteger(opts.batch) || opts.batch < 1) throw new Error('--batch must be a positive integer');
-  return opts;
-}
-
 async function main() {
-  const opts = parseArgs(process.argv.slice(2));
+  const opts = parseEvalArgs(process.argv.slice(2));
   const modelPath = opts.model || defaultModel();
   const data = opts.data || (await locateCifar10()).testBatch;
   await setupNodeBackend(opts.backend);

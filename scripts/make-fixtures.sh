@@ -57,3 +57,10 @@ for arch in resnext50_32x4d resnet50; do
     "$PY" training/make_fixtures.py --weights "$weights" --random-input 2 --size 224 --seed 0 \
     --inter-records 1 --out "$fixture"
 done
+
+# The lab's training step (src/resnext/train/labParity.test.ts): C = 1 (d = 16) and C = 4 (d = 6).
+for cd in "1 16" "4 6"; do
+  read -r c d <<<"$cd"
+  build "$OUT/lab_step_c$c.safetensors" "training/lab_parity.py scripts/make-fixtures.sh" \
+    "$PY" training/lab_parity.py --c "$c" --d "$d" --out "$OUT/lab_step_c$c.safetensors"
+done

@@ -8,13 +8,24 @@ import { ModelProvider } from './app/model/ModelProvider';
 import { preloadDefaultWeights } from './app/model/preload';
 import { registerServiceWorker } from './app/offline/serviceWorker';
 import { AppStateProvider } from './app/state/AppStateContext';
+import { watchFirstFigure } from './app/startup/firstFigure';
+import { readLocationState } from './app/state/locationState';
+import { loadCatalog } from './i18n/runtime';
 import './app/styles.css';
 
-// The weights download alongside everything else from the start: the loader takes this download over.
-preloadDefaultWeights();
+// The section's first figure paints before the engine, the weights and the service worker start
+// (src/app/startup/firstFigure.ts); then the weights download at once, and the loader takes that download over.
+void watchFirstFigure().then(() => {
+  preloadDefaultWeights();
+  registerServiceWorker();
+});
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');
+
+// Only the language the page is shown in is loaded (src/i18n/runtime.ts); public/section-preload.js asked for
+// it beside the main bundle.
+await loadCatalog(readLocationState().lang);
 
 createRoot(root).render(
   <StrictMode>
@@ -31,5 +42,3 @@ createRoot(root).render(
     </AppStateProvider>
   </StrictMode>,
 );
-
-registerServiceWorker();

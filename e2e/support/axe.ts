@@ -4,7 +4,7 @@ import type { Page } from '@playwright/test';
 
 const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
-export type AxeImpact = 'minor' | 'moderate' | 'serious' | 'critical';
+type AxeImpact = 'minor' | 'moderate' | 'serious' | 'critical';
 
 export interface AxeViolation {
   id: string;

@@ -5,7 +5,9 @@ import { expect } from '../harness';
 export { SECTIONS, type Section };
 
 /** Numbers' charts drawn before any speed test has run. */
-const NUMBERS_CHARTS = ['paper-table3', 'paper-table4', 'ours-curves', 'ours-accuracy', 'ours-step'];
+const NUMBERS_CHARTS = ['ours-curves', 'ours-accuracy', 'ours-step'];
+/** The paper's Tables 3 and 4, drawn as dot plots (as in the Overview). */
+const NUMBERS_DOT_PLOTS = ['paper-table3', 'paper-table4'];
 
 /** The section's link in the navigation. */
 export const navLink = (page: Page, id: Section) =>
@@ -42,8 +44,13 @@ export async function waitForSection(page: Page, id: Section): Promise<void> {
       await expect(body.locator('svg.prob-bars')).toBeVisible();
       break;
     case 'numbers':
+      for (const fig of NUMBERS_DOT_PLOTS)
+        await expect(body.locator(`figure[data-figure="${fig}"] svg .dr-dot`).first()).toBeVisible();
       for (const chart of NUMBERS_CHARTS)
         await expect(body.locator(`figure[data-chart="${chart}"] svg .mark`).first()).toBeVisible();
+      break;
+    case 'lab':
+      await expect(body.locator('[data-figure="lab"]')).toBeVisible();
       break;
   }
 }

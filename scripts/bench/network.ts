@@ -40,7 +40,9 @@ export async function benchNetwork(
   log: (line: string) => void = () => {},
 ): Promise<NetworkResult[]> {
   const results: NetworkResult[] = [];
-  for (const profile of NETWORK_PROFILES) {
+  // BENCH_NETWORK_PROFILES=10 limits the run to the profiles of those download speeds (Mbit/s)
+  const only = process.env.BENCH_NETWORK_PROFILES?.split(',').map(Number);
+  for (const profile of NETWORK_PROFILES.filter((p) => !only || only.includes(p.downMbps))) {
     const done: NetworkRun[] = [];
     for (let i = 0; i < runs; i++) {
       const ctx = await browser.newContext();

@@ -1,14 +1,15 @@
 /*
  * bench/results.json as sections, each from one run and saying when and on which default model it was
  * measured: `bench` (npm run bench: backends, convolutions, forms, app start-up) and `network` (the cold first
- * predictions over emulated networks, written by npm run bench and by npm run bench:network). A run replaces
+ * predictions over emulated networks, written by npm run bench and by npm run bench:network) and `phone` (each
+ * section's first figure under the phone profile: npm run bench and npm run bench -- --only phone). A run replaces
  * the sections it measured, whole, and leaves the others as they were, with their own date and model.
  */
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 
-export const SECTIONS = ['bench', 'network'] as const;
+export const SECTIONS = ['bench', 'network', 'phone'] as const;
 export type SectionName = (typeof SECTIONS)[number];
 
 /** The weights file the app served by default when a section was measured. */

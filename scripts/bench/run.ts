@@ -3,8 +3,9 @@
  * (COOP/COEP, so WASM threads work), drives headless Chromium, prints a table and writes the `bench` and
  * `network` sections of bench/results.json.
  * npm run bench -- --only network: only the cold first predictions over emulated networks (network.ts); it
- * replaces the `network` section and leaves the `bench` one as it was. Each section carries its own date and
- * the default model's sha256 (record.ts).
+ * replaces the `network` section and leaves the others as they were. npm run bench -- --only phone: only each
+ * section's first figure under the phone profile (phone.ts), replacing the `phone` section. Each section
+ * carries its own date and the default model's sha256 (record.ts).
  */
 import { spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -18,6 +19,7 @@ import { CONV_CALLS_PER_RUN, type Timing, type TimingOptions } from '../../src/b
 import type { GroupedConvStrategy } from '../../src/resnext/groupedConv';
 import { compareLine, readEvalRecord } from './evalRecord';
 import { benchNetwork, type NetworkResult } from './network';
+import { benchPhone, PHONE, type PhoneResult } from './phone';
 import { defaultModelStamp, readSections, replaceSections, type BenchResults } from './record';
 
 const root = path.resolve(import.meta.dirname, '../..');
@@ -267,10 +269,112 @@ function networkLines(network: NetworkResult[]): string[] {
     const fp = runs.map((r) => r.firstPredictionMs);
     const start = runs.map((r) => r.weightsStartMs ?? NaN);
     const bytes = runs[0]?.weightsBytes;
+    const m = median(fp);
+    // a run over 3× the median is flagged: a reader on that network waited that long
+    const slow = fp.filter((x) => x > 3 * m);
     return (
-      `first prediction over ${profile.name} (wasm, cold cache): median ${fmt(median(fp))} ms of ${fp.length} ` +
-      `[${fp.map(fmt).join(', ')}]; weights (${bytes ?? '?'} bytes) requested at ${start.map(fmt).join(', ')} ms`
+      `first prediction over ${profile.name} (wasm, cold cache): median ${fmt(m)} ms of ${fp.length} ` +
+      `[${fp.map((x) => (x > 3 * m ? `${fmt(x)} (over 3× the median)` : fmt(x))).join(', ')}]; weights ` +
+      `(${bytes ?? '?'} bytes) requested at ${start.map(fmt).join(', ')} ms` +
+      (slow.length ? `; ${slow.length} run(s) over 3× the median` : '')
     );
+  });
+}
+
+/** How many runs, over all profiles, took over 3× their profile's median. */
+function slowRuns(network: NetworkResult[]): number {
+  return network.reduce((n, { runs }) => {
+    const fp = runs.map((r) => r.firstPredictionMs);
+    const m = fp.length ? median(fp) : 0;
+    return n + fp.filter((x) => x > 3 * m).length;
+  }, 0);
+}
+
+/** Runs per section under the phone profile (BENCH_PHONE_RUNS). */
+const PHONE_RUNS = Number(process.env.BENCH_PHONE_RUNS ?? 5);
+
+function phoneLines(phone: PhoneResult[]): string[] {
+  const lines = [`first figure per section, phone profile (${PHONE.name}), median of runs [every run]:`];
+  for (const { section, runs } of phone) {
+    const ff = runs.map((r) => r.firstFigureMs);
+    const lt = runs.map((r) => r.longestTaskMs);
+    const js = runs.map((r) => r.jsGzipBytes / 1000);
+    lines.push(
+      `  ${section.padEnd(9)} first figure ${fmt(median(ff))} ms [${ff.map(fmt).join(', ')}]; longest task before it ` +
+        `${fmt(median(lt))} ms [${lt.map(fmt).join(', ')}]; JS before it ${median(js).toFixed(1)} KB gzip ` +
+        `[${js.map((x) => x.toFixed(1)).join(', ')}]`,
+    );
+  }
+  return lines;
+}
+
+function phoneTargets(
+  phone: PhoneResult[],
+): { target: string; v: number | undefined; limit: number; unit: string }[] {
+  const of = (s: string) => phone.find((p) => p.section === s)?.runs ?? [];
+  const med = (xs: number[]) => (xs.length ? median(xs) : undefined);
+  const overview = of('overview');
+  const others = phone.filter((p) => p.section !== 'overview');
+  const worst = (f: (r: PhoneResult['runs'][number]) => number) =>
+    others.length && others.every((p) => p.runs.length)
+      ? Math.max(...others.map((p) => median(p.runs.map(f))))
+      : undefined;
+  return [
+    {
+      target: 'phone: Overview first figure ≤ 1.5 s',
+      v: med(overview.map((r) => r.firstFigureMs / 1000)),
+      limit: 1.5,
+      unit: ' s',
+    },
+    {
+      target: 'phone: JS before the Overview figure ≤ 150 KB',
+      v: med(overview.map((r) => r.jsGzipBytes / 1000)),
+      limit: 150,
+      unit: ' KB',
+    },
+    {
+      target: 'phone: other sections first figure ≤ 2.5 s',
+      v: worst((r) => r.firstFigureMs / 1000),
+      limit: 2.5,
+      unit: ' s',
+    },
+    {
+      target: 'phone: no task over 200 ms before a figure',
+      v: phone.length ? Math.max(...phone.map((p) => median(p.runs.map((r) => r.longestTaskMs)))) : undefined,
+      limit: 200,
+      unit: ' ms',
+    },
+  ];
+}
+
+/** Only the phone profile: builds the app, measures, and replaces the `phone` section. */
+async function phoneOnly(): Promise<void> {
+  const model = defaultModelStamp(root);
+  console.log('building the app (dist/)…');
+  sh('npx', ['vite', 'build', '--logLevel', 'warn']);
+  const app = await serve('dist', 'vite.config.ts', 4317);
+  const browser = await launch();
+  let phone: PhoneResult[];
+  try {
+    console.log('  app: first figures under the phone profile');
+    phone = await benchPhone(browser, app.url, path.join(root, 'dist'), PHONE_RUNS, console.log);
+  } finally {
+    await browser.close();
+    await app.server.close();
+  }
+  console.log('\n' + phoneLines(phone).join('\n'));
+  for (const t of phoneTargets(phone))
+    console.log(
+      `target: ${t.target}: ${t.v === undefined ? 'n/a' : `${t.v.toFixed(2)}${t.unit} ${t.v <= t.limit ? '✓' : '✗'}`}`,
+    );
+  writeSections({
+    phone: {
+      date: new Date().toISOString(),
+      defaultModel: model,
+      browser: `Chromium ${browser.version()}`,
+      profile: PHONE,
+      results: phone,
+    },
   });
 }
 
@@ -315,6 +419,10 @@ async function networkOnly(): Promise<void> {
   console.log(
     `target: first prediction at 10 Mbit/s ≤ 3 s: ${fp10 === undefined ? 'n/a' : `${(fp10 / 1000).toFixed(2)} s ${fp10 <= 3000 ? '✓' : '✗'}`}`,
   );
+  const slow = slowRuns(network);
+  console.log(
+    `target: no cold first visit over 3× its profile's median: ${slow} run(s) over ${slow === 0 ? '✓' : '✗'}`,
+  );
   writeSections({
     network: {
       date: new Date().toISOString(),
@@ -328,7 +436,8 @@ async function networkOnly(): Promise<void> {
 async function main(): Promise<void> {
   if (process.argv.includes('--only')) {
     const what = process.argv[process.argv.indexOf('--only') + 1];
-    if (what !== 'network') throw new Error(`--only ${what}: only 'network' can run alone`);
+    if (what === 'phone') return phoneOnly();
+    if (what !== 'network') throw new Error(`--only ${what}: only 'network' or 'phone' can run alone`);
     return networkOnly();
   }
   const model = defaultModelStamp(root);
@@ -340,6 +449,7 @@ async function main(): Promise<void> {
   let browserVersion = '';
   let appResult: Record<string, unknown> = {};
   let network: NetworkResult[] = [];
+  let phone: PhoneResult[] = [];
   try {
     for (const backend of BACKENDS) {
       const browser = await launch(GPU_ARGS[backend] ?? []);
@@ -367,6 +477,12 @@ async function main(): Promise<void> {
       console.log('  app: first prediction over emulated networks');
       try {
         network = await benchNetwork(browser, app.url, NETWORK_RUNS, console.log);
+      } catch (e) {
+        console.log(`    failed: ${String(e).split('\n')[0]}`);
+      }
+      console.log('  app: first figures under the phone profile');
+      try {
+        phone = await benchPhone(browser, app.url, path.join(root, 'dist'), PHONE_RUNS, console.log);
       } catch (e) {
         console.log(`    failed: ${String(e).split('\n')[0]}`);
       }
@@ -420,6 +536,8 @@ async function main(): Promise<void> {
   addTarget('first prediction at 10 Mbit/s ≤ 3 s', fp10 !== undefined ? fp10 / 1000 : undefined, 3, ' s');
   const js = appResult.overviewJsGzipBytes as number | undefined;
   addTarget('Overview JS (gzip) ≤ 400 KB', js !== undefined ? js / 1000 : undefined, 400, ' KB', 1);
+  for (const p of phoneTargets(phone)) addTarget(p.target, p.v, p.limit, p.unit);
+  addTarget('network: runs over 3× the median', network.length ? slowRuns(network) : undefined, 0, '', 0);
   // The default model's size comes from the manifest, whether or not the app was measured.
   const shipped = manifest();
   const w = shipped.files.find((f) => f.path === shipped.default)?.bytes;
@@ -442,6 +560,7 @@ async function main(): Promise<void> {
       `app first prediction (wasm, cold cache): median ${fmt(median(fp))} ms of ${fp.length} [${fp.map(fmt).join(', ')}]`,
     );
   lines.push(...networkLines(network));
+  if (phone.length) lines.push(...phoneLines(phone));
   lines.push(...evalLines());
   if (js !== undefined)
     lines.push(
@@ -483,15 +602,17 @@ async function main(): Promise<void> {
     targets,
     totalSeconds: elapsed,
   };
-  // a run that measured no network (BENCH_SKIP_APP, or it failed) leaves the old network section in place
-  writeSections(
-    network.length
-      ? {
-          bench: benchSection,
-          network: { date, defaultModel: model, browser: `Chromium ${browserVersion}`, results: network },
-        }
-      : { bench: benchSection },
-  );
+  // a run that measured no network or phone rows (BENCH_SKIP_APP, or they failed) leaves the old ones in place
+  const browserName = `Chromium ${browserVersion}`;
+  writeSections({
+    bench: benchSection,
+    ...(network.length
+      ? { network: { date, defaultModel: model, browser: browserName, results: network } }
+      : {}),
+    ...(phone.length
+      ? { phone: { date, defaultModel: model, browser: browserName, profile: PHONE, results: phone } }
+      : {}),
+  });
 }
 
 main().catch((e: unknown) => {

@@ -1,3 +1,4 @@
+import { lazy, Suspense } from 'react';
 import { useDocumentLang } from './i18n/useDocumentLang';
 import { useT } from './i18n/useT';
 import { Header } from './layout/Header';
@@ -6,12 +7,14 @@ import { SkipLink } from './layout/SkipLink';
 import { useAnchorScroll } from './layout/useAnchorScroll';
 import { sectionEntry } from './sectionRegistry';
 import { useAppState } from './state/AppStateContext';
-import { TourOverlay } from './tour/TourOverlay';
 import { UpdateNotice } from './layout/UpdateNotice';
+
+/** The guided tour loads when it opens (most readers never do). */
+const TourOverlay = lazy(() => import('./tour/TourOverlay').then((m) => ({ default: m.TourOverlay })));
 
 export function App() {
   const t = useT();
-  const [{ lang, section }] = useAppState();
+  const [{ lang, section, tour }] = useAppState();
   useDocumentLang(lang, `${t(sectionEntry(section).titleKey)} · ${t('app.title')}`);
   useAnchorScroll(section);
 
@@ -22,7 +25,11 @@ export function App() {
       <main id="main" tabIndex={-1}>
         <SectionView id={section} />
       </main>
-      <TourOverlay />
+      {tour >= 0 && (
+        <Suspense fallback={null}>
+          <TourOverlay />
+        </Suspense>
+      )}
       <UpdateNotice />
     </>
   );

@@ -22,6 +22,7 @@ const components: Record<SectionId, LazyExoticComponent<ComponentType>> = {
   numbers: lazy(() =>
     import('./sections/numbers/NumbersSection').then((m) => ({ default: m.NumbersSection })),
   ),
+  lab: lazy(() => import('./sections/lab/LabSection').then((m) => ({ default: m.LabSection }))),
 };
 
 /** The sections in reading order, as the header lists them. */

@@ -7,6 +7,8 @@ import { loadModelFromManifest } from '../resnext/modelFromManifest';
 import type { ResNeXtModel } from '../resnext/model';
 import { benchConv, groupedStrategies, pseudoNormal } from './conv';
 import { timeIt, timePair, type Timing, type TimingOptions } from './timing';
+import { LAB_BATCH, measureSteps } from '../resnext/train/labRun';
+import { labParamCount, labSpecFor } from '../resnext/train/labSpec';
 
 /*
  * Benchmark page (bench.html), driven by scripts/bench/run.ts through window.__bench. Every timed run ends
@@ -126,6 +128,42 @@ async function benchOrt(
   };
 }
 
+/**
+ * Training steps per second of the lab's equal-complexity networks (src/resnext/train/), per C, on the active
+ * backend: one warm-up step, then the median of `steps` timed steps of LAB_BATCH random pictures (each step
+ * ends with its loss read back).
+ */
+async function benchTrainSteps(
+  cs: number[] = [1, 2, 4, 8],
+  steps = 5,
+): Promise<
+  {
+    c: number;
+    d: number;
+    params: number;
+    batch: number;
+    firstMs: number;
+    stepMs: number;
+    stepsPerSecond: number;
+  }[]
+> {
+  const out = [];
+  for (const c of cs) {
+    const spec = labSpecFor(c);
+    const t = await measureSteps(c, steps);
+    out.push({
+      c,
+      d: spec.d,
+      params: labParamCount(spec),
+      batch: LAB_BATCH,
+      firstMs: t.firstMs,
+      stepMs: t.stepMs,
+      stepsPerSecond: 1000 / t.stepMs,
+    });
+  }
+  return out;
+}
+
 function memory(): number {
   return tf.memory().numTensors;
 }
@@ -138,6 +176,7 @@ const api = {
   groupedStrategies,
   benchForms,
   benchOrt,
+  benchTrainSteps,
   memory,
   tfVersion: tf.version_core,
 };

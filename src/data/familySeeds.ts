@@ -15,7 +15,7 @@ export interface FamilyRun {
   epochs?: number;
 }
 
-export interface FamilySetting {
+interface FamilySetting {
   name: string;
   cardinality: number;
   bottleneck_width_d: number;
@@ -61,7 +61,7 @@ export interface SettingStats {
   epochSTogether: number | null;
 }
 
-export type VerdictKind = 'one-seed' | 'above-noise-higher' | 'above-noise-lower' | 'within-noise';
+type VerdictKind = 'one-seed' | 'above-noise-higher' | 'above-noise-lower' | 'within-noise';
 
 export interface Verdict {
   kind: VerdictKind;

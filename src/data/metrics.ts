@@ -1,7 +1,7 @@
 /** Types and lazy loading of the training metrics measured for the project's CIFAR-10 models. */
 import { AppError } from '../resnext/errors';
 
-export interface EpochMetrics {
+interface EpochMetrics {
   epoch: number;
   train_loss: number;
   train_err: number;
@@ -56,7 +56,7 @@ export interface TfjsEval {
   compare?: TfjsCompare;
 }
 
-export interface TfjsCompare {
+interface TfjsCompare {
   model: string;
   /** sha256 of the compared file */
   modelSha256?: string;

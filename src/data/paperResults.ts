@@ -22,7 +22,7 @@ export const TABLE3: readonly CardinalityResult[] = [
   { depth: 101, cardinality: 32, width: 4, top1Error: 21.2 },
 ];
 
-export type ComplexityDirection = 'baseline' | 'deeper' | 'wider' | 'cardinality';
+type ComplexityDirection = 'baseline' | 'deeper' | 'wider' | 'cardinality';
 
 export interface DoubledResult {
   model: string;

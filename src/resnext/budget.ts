@@ -82,7 +82,7 @@ export interface ProofPlan {
 }
 
 /** Smallest input side the proof shrinks to before it drops paths. */
-export const PROOF_MIN_SIDE = 4;
+const PROOF_MIN_SIDE = 4;
 
 /**
  * Plans the proof within `budget`: the block as asked if it fits; else a smaller input (16, 8, then 4 pixels a
@@ -133,7 +133,7 @@ function isProofBlock(b: ProofBlock): boolean {
 }
 
 /** One block of the step-through: a trained block's weights and every intermediate map of one input. */
-export interface TraceWork {
+interface TraceWork {
   inChannels: number;
   outChannels: number;
   cardinality: number;
@@ -149,7 +149,7 @@ export interface TraceWork {
  * Peak bytes of a step-through trace: the network, two activations alive during its forward pass, and the
  * block's own intermediates (input, 1×1, 3×3 before and after ReLU, every path's contribution, output).
  */
-export function traceBytes(t: TraceWork): number {
+function traceBytes(t: TraceWork): number {
   const w = t.cardinality * t.d;
   const s2 = t.spatial * t.spatial;
   const block = s2 * (t.inChannels + 4 * w + (t.cardinality + 3) * t.outChannels);
@@ -157,7 +157,7 @@ export function traceBytes(t: TraceWork): number {
 }
 
 /** The speed test: a ResNet and a ResNeXt block of `channels` channels, at each input side in turn. */
-export interface SpeedWork {
+interface SpeedWork {
   channels: number;
   resnetWidth: number;
   cardinality: number;
@@ -165,7 +165,7 @@ export interface SpeedWork {
   sizes: readonly number[];
 }
 
-export function speedBytes(s: SpeedWork, strategy: ConvStrategy): number {
+function speedBytes(s: SpeedWork, strategy: ConvStrategy): number {
   const side = Math.max(...s.sizes);
   const resnet = {
     inChannels: s.channels,
@@ -183,7 +183,7 @@ export function speedBytes(s: SpeedWork, strategy: ConvStrategy): number {
  * Tensor bytes a built model may hold per parameter: its weights, the copies folded with batch norm that it
  * predicts with, and a kernel's layout of them (measured on WASM: 8.5 to 11.8 for the 20-epoch family).
  */
-export const BUILT_BYTES_PER_PARAM = 3 * F32;
+const BUILT_BYTES_PER_PARAM = 3 * F32;
 
 /**
  * Most tensor bytes the comparison keeps built for its next run. Beside them stand the page's own model and the
@@ -193,7 +193,7 @@ export const BUILT_BYTES_PER_PARAM = 3 * F32;
 export const KEPT_MODELS_BUDGET_BYTES = 128 * 2 ** 20;
 
 /** The cardinality comparison: models built one after the other (some kept), classifying one image. */
-export interface CompareWork {
+interface CompareWork {
   /** parameter count of each model */
   modelParams: readonly number[];
   /** whether models stay built after their turn, within KEPT_MODELS_BUDGET_BYTES (otherwise each is disposed before the next) */
@@ -204,10 +204,15 @@ export interface CompareWork {
   largestActivation: number;
 }
 
-export function compareBytes(c: CompareWork): number {
+function compareBytes(c: CompareWork): number {
   const built = c.modelParams.map((p) => BUILT_BYTES_PER_PARAM * p);
   const running = Math.max(0, ...built);
-  const kept = c.keepModels ? Math.min(KEPT_MODELS_BUDGET_BYTES, built.reduce((a, b) => a + b, 0)) : 0;
+  const kept = c.keepModels
+    ? Math.min(
+        KEPT_MODELS_BUDGET_BYTES,
+        built.reduce((a, b) => a + b, 0),
+      )
+    : 0;
   return BUILT_BYTES_PER_PARAM * c.pageModelParams + kept + running + F32 * 3 * c.largestActivation;
 }
 

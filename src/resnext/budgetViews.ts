@@ -30,7 +30,7 @@ export const worstStrategy = (backend: string | null): ConvStrategy =>
  * Largest input side of the proof: the plain-JavaScript backend computes on the page's main thread, so it gets
  * a smaller input.
  */
-export const proofMaxSide = (backend: string | null): number => (backend === 'cpu' ? 16 : 32);
+const proofMaxSide = (backend: string | null): number => (backend === 'cpu' ? 16 : 32);
 
 /** The Forms proof of the settings' block with random weights, planned within the budget. */
 export function proofPlanFor(s: BudgetSettings, budget?: number): ProofPlan {
@@ -68,7 +68,7 @@ const comparedModelParams = (): number[] =>
   (comparedParams ??= COMPARED.map(([c, d]) => countNetwork(resnext29Spec(c, d)).params));
 
 /** The fixed-size views: their work does not depend on the settings beyond the backend. */
-export function fixedViews(backend: string | null): ViewWork[] {
+function fixedViews(backend: string | null): ViewWork[] {
   const strategy = worstStrategy(backend);
   const trace = stagePreset('c29-1');
   return [

@@ -3,7 +3,7 @@
  * 1024 blue; each plane row-major 32×32).
  */
 
-export const CIFAR_SIDE = 32;
+const CIFAR_SIDE = 32;
 export const CIFAR_PIXELS = CIFAR_SIDE * CIFAR_SIDE;
 export const CIFAR_RECORD_BYTES = 1 + 3 * CIFAR_PIXELS;
 

@@ -22,7 +22,7 @@ export interface LayerCount {
   macs: number;
 }
 
-export interface StageCount {
+interface StageCount {
   /** the paper's Table 1 row: conv1, conv2 … conv5 (conv2 … conv4 for CIFAR), then fc */
   name: string;
   /** side of the stage's square output */
@@ -39,7 +39,7 @@ export interface NetworkCount {
 }
 
 /** Output side of a k×k convolution or pool with the given stride and symmetric padding. */
-export const outSide = (side: number, k: number, stride: number, pad: number): number =>
+const outSide = (side: number, k: number, stride: number, pad: number): number =>
   Math.floor((side + 2 * pad - k) / stride) + 1;
 
 export function convLayer(

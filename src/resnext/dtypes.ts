@@ -2,9 +2,9 @@
 
 export type FloatDtype = 'F32' | 'F16' | 'BF16';
 
-export const dtypeSize: Record<FloatDtype, number> = { F32: 4, F16: 2, BF16: 2 };
+const dtypeSize: Record<FloatDtype, number> = { F32: 4, F16: 2, BF16: 2 };
 
-export const isFloatDtype = (d: unknown): d is FloatDtype => d === 'F32' || d === 'F16' || d === 'BF16';
+const isFloatDtype = (d: unknown): d is FloatDtype => d === 'F32' || d === 'F16' || d === 'BF16';
 
 /** IEEE 754 binary16 bits → number (exact). */
 export function float16ToFloat32(h: number): number {
@@ -108,7 +108,7 @@ export const isStoredDtype = (d: unknown): d is StoredDtype => isFloatDtype(d) |
 export const scaleNameOf = (name: string): string => `${name}_scale`;
 
 /** The largest magnitude of a quantised value (symmetric: -128 is never used). */
-export const INT8_MAX = 127;
+const INT8_MAX = 127;
 
 /** Symmetric per-channel scales and integer values; channel c is the c-th of `channels` equal slices. */
 export function quantizeInt8(values: Float32Array, channels: number): { q: Int8Array; scale: Float32Array } {

@@ -1,9 +1,9 @@
 /**
- * Errors raised while reading or interpreting a weights file. `code` selects the message
- * `error.weights.<code>` in the i18n catalogs; `params` fill its `{placeholders}`.
+ * Errors raised while reading or interpreting a weights file, by code, with the parameters of their message.
+ * The app translates them by code (src/app/errors/errorMessage.ts).
  */
 
-/** English message of each code; the i18n catalog `error.weights.<code>` uses the same placeholders. */
+/** English message of each code; the catalogs' translations use the same placeholders. */
 export const weightsErrorTemplates = {
   truncated: '{file} is truncated: expected at least {expected} bytes, found {actual}.',
   'too-large': '{file} is too large to load ({size} bytes; the limit is {max} bytes).',
@@ -23,6 +23,8 @@ export const weightsErrorTemplates = {
   'unknown-architecture': '{file} does not hold a supported ResNet/ResNeXt ({detail}).',
   http: 'Could not download {file} (HTTP status {status}).',
   network: 'Could not download {file}: the network request failed.',
+  stalled:
+    'The download of {file} stopped: no data arrived for {seconds} s, and it stopped again after {restarts} restarts.',
   integrity: '{file} failed its integrity check: SHA-256 {actual}, expected {expected}.',
   unlisted: '{file} is not listed in the model manifest, so it cannot be checked; it was not loaded.',
   manifest: '{file} is not a valid model manifest ({reason}).',
@@ -35,7 +37,7 @@ export type WeightsErrorParams = { file: string; tensor?: string } & Record<stri
 export const weightsErrorCodes = Object.keys(weightsErrorTemplates) as WeightsErrorCode[];
 
 /** Fills `{name}` placeholders; unknown ones stay as written. */
-export function formatWeightsMessage(code: WeightsErrorCode, params: WeightsErrorParams): string {
+function formatWeightsMessage(code: WeightsErrorCode, params: WeightsErrorParams): string {
   return weightsErrorTemplates[code].replace(/\{(\w+)\}/g, (m, name: string) =>
     params[name] !== undefined ? String(params[name]) : m,
   );
@@ -51,19 +53,14 @@ export class WeightsError extends Error {
     this.code = code;
     this.params = params;
   }
-
-  /** Key of the translated message in the i18n catalogs. */
-  get messageKey(): `error.weights.${WeightsErrorCode}` {
-    return `error.weights.${this.code}`;
-  }
 }
 
 /** Shape as written in messages, e.g. `[128, 4, 3, 3]`. */
 export const formatShape = (shape: readonly number[]): string => `[${shape.join(', ')}]`;
 
 /**
- * Errors of the views and the app outside weights files. `code` selects `error.app.<code>` in the catalogs;
- * `params` fill its placeholders. The English text here is for logs and tests only; the UI translates.
+ * Errors of the views and the app outside weights files, by code, with the parameters of their message. The
+ * English text here is for logs and tests only; the UI translates by code.
  */
 export const appErrorTemplates = {
   'over-budget':
@@ -95,9 +92,5 @@ export class AppError extends Error {
     this.name = 'AppError';
     this.code = code;
     this.params = params;
-  }
-
-  get messageKey(): `error.app.${AppErrorCode}` {
-    return `error.app.${this.code}`;
   }
 }

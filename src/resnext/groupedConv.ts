@@ -29,7 +29,7 @@ export const groupedConvStrategyByBackend: Record<string, GroupedConvStrategy> =
 export const strategyFor = (backend: string = tf.getBackend()): GroupedConvStrategy =>
   hasGroupedConvKernel(backend) ? 'kernel' : (groupedConvStrategyByBackend[backend] ?? 'slice');
 
-export type Activation = 'linear' | 'relu';
+type Activation = 'linear' | 'relu';
 
 type Padding = [[number, number], [number, number], [number, number], [number, number]];
 const explicitPad = (pad: number): Padding => [

@@ -120,7 +120,7 @@ export interface SettingTimes {
   times: Record<string, number>;
 }
 
-export interface SlowdownRow {
+interface SlowdownRow {
   c: number;
   d: number;
   flopPerByte: number;

@@ -27,14 +27,14 @@ export interface InceptionLayerCount {
   macs: number;
 }
 
-export interface InceptionTotals {
+interface InceptionTotals {
   weights: number;
   biases: number;
   params: number;
   macs: number;
 }
 
-export interface InceptionBranchCount extends InceptionTotals {
+interface InceptionBranchCount extends InceptionTotals {
   layers: InceptionLayerCount[];
   outChannels: number;
 }

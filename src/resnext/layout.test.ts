@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { groupedOihwToHwio, linearToInOut, nchwToNhwc, oihwToHwio } from './layout';
+import { linearToInOut, nchwToNhwc, oihwToHwio } from './layout';
 
 const seq = (n: number) => Float32Array.from({ length: n }, (_, i) => i);
 
@@ -25,7 +25,7 @@ describe('layout conversion', () => {
 
   it('keeps the per-group input width of a grouped weight', () => {
     // 4 outputs, 2 groups, 1 input channel per group, 1×1 kernel
-    const r = groupedOihwToHwio({ shape: [4, 1, 1, 1], data: Float32Array.from([10, 11, 12, 13]) });
+    const r = oihwToHwio({ shape: [4, 1, 1, 1], data: Float32Array.from([10, 11, 12, 13]) });
     expect(r.shape).toEqual([1, 1, 1, 4]);
     expect(Array.from(r.data)).toEqual([10, 11, 12, 13]);
   });

@@ -36,9 +36,6 @@ export function oihwToHwio({ shape, data }: HostTensor): HostTensor {
   return { shape: [h, w, i, o], data: out };
 }
 
-/** Grouped conv weight [out, in/groups, kh, kw] → [kh, kw, in/groups, out]. */
-export const groupedOihwToHwio = oihwToHwio;
-
 /** Linear weight [out, in] → [in, out], so that logits = x · W + b. */
 export function linearToInOut({ shape, data }: HostTensor): HostTensor {
   if (shape.length !== 2) throw new Error(`linearToInOut: expected a 2-D weight, got [${shape.join(', ')}]`);

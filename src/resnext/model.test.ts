@@ -85,6 +85,16 @@ describe.each<NodeBackend>(['cpu', 'wasm'])('model on %s against a plain-JS refe
     });
     expect(Array.from(inTasks.dataSync())).toEqual(Array.from(fast.dataSync()));
     expect(pauses).toBe(model.blockNames().length);
+    // a pause that fails stops the run and leaves no tensor behind
+    const during = tf.memory().numTensors;
+    let calls = 0;
+    await expect(
+      model.predictInTasks(x, async () => {
+        if (++calls === 2) throw new Error('stopped');
+      }),
+    ).rejects.toThrow('stopped');
+    expect(calls).toBe(2);
+    expect(tf.memory().numTensors).toBe(during);
 
     tf.dispose([x, logits, fast, inTasks, ...Object.values(tensors)]);
     model.dispose();

@@ -16,7 +16,7 @@ import {
 import { fetchSafetensors, type FetchWeightsOptions, type SafetensorsFile } from './safetensors';
 import type { NetworkSpec } from './spec';
 
-export type { BlockParams, BnParams, ModelMeta };
+export type { BlockParams, BnParams };
 
 /** Steps of one block that forward/runBlock can return, in execution order. */
 export const BLOCK_STEPS = [
@@ -35,13 +35,13 @@ export const BLOCK_STEPS = [
 ] as const;
 export type BlockStep = (typeof BLOCK_STEPS)[number];
 
-export interface ForwardResult {
+interface ForwardResult {
   logits: tf.Tensor2D;
   /** the requested intermediates by name; the caller owns (and disposes) them and the logits */
   tensors: Record<string, tf.Tensor>;
 }
 
-export interface BlockResult {
+interface BlockResult {
   out: tf.Tensor4D;
   /** requested steps by block-local name (`conv1`, …, `out`); owned by the caller */
   tensors: Partial<Record<BlockStep, tf.Tensor4D>>;
@@ -157,33 +157,24 @@ class Model implements ResNeXtModel {
   }
 
   predict(x: tf.Tensor4D): tf.Tensor2D {
-    this.checkInput(x);
-    let y = this.fusedStem(x);
-    try {
-      for (let i = 0; i < this.w.blocks.length; i++) {
-        const next = this.fusedBlock(i, y);
-        y.dispose();
-        y = next;
-      }
-      return this.fusedHead(y);
-    } finally {
-      y.dispose();
+    const pass = this.fusedPass(x);
+    for (;;) {
+      const step = pass.next();
+      if (step.done) return step.value;
     }
   }
 
   async predictInTasks(x: tf.Tensor4D, pause: () => Promise<void> = nextTask): Promise<tf.Tensor2D> {
-    this.checkInput(x);
-    let y = this.fusedStem(x);
+    const pass = this.fusedPass(x);
     try {
-      for (let i = 0; i < this.w.blocks.length; i++) {
+      for (;;) {
+        const step = pass.next();
+        if (step.done) return step.value;
         await pause();
-        const next = this.fusedBlock(i, y);
-        y.dispose();
-        y = next;
       }
-      return this.fusedHead(y);
     } finally {
-      y.dispose();
+      // A pause that fails ends the pass here, which frees its tensors (a finished pass ignores this).
+      pass.return(undefined as never);
     }
   }
 
@@ -253,6 +244,27 @@ class Model implements ResNeXtModel {
       }
     }
     disposeWeights(this.w);
+  }
+
+  /**
+   * The fast path's block sequence, written once: the stem, each block, the head. It yields before each block,
+   * where predictInTasks pauses and predict goes straight on; it returns the logits, owned by the caller, and
+   * frees every intermediate, also when it fails or is ended early.
+   */
+  private *fusedPass(x: tf.Tensor4D): Generator<void, tf.Tensor2D, void> {
+    this.checkInput(x);
+    let y = this.fusedStem(x);
+    try {
+      for (let i = 0; i < this.w.blocks.length; i++) {
+        yield;
+        const next = this.fusedBlock(i, y);
+        y.dispose();
+        y = next;
+      }
+      return this.fusedHead(y);
+    } finally {
+      y.dispose();
+    }
   }
 
   /** The stem with batch norm folded into conv1. */

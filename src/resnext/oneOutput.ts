@@ -63,13 +63,13 @@ export interface GroupedArithmetic {
   windowX: number;
 }
 
-export function groupWidth(g: GroupedGeometry): number {
+function groupWidth(g: GroupedGeometry): number {
   if (g.width % g.groups !== 0) throw new Error(`${g.width} channels do not split into ${g.groups} groups`);
   return g.width / g.groups;
 }
 
 /** The pick held inside the maps: group, channel and position clamped to what exists. */
-export function clampPick(p: GroupedPick, g: GroupedGeometry): GroupedPick {
+function clampPick(p: GroupedPick, g: GroupedGeometry): GroupedPick {
   const d = groupWidth(g);
   const clamp = (v: number, n: number) => Math.min(n - 1, Math.max(0, Math.trunc(v) || 0));
   return {
@@ -230,14 +230,14 @@ export function mergeArithmetic(
 }
 
 /** The projection shortcut's own 1×1 sum at one output position (stride s reads input (y·s, x·s)). */
-export interface ProjectionArithmetic {
+interface ProjectionArithmetic {
   /** input channels summed */
   count: number;
   sum: number;
   bn: BnArithmetic;
 }
 
-export function projectionArithmetic(
+function projectionArithmetic(
   input: ArrayLike<number>,
   inHeight: number,
   inWidth: number,

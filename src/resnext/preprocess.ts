@@ -2,7 +2,7 @@ import * as tf from '@tensorflow/tfjs-core';
 import type { ModelMeta } from './modelMeta';
 
 /** Raw pixels, row-major, RGB (3 values per pixel) or RGBA (4, alpha ignored). */
-export interface RawPixels {
+interface RawPixels {
   data: Uint8ClampedArray | Uint8Array;
   width: number;
   height: number;
@@ -212,13 +212,7 @@ export function resizeBilinearPil(src: RgbPixels, width: number, height: number)
 export const centerOffset = (size: number, crop: number): number => roundHalfEven((size - crop) / 2);
 
 /** The width×height window at (left, top). */
-export function cropPixels(
-  src: RgbPixels,
-  left: number,
-  top: number,
-  width: number,
-  height: number,
-): RgbPixels {
+function cropPixels(src: RgbPixels, left: number, top: number, width: number, height: number): RgbPixels {
   if (left < 0 || top < 0 || left + width > src.width || top + height > src.height) {
     throw new Error(`crop ${width}×${height} at (${left}, ${top}) is outside ${src.width}×${src.height}`);
   }
@@ -255,7 +249,7 @@ export function shorterSideSize(
  * With resizeShorter (ImageNet, torchvision Resize(256) + CenterCrop(224)): a BILINEAR resize of the shorter
  * side to resizeShorter (the longer to floor(resizeShorter·long/short)), then the centre size×size.
  */
-export function centerCropResizePixels(
+function centerCropResizePixels(
   src: RgbPixels,
   size: number,
   opts: { resizeShorter?: number } = {},
@@ -285,7 +279,7 @@ export function centerCropResize(
 type InputMeta = Pick<ModelMeta, 'arch' | 'inputSize' | 'mean' | 'std'>;
 
 /** The shorter side an ImageNet input starts from: 256 for 224 (torchvision's Resize(256) + CenterCrop(224)). */
-export const imagenetResizeShorter = (inputSize: number): number => Math.round((inputSize * 256) / 224);
+const imagenetResizeShorter = (inputSize: number): number => Math.round((inputSize * 256) / 224);
 
 /** What the network sees before normalisation: float32 [size,size,3] in 0..255. Caller owns it. */
 export function cropForNetwork(src: ImageSource, meta: Pick<InputMeta, 'arch' | 'inputSize'>): tf.Tensor3D {

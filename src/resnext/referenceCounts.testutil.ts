@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 
-export interface RefLayer {
+interface RefLayer {
   kind: 'conv' | 'bn' | 'fc';
   weightShape: number[];
   inShape: number[];

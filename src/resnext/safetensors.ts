@@ -9,10 +9,11 @@ import {
 } from './dtypes';
 import { WeightsError, formatShape } from './errors';
 import { fileNameOf, verifySha256 } from './integrity';
+import { fetchResumable } from './resumableFetch';
 
-export { fileNameOf, sha256Hex, verifySha256, type Hash } from './integrity';
+export { fileNameOf, verifySha256 } from './integrity';
 
-export interface SafetensorsTensor {
+interface SafetensorsTensor {
   /** as stored; an I8 tensor has been dequantised with its `<name>_scale` tensor, which is not listed */
   dtype: StoredDtype;
   shape: number[];
@@ -210,56 +211,51 @@ export function writeSafetensors(
 export interface FetchWeightsOptions {
   /** called as bytes arrive; total is the Content-Length when the server sends one */
   onProgress?: (loaded: number, total: number | null) => void;
+  /** a stalled download restarts (resumableFetch.ts): the restart, of at most how many */
+  onRestart?: (restart: number, of: number) => void;
   signal?: AbortSignal;
   fetchImpl?: typeof fetch;
   /** hex SHA-256 of the file; a mismatch is a WeightsError 'integrity' */
   expectedSha256?: string;
+  /** how long the download may go without a byte before it restarts (STALL_MS) */
+  stallMs?: number;
 }
 
-/** Downloads a file as bytes, streaming the body to report progress. */
+/**
+ * Downloads a file as bytes, streaming the body to report progress; a download that stalls restarts from where
+ * it stopped (resumableFetch.ts).
+ */
 export async function fetchBytes(url: string, opts: FetchWeightsOptions = {}): Promise<Uint8Array> {
   const file = fileNameOf(url);
-  const doFetch = opts.fetchImpl ?? globalThis.fetch.bind(globalThis);
-  let res: Response;
-  try {
-    res = await doFetch(url, { signal: opts.signal });
-  } catch (e) {
-    if (opts.signal?.aborted) throw e;
-    throw new WeightsError('network', { file });
-  }
-  if (!res.ok) throw new WeightsError('http', { file, status: res.status });
-  const header = Number(res.headers.get('content-length'));
-  const total = res.headers.get('content-length') !== null && isCount(header) ? header : null;
-  if (total !== null && total > MAX_FILE_BYTES) {
-    throw new WeightsError('too-large', { file, size: total, max: MAX_FILE_BYTES });
-  }
-  const chunks: Uint8Array[] = [];
+  let chunks: Uint8Array[] = [];
   let loaded = 0;
-  opts.onProgress?.(0, total);
-  if (res.body) {
-    const reader = res.body.getReader();
-    for (;;) {
-      let step: ReadableStreamReadResult<Uint8Array>;
-      try {
-        step = await reader.read();
-      } catch (e) {
-        if (opts.signal?.aborted) throw e;
-        throw new WeightsError('network', { file });
-      }
-      if (step.done) break;
-      chunks.push(step.value);
-      loaded += step.value.byteLength;
-      if (loaded > MAX_FILE_BYTES) {
-        await reader.cancel();
+  let total: number | null = null;
+  const res = await fetchResumable(url, {
+    fetchImpl: opts.fetchImpl,
+    signal: opts.signal,
+    stallMs: opts.stallMs,
+    onRestart: opts.onRestart,
+    onResponse: (r) => {
+      if (!r.ok) return;
+      const header = Number(r.headers.get('content-length'));
+      total = r.headers.get('content-length') !== null && isCount(header) ? header : null;
+      if (total !== null && total > MAX_FILE_BYTES)
+        throw new WeightsError('too-large', { file, size: total, max: MAX_FILE_BYTES });
+      opts.onProgress?.(0, total);
+    },
+    onDiscard: () => {
+      chunks = [];
+      loaded = 0;
+    },
+    onChunk: (chunk) => {
+      chunks.push(chunk);
+      loaded += chunk.byteLength;
+      if (loaded > MAX_FILE_BYTES)
         throw new WeightsError('too-large', { file, size: loaded, max: MAX_FILE_BYTES });
-      }
       opts.onProgress?.(loaded, total);
-    }
-  } else {
-    chunks.push(new Uint8Array(await res.arrayBuffer()));
-    loaded = chunks[0].byteLength;
-    opts.onProgress?.(loaded, total);
-  }
+    },
+  });
+  if (!res.ok) throw new WeightsError('http', { file, status: res.status });
   const bytes = new Uint8Array(loaded);
   let at = 0;
   for (const c of chunks) {

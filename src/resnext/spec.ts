@@ -80,5 +80,3 @@ export const imagenetSpec = (depth: 50 | 101, cardinality: number, d: number): N
     d,
     numClasses: 1000,
   });
-
-export const allBlocks = (spec: NetworkSpec): BlockSpec[] => spec.stages.flat();

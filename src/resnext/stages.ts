@@ -14,7 +14,7 @@ import { stageWidth } from './spec';
  */
 
 export type StageId = 'r50-conv2' | 'r50-conv3' | 'r50-conv4' | 'r50-conv5' | 'c29-1' | 'c29-2' | 'c29-3';
-export type StageFamily = 'resnext50' | 'resnext29';
+type StageFamily = 'resnext50' | 'resnext29';
 
 export interface StagePreset {
   id: StageId;

@@ -1,6 +1,7 @@
 /**
- * Walking one trained block step by step: the steps as data, and every tensor of one (input, block) computed
- * once with the model's own weights.
+ * Walking one trained block step by step: every tensor of one (input, block) computed once with the model's
+ * own weights, and the parameters and MACs of its layers. The steps as the page shows them are in
+ * src/app/sections/step/steps.ts.
  */
 import * as tf from '@tensorflow/tfjs-core';
 import { bnLayer, convLayer, type LayerCount, type Shape4 } from './counting';
@@ -8,139 +9,13 @@ import { BLOCK_STEPS, type BlockStep, type ResNeXtModel } from './model';
 import type { BlockSpec } from './spec';
 import { nextTask } from './nextTask';
 
-export const STEP_IDS = [
-  'input',
-  'split',
-  'bn1-relu',
-  'transform',
-  'bn2-relu',
-  'merge',
-  'bn3',
-  'shortcut',
-  'add',
-  'output',
-] as const;
-export type StepId = (typeof STEP_IDS)[number];
-
-/** Nodes of the block diagram a step lights up. */
-export const DIAGRAM_NODES = [
-  'input',
-  'conv1',
-  'bn1',
-  'conv2',
-  'bn2',
-  'conv3',
-  'bn3',
-  'shortcut',
-  'add',
-  'output',
-] as const;
-export type DiagramNode = (typeof DIAGRAM_NODES)[number];
-
 /** The block's layers, by torchvision module suffix; `downsample.*` exists only with a projection shortcut. */
 export type LayerRole = 'conv1' | 'bn1' | 'conv2' | 'bn2' | 'conv3' | 'bn3' | 'downsample.0' | 'downsample.1';
 
-/** What a step shows beside its activation maps. */
-export type StepPanel = 'maps' | 'group' | 'merge';
-
-/** Message keys of the step texts (the catalogs live outside the engine). */
-export type StepTextKey =
-  | `step.${StepId}.title`
-  | `step.${StepId}.explain`
-  | `step.${StepId}.formula`
-  | 'step.shortcut.explainProjection'
-  | 'step.shortcut.formulaProjection';
-
-export interface StepDef {
-  id: StepId;
-  titleKey: StepTextKey;
-  explanationKey: StepTextKey;
-  formulaKey?: StepTextKey;
-  /** other texts for a block whose shortcut is a projection */
-  projection?: { explanationKey: StepTextKey; formulaKey: StepTextKey };
-  /** the trace tensors the step's operation reads */
-  inputs: readonly BlockStep[];
-  /** the trace tensors shown, the step's result last */
-  tensors: readonly BlockStep[];
-  highlight: DiagramNode;
-  /** the layers this step runs, for its parameter and MAC counts */
-  layers: readonly LayerRole[];
-  panel: StepPanel;
-}
-
-const step = (
-  id: StepId,
-  inputs: readonly BlockStep[],
-  tensors: readonly BlockStep[],
-  highlight: DiagramNode,
-  layers: readonly LayerRole[],
-  panel: StepPanel = 'maps',
-): StepDef => ({
-  id,
-  titleKey: `step.${id}.title`,
-  explanationKey: `step.${id}.explain`,
-  formulaKey: `step.${id}.formula`,
-  inputs,
-  tensors,
-  highlight,
-  layers,
-  panel,
-});
-
-/** The walk through one block, in order. */
-export const STEPS: readonly StepDef[] = [
-  step('input', [], ['in'], 'input', []),
-  step('split', ['in'], ['conv1'], 'conv1', ['conv1']),
-  step('bn1-relu', ['conv1'], ['bn1', 'relu1'], 'bn1', ['bn1']),
-  step('transform', ['relu1'], ['conv2'], 'conv2', ['conv2'], 'group'),
-  step('bn2-relu', ['conv2'], ['bn2', 'relu2'], 'bn2', ['bn2']),
-  step('merge', ['relu2'], ['conv3'], 'conv3', ['conv3'], 'merge'),
-  step('bn3', ['conv3'], ['bn3'], 'bn3', ['bn3']),
-  {
-    ...step('shortcut', ['in'], ['shortcut'], 'shortcut', ['downsample.0', 'downsample.1']),
-    projection: {
-      explanationKey: 'step.shortcut.explainProjection',
-      formulaKey: 'step.shortcut.formulaProjection',
-    },
-  },
-  step('add', ['bn3', 'shortcut'], ['add'], 'add', []),
-  step('output', ['add'], ['out'], 'output', []),
-];
-
-/** The explanation and formula keys of a step for this block (identity or projection shortcut). */
-export function stepTextKeys(
-  def: StepDef,
-  spec: BlockSpec,
-): { explanationKey: StepTextKey; formulaKey?: StepTextKey } {
-  if (spec.projection && def.projection) return def.projection;
-  return { explanationKey: def.explanationKey, formulaKey: def.formulaKey };
-}
-
-export function isStepId(id: string): id is StepId {
-  return (STEP_IDS as readonly string[]).includes(id);
-}
-
-/** Index of a step id in STEPS; an unknown id counts as the first step. */
-export function stepIndex(id: string): number {
-  return Math.max(0, STEP_IDS.indexOf(id as StepId));
-}
-
-/**
- * Whether a trace tensor can be negative. Only values just after a ReLU cannot: the block input (the previous
- * block's or the stem's ReLU output), relu1, relu2, the output, and an identity shortcut (which is the input).
- */
-export function isSigned(tensor: BlockStep, spec: BlockSpec): boolean {
-  if (tensor === 'shortcut') return spec.projection;
-  return !['in', 'relu1', 'relu2', 'out'].includes(tensor);
-}
-
-/** Tensors of the bottleneck width C·d, which the block handles as C groups of d channels. */
-export function isGrouped(tensor: BlockStep): boolean {
-  return ['conv1', 'bn1', 'relu1', 'conv2', 'bn2', 'relu2'].includes(tensor);
-}
+export { isGrouped, isSigned } from './stepKinds';
 
 /** The block's layers with their shapes, parameters and MACs for one [1, side, side, in] input. */
-export function blockLayerCounts(spec: BlockSpec, side: number): Map<LayerRole, LayerCount> {
+function blockLayerCounts(spec: BlockSpec, side: number): Map<LayerRole, LayerCount> {
   const inShape: Shape4 = [1, side, side, spec.inChannels];
   const c1 = convLayer(`${spec.name}.conv1`, inShape, spec.width, 1, 1, 0);
   const c2 = convLayer(`${spec.name}.conv2`, c1.outShape, spec.width, 3, spec.stride, 1, spec.groups);
@@ -160,17 +35,17 @@ export function blockLayerCounts(spec: BlockSpec, side: number): Map<LayerRole, 
   return new Map(rows);
 }
 
-export interface StepCost {
-  /** the layers the step runs in this block (an identity shortcut runs none) */
+export interface LayersCost {
+  /** those of the layers the block has (an identity shortcut has no downsample.*) */
   layers: LayerCount[];
   params: number;
   macs: number;
 }
 
-/** Parameters and multiply-accumulates of one step of block `spec` on a side×side input. */
-export function stepCost(def: StepDef, spec: BlockSpec, side: number): StepCost {
+/** Parameters and multiply-accumulates of some of block `spec`'s layers on a side×side input. */
+export function layersCost(spec: BlockSpec, side: number, roles: readonly LayerRole[]): LayersCost {
   const all = blockLayerCounts(spec, side);
-  const layers = def.layers.flatMap((role) => all.get(role) ?? []);
+  const layers = roles.flatMap((role) => all.get(role) ?? []);
   return {
     layers,
     params: layers.reduce((s, l) => s + l.params, 0),

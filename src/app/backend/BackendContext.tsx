@@ -8,6 +8,7 @@ import {
   useState,
   type ReactNode,
 } from 'react';
+import { afterFirstFigure } from '../startup/firstFigure';
 import { useAppState } from '../state/AppStateContext';
 import { watchGpuLoss } from './gpuLoss';
 import { initBackend } from './initBackend';
@@ -17,7 +18,7 @@ import type { BackendAttempt, BackendInfo, BackendName, BackendPreference } from
 /** How often a backend may lose its GPU and be started again before others are tried instead. */
 const MAX_RESTARTS = 1;
 
-export type BackendStatus = 'starting' | 'ready' | 'failed';
+type BackendStatus = 'starting' | 'ready' | 'failed';
 
 export interface BackendState {
   /** 'ready' once the backend for the current preference runs; 'starting' while one is being switched to. */
@@ -82,27 +83,30 @@ export function BackendProvider({ children }: { children: ReactNode }) {
       options.lost = loss.name;
       options.exclude = [...lossCounts.current].filter(([, n]) => n > MAX_RESTARTS).map(([name]) => name);
     }
-    initBackend(preference, options).then(
-      (info) => {
-        if (!current) return;
-        running.current = info.name;
-        setOutcome({ preference, epoch, info, error: null });
-        stopWatching = watchGpuLoss(info.name, (detail) => {
-          console.warn(`${detail}: starting the compute backend again`);
-          lossCounts.current.set(info.name, (lossCounts.current.get(info.name) ?? 0) + 1);
-          lastLoss.current = { epoch: epoch + 1, name: info.name, preference };
-          setEpoch(epoch + 1);
-        });
-      },
-      (err: unknown) =>
-        current &&
-        setOutcome((prev) => ({
-          preference,
-          epoch,
-          info: prev?.info ?? null,
-          error: err ?? new Error('backend failed'),
-        })),
-    );
+    // The first figure paints before the engine loads (src/app/startup/firstFigure.ts).
+    afterFirstFigure()
+      .then(() => (current ? initBackend(preference, options) : new Promise<never>(() => {})))
+      .then(
+        (info) => {
+          if (!current) return;
+          running.current = info.name;
+          setOutcome({ preference, epoch, info, error: null });
+          stopWatching = watchGpuLoss(info.name, (detail) => {
+            console.warn(`${detail}: starting the compute backend again`);
+            lossCounts.current.set(info.name, (lossCounts.current.get(info.name) ?? 0) + 1);
+            lastLoss.current = { epoch: epoch + 1, name: info.name, preference };
+            setEpoch(epoch + 1);
+          });
+        },
+        (err: unknown) =>
+          current &&
+          setOutcome((prev) => ({
+            preference,
+            epoch,
+            info: prev?.info ?? null,
+            error: err ?? new Error('backend failed'),
+          })),
+      );
     return () => {
       current = false;
       stopWatching();

@@ -26,11 +26,11 @@ export const CSP_DIRECTIVES: Readonly<Record<string, readonly string[]>> = {
 };
 
 /** Directives a <meta> policy may not carry: browsers honour them only in an HTTP header. */
-export const HEADER_ONLY_DIRECTIVES: Readonly<Record<string, readonly string[]>> = {
+const HEADER_ONLY_DIRECTIVES: Readonly<Record<string, readonly string[]>> = {
   'frame-ancestors': ["'none'"],
 };
 
-export function policyText(directives: Readonly<Record<string, readonly string[]>>): string {
+function policyText(directives: Readonly<Record<string, readonly string[]>>): string {
   return Object.entries(directives)
     .map(([name, sources]) => `${name} ${sources.join(' ')}`)
     .join('; ');

@@ -43,7 +43,7 @@ declare global {
   }
 }
 
-export const FAULTY_KERNEL = 'FusedConv2D';
+const FAULTY_KERNEL = 'FusedConv2D';
 const FAULTY_OUT_CHANNELS = 1024;
 
 const injected = new Set<BackendName>();

@@ -91,7 +91,7 @@ export class BackendError extends Error {
  * and the canary only knows the default one's logits; 'failed': beyond tolerance on CPU, which nothing
  * comes after (elsewhere a failure starts the next backend instead); 'error': the run itself threw.
  */
-export type CanaryStatus = 'pending' | 'running' | 'passed' | 'failed' | 'skipped' | 'error';
+type CanaryStatus = 'pending' | 'running' | 'passed' | 'failed' | 'skipped' | 'error';
 
 export interface CanaryState {
   status: CanaryStatus;

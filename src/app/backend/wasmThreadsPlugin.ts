@@ -16,7 +16,7 @@ const GUARD = 'typeof _scriptDir !== "undefined" && _scriptDir';
 const SAFE_GUARD = 'typeof __tfjsWasmScriptDir !== "undefined" && __tfjsWasmScriptDir';
 
 /** Marks the build as fixed, so the app only enables WASM threads where they can start. */
-export const WASM_THREADS_DEFINE = '__TFJS_WASM_THREADS_SAFE__';
+const WASM_THREADS_DEFINE = '__TFJS_WASM_THREADS_SAFE__';
 
 export function tfjsWasmThreads(): Plugin {
   return {

@@ -2,6 +2,7 @@ import { useT } from '../i18n/useT';
 import { useAppState } from '../state/AppStateContext';
 import type { BlockConfig } from './blockConfig';
 import { formatFixed, formatInt, formatShape } from './format';
+import { ColumnHeads, NumberCells, ScrollTable } from './ScrollTable';
 import './block.css';
 
 /**
@@ -31,85 +32,59 @@ export function BlockReadouts({
   });
   return (
     <div className="blk-readouts">
-      {/* focusable so a keyboard can scroll the table when it is wider than the screen */}
-      <div className="blk-table-wrap" tabIndex={0} role="region" aria-label={t('block.table.caption')}>
-        <table className="blk-table" data-testid="block-readouts">
-          <caption>{t('block.table.caption')}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('block.table.layer')}</th>
-              <th scope="col" className="blk-col-shape">
-                {t('block.table.weightShape')}
+      <ScrollTable caption={t('block.table.caption')} className="blk-table" testId="block-readouts">
+        <ColumnHeads
+          heads={[
+            { label: t('block.table.layer') },
+            { label: t('block.table.weightShape'), className: 'blk-col-shape' },
+            { label: t('block.table.in'), className: 'blk-col-shape' },
+            { label: t('block.table.out'), className: 'blk-col-shape' },
+            { label: t('block.table.params'), className: 'num' },
+            { label: t('block.table.macs'), className: 'num' },
+          ]}
+        />
+        <tbody>
+          {counts.rows.map((r) => (
+            <tr key={r.id} className={selectedConv === r.id ? 'is-selected' : undefined}>
+              <th scope="row">
+                <code>{r.id}</code> <span className="blk-note">{r.label}</span>
+                {r.groups > 1 && (
+                  <span className="blk-note"> {t('block.table.groups', { g: r.groups })}</span>
+                )}
               </th>
-              <th scope="col" className="blk-col-shape">
-                {t('block.table.in')}
-              </th>
-              <th scope="col" className="blk-col-shape">
-                {t('block.table.out')}
-              </th>
-              <th scope="col" className="num">
-                {t('block.table.params')}
-              </th>
-              <th scope="col" className="num">
-                {t('block.table.macs')}
-              </th>
+              <td className="blk-col-shape" data-testid={`layer-weight-shape-${r.id}`}>
+                {formatShape(r.weightShape)}
+              </td>
+              <td className="blk-col-shape" data-testid={`layer-in-shape-${r.id}`}>
+                {formatShape(r.inShape)}
+              </td>
+              <td className="blk-col-shape" data-testid={`layer-out-shape-${r.id}`}>
+                {formatShape(r.outShape)}
+              </td>
+              <NumberCells
+                cells={[
+                  { text: int(r.params), testId: `layer-params-${r.id}` },
+                  { text: int(r.macs), testId: `layer-macs-${r.id}` },
+                ]}
+              />
             </tr>
-          </thead>
-          <tbody>
-            {counts.rows.map((r) => (
-              <tr key={r.id} className={selectedConv === r.id ? 'is-selected' : undefined}>
-                <th scope="row">
-                  <code>{r.id}</code> <span className="blk-note">{r.label}</span>
-                  {r.groups > 1 && (
-                    <span className="blk-note"> {t('block.table.groups', { g: r.groups })}</span>
-                  )}
-                </th>
-                <td className="blk-col-shape" data-testid={`layer-weight-shape-${r.id}`}>
-                  {formatShape(r.weightShape)}
-                </td>
-                <td className="blk-col-shape" data-testid={`layer-in-shape-${r.id}`}>
-                  {formatShape(r.inShape)}
-                </td>
-                <td className="blk-col-shape" data-testid={`layer-out-shape-${r.id}`}>
-                  {formatShape(r.outShape)}
-                </td>
-                <td className="num" data-testid={`layer-params-${r.id}`}>
-                  {int(r.params)}
-                </td>
-                <td className="num" data-testid={`layer-macs-${r.id}`}>
-                  {int(r.macs)}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-          <tfoot>
-            <tr>
-              <th scope="row">{t('block.table.total')}</th>
-              <td className="blk-col-shape" />
-              <td className="blk-col-shape" />
-              <td className="blk-col-shape" />
-              <td className="num" data-testid="block-params-total">
-                {int(counts.params)}
-              </td>
-              <td className="num" data-testid="block-macs-total">
-                {int(counts.macs)}
-              </td>
-            </tr>
-            <tr>
-              <th scope="row">{t('block.table.resnet', { width: config.resnetShape.d })}</th>
-              <td className="blk-col-shape" />
-              <td className="blk-col-shape" />
-              <td className="blk-col-shape" />
-              <td className="num" data-testid="resnet-params-total">
-                {int(resnet.params)}
-              </td>
-              <td className="num" data-testid="resnet-macs-total">
-                {int(resnet.macs)}
-              </td>
-            </tr>
-          </tfoot>
-        </table>
-      </div>
+          ))}
+        </tbody>
+        <tfoot>
+          <TotalRow
+            label={t('block.table.total')}
+            params={int(counts.params)}
+            macs={int(counts.macs)}
+            id="block"
+          />
+          <TotalRow
+            label={t('block.table.resnet', { width: config.resnetShape.d })}
+            params={int(resnet.params)}
+            macs={int(resnet.macs)}
+            id="resnet"
+          />
+        </tfoot>
+      </ScrollTable>
       <p className="blk-ratio" data-testid="block-ratio">
         {t('block.ratio', { ratio, macRatio })}
       </p>
@@ -117,5 +92,23 @@ export function BlockReadouts({
         {announcement}
       </p>
     </div>
+  );
+}
+
+/** A totals row: its label, the three shape columns left empty, the parameters and the MACs. */
+function TotalRow({ label, params, macs, id }: { label: string; params: string; macs: string; id: string }) {
+  return (
+    <tr>
+      <th scope="row">{label}</th>
+      <td className="blk-col-shape" />
+      <td className="blk-col-shape" />
+      <td className="blk-col-shape" />
+      <NumberCells
+        cells={[
+          { text: params, testId: `${id}-params-total` },
+          { text: macs, testId: `${id}-macs-total` },
+        ]}
+      />
+    </tr>
   );
 }

@@ -4,7 +4,7 @@ import { useT, type T } from '../i18n/useT';
 import { useAppState } from '../state/AppStateContext';
 
 /** A stage's name with its block's channels and feature-map size, e.g. "ResNeXt-50 conv2 — 256-d, 56×56". */
-export function stageName(t: T, id: StageId): string {
+function stageName(t: T, id: StageId): string {
   const p = stagePreset(id);
   const params = { row: p.tableRow, n: Number(p.tableRow.slice(4)) - 1, ch: p.inChannels, s: p.spatial };
   return p.family === 'resnext50' ? t('block.stage.r50', params) : t('block.stage.c29', params);
@@ -19,7 +19,7 @@ export function StageSelect() {
     [t('block.stage.group.c29'), STAGE_IDS.filter((s) => stagePreset(s).family === 'resnext29')],
   ];
   return (
-    <div className="blk-control">
+    <div className="blk-control blk-stage">
       <label htmlFor={id}>{t('block.stage.label')}</label>
       <select
         id={id}

@@ -13,8 +13,8 @@ export interface ErrorMessage {
  * else (a browser or tfjs failure) as "something unexpected" with its text as the detail.
  */
 export function errorMessage(err: unknown): ErrorMessage {
-  if (err instanceof WeightsError) return { key: err.messageKey, params: err.params };
-  if (err instanceof AppError) return { key: err.messageKey, params: err.params };
+  if (err instanceof WeightsError) return { key: `error.weights.${err.code}`, params: err.params };
+  if (err instanceof AppError) return { key: `error.app.${err.code}`, params: err.params };
   if (err instanceof ImageError) return { key: err.messageKey, params: err.params };
   const detail = err instanceof Error ? err.message : String(err);
   return { key: 'error.app.unexpected', params: { detail } };

@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useId, useRef, useState, type ReactNode } from 'react';
 import { useT } from '../i18n/useT';
+import { FigureLink } from './FigureLink';
 
 export interface FigureProps {
   /** Stable, linkable id (`?section=…#id`). Unique on the page. */
@@ -18,8 +19,9 @@ export interface FigureProps {
 const BODY_CLASS = 'is-presenting-figure';
 
 /**
- * Every figure's root: `<figure id data-figure>` with a "present" button that shows the figure (and the
- * controls inside it) full-screen; Escape or the button leaves, and the focus stays on the button.
+ * Every figure's root: `<figure id data-figure>` with, in a row above it, a "link" control (FigureLink: copies
+ * the figure's address) and a "present" button that shows the figure (and the controls inside it) full-screen;
+ * Escape or the button leaves, and the focus stays on the button.
  */
 export function Figure({ id, kind, className, label, data, children }: FigureProps) {
   const t = useT();
@@ -57,17 +59,20 @@ export function Figure({ id, kind, className, label, data, children }: FigurePro
       aria-label={label}
       className={['app-figure', className, presenting ? 'is-presenting' : ''].filter(Boolean).join(' ')}
     >
-      <button
-        ref={button}
-        type="button"
-        className="app-figure-present"
-        aria-pressed={presenting}
-        aria-describedby={presenting ? hintId : undefined}
-        data-testid="figure-present"
-        onClick={toggle}
-      >
-        {presenting ? t('figure.presentExit') : t('figure.present')}
-      </button>
+      <div className="app-figure-tools">
+        <FigureLink id={id} />
+        <button
+          ref={button}
+          type="button"
+          className="app-figure-present"
+          aria-pressed={presenting}
+          aria-describedby={presenting ? hintId : undefined}
+          data-testid="figure-present"
+          onClick={toggle}
+        >
+          {presenting ? t('figure.presentExit') : t('figure.present')}
+        </button>
+      </div>
       {presenting && (
         <p id={hintId} className="visually-hidden">
           {t('figure.presentHint')}

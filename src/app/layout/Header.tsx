@@ -1,5 +1,6 @@
 import { useT } from '../i18n/useT';
 import { HeaderSettings } from './HeaderSettings';
+import { SectionContents } from './SectionContents';
 import { SectionNav } from './SectionNav';
 import { TourButton } from '../tour/TourButton';
 
@@ -15,6 +16,7 @@ export function Header() {
         </div>
       </div>
       <SectionNav />
+      <SectionContents />
       <div className="header-controls">
         <TourButton />
         <HeaderSettings />

@@ -43,8 +43,9 @@ import {
 import { WeightDownloads } from './weightDownloads';
 import { describeVariant, type Variant } from './variant';
 import { inferenceClient } from '../worker/inference';
+import { afterFirstFigure } from '../startup/firstFigure';
 
-export type ModelStatus = 'idle' | 'loading' | 'ready' | 'error';
+type ModelStatus = 'idle' | 'loading' | 'ready' | 'error';
 
 export type { ByteProgress };
 
@@ -170,11 +171,14 @@ export function ModelStoreProvider({ children }: { children: ReactNode }) {
     const d = downloads.current;
     if (!d || downloadId === null) return;
     let live = true;
-    d.get(downloadId).then(
-      (file) => live && dispatch({ type: 'downloaded', id: downloadId, file }),
-      (err: unknown) =>
-        live && dispatch({ type: 'downloadFailed', id: downloadId, error: toStoreError(err) }),
-    );
+    // Nothing downloads ahead of the section's first figure (src/app/startup/firstFigure.ts).
+    afterFirstFigure()
+      .then(() => (live ? d.get(downloadId) : new Promise<never>(() => {})))
+      .then(
+        (file) => live && dispatch({ type: 'downloaded', id: downloadId, file }),
+        (err: unknown) =>
+          live && dispatch({ type: 'downloadFailed', id: downloadId, error: toStoreError(err) }),
+      );
     return () => {
       live = false;
       d.cancel(downloadId);
@@ -187,11 +191,14 @@ export function ModelStoreProvider({ children }: { children: ReactNode }) {
     const d = downloads.current;
     if (!d || progressRun === null) return;
     let lastReport = 0;
-    d.listen((loaded, total) => {
+    let lastRestarts = 0;
+    d.listen((loaded, total, restarts = 0) => {
       const now = performance.now();
-      if (now - lastReport < PROGRESS_INTERVAL_MS && loaded !== total) return;
+      // a restart is reported at once; bytes at most every PROGRESS_INTERVAL_MS
+      if (now - lastReport < PROGRESS_INTERVAL_MS && loaded !== total && restarts === lastRestarts) return;
       lastReport = now;
-      dispatch({ type: 'progress', run: progressRun, loaded, total });
+      lastRestarts = restarts;
+      dispatch({ type: 'progress', run: progressRun, loaded, total, restarts });
     });
     return () => d.listen(null);
   }, [dispatch, progressRun]);

@@ -5,6 +5,8 @@ import { shippedModel } from './modelCatalog';
 export interface ByteProgress {
   loaded: number;
   total: number | null;
+  /** how many times the download stalled and restarted (0 or absent when it never did) */
+  restarts?: number;
 }
 
 /**
@@ -25,5 +27,5 @@ export function withExpectedTotal(
   expected: number | null,
 ): ByteProgress | null {
   if (!progress || progress.total !== null || expected === null) return progress;
-  return { loaded: progress.loaded, total: expected };
+  return { ...progress, total: expected };
 }

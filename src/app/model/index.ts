@@ -1,9 +1,8 @@
 /**
- * The shared model and picture. This module loads no TensorFlow.js; `makeInput` and `useModelInput`
- * (which do) are in ./makeInput and ./useModelInput, for sections that already run the model.
+ * The shared model and picture. This module loads no TensorFlow.js; `makeInput` (which does) is in
+ * ./makeInput, for the parts of sections that run the model.
  */
-export { ModelProvider } from './ModelProvider';
-export { useModel, useModelStore, type ModelState, type ModelStatus, type ByteProgress } from './ModelStore';
+export { useModel, useModelStore, type ByteProgress } from './ModelStore';
 export {
   useCurrentImage,
   useImageStore,

@@ -15,7 +15,7 @@ export const FAMILY = [
   { id: 'family_32x4d', cardinality: 32, d: 4 },
 ] as const;
 
-export type ShippedModelKind = 'default' | 'family';
+type ShippedModelKind = 'default' | 'family';
 
 export interface ShippedModel {
   id: string;

@@ -10,13 +10,15 @@ import { loadImagenetClasses } from './imagenetClasses';
 import { MODELS_URL, loadManifest, shippedFile } from './manifest';
 import type { ShippedModel } from './modelCatalog';
 import { takeVerified } from './preload';
+import { testStallMs } from './stallTimeout';
 
 /**
  * Getting weights and turning them into a model. The engine (and with it TensorFlow.js) is imported on
  * demand, so none of it is in the first paint's JavaScript.
  */
 
-export type OnProgress = (loaded: number, total: number | null) => void;
+/** Bytes arrived and the file's size; `restarts`: how many times the download stalled and restarted. */
+export type OnProgress = (loaded: number, total: number | null, restarts?: number) => void;
 
 export interface StoreError {
   key: MessageKey;
@@ -56,10 +58,21 @@ export async function fetchShippedFile(
   // The size is known before the first byte arrives: a progress bar can show 0 of it at once.
   onProgress(0, entry.bytes);
   // A compressed or chunked response has no Content-Length; the manifest knows the size.
-  const progress: OnProgress = (loaded, total) => onProgress(loaded, total ?? entry.bytes);
+  const progress: OnProgress = (loaded, total, restarts) =>
+    onProgress(loaded, total ?? entry.bytes, restarts);
   const expectedSha256 = entry.sha256;
   const download = async (): Promise<Uint8Array> => {
-    const bytes = await fetchBytes(url, { onProgress: progress, signal, expectedSha256 });
+    // a stalled download restarts (resumableFetch.ts); the progress bar says how many times
+    let loaded = 0;
+    let total: number | null = null;
+    let restarts = 0;
+    const bytes = await fetchBytes(url, {
+      onProgress: (l, t) => progress((loaded = l), (total = t), restarts),
+      onRestart: (n) => progress(loaded, total, (restarts = n)),
+      signal,
+      expectedSha256,
+      stallMs: testStallMs(),
+    });
     void keepForOffline(url, bytes);
     return bytes;
   };

@@ -35,9 +35,11 @@ import { CUSTOM_MODEL_ID } from './modelCatalog';
 
 export type Phase = 'idle' | 'downloading' | 'building' | 'ready' | 'error';
 
-export interface Progress {
+interface Progress {
   loaded: number;
   total: number | null;
+  /** how many times the download stalled and restarted (0 when it never did) */
+  restarts?: number;
 }
 
 export interface MachineState<F, M, E> {
@@ -68,7 +70,7 @@ export interface MachineState<F, M, E> {
 }
 
 /** A compared model's weights, and the model built from them on the current backend. */
-export interface Kept<F, M> {
+interface Kept<F, M> {
   file: F;
   /** built on the state's backend; null until built, or once retired */
   model: M | null;
@@ -90,7 +92,7 @@ export type MachineEvent<F, M, E> =
   | { type: 'model'; modelId: string }
   /** the reader's own weights, read and checked: they replace any earlier ones */
   | { type: 'custom'; id: string; file: F }
-  | { type: 'progress'; run: number; loaded: number; total: number | null }
+  | { type: 'progress'; run: number; loaded: number; total: number | null; restarts?: number }
   /** a shipped model's weights arrived (the download is per model id, not per run) */
   | { type: 'downloaded'; id: string; file: F }
   /** the download of a shipped model's weights failed */
@@ -251,7 +253,10 @@ export function modelReducer<F, M, E>(
 
     case 'progress':
       if (e.run !== s.run || s.phase !== 'downloading') return s;
-      return { ...s, progress: { loaded: e.loaded, total: e.total } };
+      return {
+        ...s,
+        progress: { loaded: e.loaded, total: e.total, ...(e.restarts ? { restarts: e.restarts } : {}) },
+      };
 
     case 'downloaded': {
       // Weights of a model no longer chosen are not kept.

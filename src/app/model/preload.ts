@@ -13,6 +13,8 @@
 
 import { WeightsError } from '../../resnext/errors';
 import { fileNameOf, sha256Hex, verifySha256, type Hash } from '../../resnext/integrity';
+import { fetchResumable } from '../../resnext/resumableFetch';
+import { testStallMs } from './stallTimeout';
 import { keepForOffline } from '../offline/weightsCache';
 import { parseState } from '../state/appState';
 import { MODELS_URL } from './manifest';
@@ -36,6 +38,10 @@ interface Download {
   file: Promise<Uint8Array> | null;
   /** wakes readers waiting for the response, a chunk, the end or an error */
   wake: Set<() => void>;
+  /** how many times the download stalled and restarted (resumableFetch.ts) */
+  restarts: number;
+  /** set when a restart began again from the start: readers count what has arrived from zero */
+  discarded: boolean;
 }
 
 const downloads = new Map<string, Download>();
@@ -91,6 +97,8 @@ export function preload(url: string, options: PreloadOptions = {}): void {
     sha256,
     file: null,
     wake: new Set(),
+    restarts: 0,
+    discarded: false,
   };
   downloads.set(href, d);
   const forget = () => {
@@ -102,28 +110,37 @@ export function preload(url: string, options: PreloadOptions = {}): void {
     forget();
     notify(d);
   };
-  fetchImpl(href)
-    .then(async (res) => {
+  // a stalled download restarts from where it stopped (resumableFetch.ts); readers see the restarts
+  fetchResumable(href, {
+    fetchImpl,
+    stallMs: testStallMs(),
+    onResponse: (res) => {
       const length = res.headers.get('content-length');
       d.total = length !== null && Number.isSafeInteger(Number(length)) ? Number(length) : null;
       d.response = res;
+      // an error status is handed to one reader, then the next request starts afresh
+      if (!res.ok) forget();
       notify(d);
+    },
+    onChunk: (chunk) => {
+      d.chunks.push(chunk);
+      notify(d);
+    },
+    onDiscard: () => {
+      d.chunks = [];
+      d.discarded = true;
+    },
+    onRestart: (restart) => {
+      d.restarts = restart;
+      notify(d);
+    },
+  })
+    .then(async (res) => {
       if (!res.ok) {
-        // an error status is handed to one reader, then the next request starts afresh
-        forget();
         d.ended = true;
         notify(d);
         return;
       }
-      if (res.body) {
-        const reader = res.body.getReader();
-        for (;;) {
-          const step = await reader.read();
-          if (step.done) break;
-          d.chunks.push(step.value);
-          notify(d);
-        }
-      } else d.chunks.push(new Uint8Array(await res.arrayBuffer()));
       d.file = finish(d, hash);
       // a file that fails its check is not handed out again
       d.file.catch(forget);
@@ -158,8 +175,11 @@ function waitFor(d: Download, signal: AbortSignal | undefined): Promise<void> {
 export interface TakeOptions {
   /** hex SHA-256 the reader expects; hashed again only when the download was not checked against it */
   sha256?: string;
-  /** bytes arrived so far and the Content-Length: at once, then as more arrive (what has arrived at once) */
-  onProgress?: (loaded: number, total: number | null) => void;
+  /**
+   * bytes arrived so far and the Content-Length: at once, then as more arrive (what has arrived at once), with
+   * how many times the download has stalled and restarted
+   */
+  onProgress?: (loaded: number, total: number | null, restarts: number) => void;
   /** stops this reader only: the download goes on for the next one */
   signal?: AbortSignal;
   hash?: Hash;
@@ -189,12 +209,19 @@ export async function takeVerified(url: string, options: TakeOptions = {}): Prom
   // what has arrived goes out as one report, at once and then on each wake-up
   let counted = 0;
   let loaded = 0;
+  let restarts = 0;
   const report = () => {
-    if (counted === d.chunks.length) return;
+    if (d.discarded) {
+      d.discarded = false;
+      counted = 0;
+      loaded = 0;
+    }
+    if (counted === d.chunks.length && restarts === d.restarts) return;
     for (; counted < d.chunks.length; counted++) loaded += d.chunks[counted].byteLength;
-    onProgress?.(loaded, d.total);
+    restarts = d.restarts;
+    onProgress?.(loaded, d.total, restarts);
   };
-  onProgress?.(0, d.total);
+  onProgress?.(0, d.total, 0);
   for (;;) {
     signal?.throwIfAborted();
     report();

@@ -26,7 +26,11 @@ export class WeightDownloads {
     const running = this.inFlight.get(id);
     if (running) return running.promise;
     const abort = new AbortController();
-    const promise = this.fetchWeights(id, (loaded, total) => this.listener?.(loaded, total), abort.signal);
+    const promise = this.fetchWeights(
+      id,
+      (loaded, total, restarts) => this.listener?.(loaded, total, restarts),
+      abort.signal,
+    );
     const entry = { promise, abort };
     this.inFlight.set(id, entry);
     const forget = () => {

@@ -21,7 +21,7 @@ export interface OfflinePlan {
   runtimePattern: RegExp;
 }
 
-export const WEIGHTS_CACHE_PREFIX = 'resnext-weights-';
+const WEIGHTS_CACHE_PREFIX = 'resnext-weights-';
 
 export function offlinePlan(manifest: OfflineManifest, manifestSha256: string): OfflinePlan {
   const precache = manifest.files

@@ -7,8 +7,7 @@
  */
 
 /** The runtime weights cache of this build (vite.config.ts); undefined outside a build (unit tests). */
-export const weightsCacheName = (): string | undefined =>
-  import.meta.env.VITE_WEIGHTS_CACHE as string | undefined;
+const weightsCacheName = (): string | undefined => import.meta.env.VITE_WEIGHTS_CACHE as string | undefined;
 
 /**
  * Deletes the copy of the weights at `url` from the weights cache: the page calls it when the bytes it got

@@ -9,6 +9,7 @@ import {
   type ReactNode,
 } from 'react';
 import { normalizeState, serializeState, type AppState } from './appState';
+import { isCatalogLoaded, loadCatalog } from '../../i18n/runtime';
 import { readLocationState, tidyLocation, writeLocationState } from './locationState';
 
 export type UpdateAppState = (patch: Partial<AppState>) => void;
@@ -20,18 +21,30 @@ const AppStateContext = createContext<readonly [AppState, UpdateAppState] | null
  * (so Back returns to the previous section), any other change replaces the current one.
  */
 export function AppStateProvider({ children }: { children: ReactNode }) {
-  const [state, setState] = useState(readLocationState);
+  const [state, setShown] = useState(readLocationState);
   // The latest state, so several updates in one event each build on the one before.
   const latest = useRef(state);
-
-  const update = useCallback<UpdateAppState>((patch) => {
-    const prev = latest.current;
-    const next = normalizeState({ ...prev, ...patch });
-    if (serializeState(next) === serializeState(prev)) return;
-    latest.current = next;
-    writeLocationState(next, next.section !== prev.section ? 'push' : 'replace');
-    setState(next);
+  // A state in another language is shown once that language's catalog has loaded (src/i18n/runtime.ts).
+  const setState = useCallback((next: AppState) => {
+    if (isCatalogLoaded(next.lang)) setShown(next);
+    else
+      loadCatalog(next.lang).then(
+        () => latest.current === next && setShown(next),
+        () => undefined,
+      );
   }, []);
+
+  const update = useCallback<UpdateAppState>(
+    (patch) => {
+      const prev = latest.current;
+      const next = normalizeState({ ...prev, ...patch });
+      if (serializeState(next) === serializeState(prev)) return;
+      latest.current = next;
+      writeLocationState(next, next.section !== prev.section ? 'push' : 'replace');
+      setState(next);
+    },
+    [setState],
+  );
 
   useEffect(() => {
     tidyLocation();
@@ -43,7 +56,7 @@ export function AppStateProvider({ children }: { children: ReactNode }) {
     };
     window.addEventListener('popstate', onPopState);
     return () => window.removeEventListener('popstate', onPopState);
-  }, []);
+  }, [setState]);
 
   const value = useMemo(() => [state, update] as const, [state, update]);
   return <AppStateContext.Provider value={value}>{children}</AppStateContext.Provider>;

@@ -36,6 +36,10 @@ const custom: AppState = {
   channel: 255,
   bnView: 'bn',
   at: '5,17',
+  labC: '1,2,8',
+  labSeeds: 5,
+  labEpochs: 2,
+  labImages: 512,
 };
 
 describe('parseState', () => {
@@ -48,9 +52,17 @@ describe('parseState', () => {
     const q =
       'section=step&lang=zh&backend=wasm&cardinality=8&d=14&keepComplexity=0&stage=c29-2&layer=layer2.0.conv2' +
       '&block=layer3.2&step=group-conv&group=63&model=resnext29_8x14d&sample=cifar-17&tour=0&more=1' +
-      '&form=c&colors=shared&channel=255&bnView=bn&at=5,17';
+      '&form=c&colors=shared&channel=255&bnView=bn&at=5,17&labC=8,1,2&labSeeds=5&labEpochs=2&labImages=512';
     expect(parseState(q)).toEqual(custom);
     expect(parseState('?' + q)).toEqual(custom);
+  });
+
+  it('reads the lab’s settings and falls back on bad ones', () => {
+    const s = parseState('section=lab&labC=4,1&labSeeds=1&labEpochs=1&labImages=512');
+    expect([s.labC, s.labSeeds, s.labEpochs, s.labImages]).toEqual(['1,4', 1, 1, 512]);
+    const bad = parseState('section=lab&labC=3,1&labSeeds=9&labEpochs=0&labImages=10001');
+    expect([bad.labC, bad.labSeeds, bad.labEpochs, bad.labImages]).toEqual(['1,4', 3, 8, 5000]);
+    expect(parseState('labC=1,,4').labC).toBe('1,4');
   });
 
   it.each([
@@ -163,6 +175,11 @@ describe('normalizeState', () => {
       layer: '',
       more: false,
       form: 'a',
+      // the lab's settings are shown by the lab only
+      labC: defaultState.labC,
+      labSeeds: defaultState.labSeeds,
+      labEpochs: defaultState.labEpochs,
+      labImages: defaultState.labImages,
     });
   });
 });

@@ -3,13 +3,13 @@
  * so any view can be shared or bookmarked. Parsing never throws: a bad value falls back to its default.
  */
 
-export const SECTIONS = ['overview', 'forms', 'step', 'classify', 'numbers'] as const;
+export const SECTIONS = ['overview', 'forms', 'step', 'classify', 'numbers', 'lab'] as const;
 export type SectionId = (typeof SECTIONS)[number];
 
 export const APP_LANGS = ['en', 'zh'] as const;
 export type AppLang = (typeof APP_LANGS)[number];
 
-export const BACKEND_PREFERENCES = ['auto', 'webgpu', 'webgl', 'wasm', 'cpu'] as const;
+const BACKEND_PREFERENCES = ['auto', 'webgpu', 'webgl', 'wasm', 'cpu'] as const;
 export type BackendPreference = (typeof BACKEND_PREFERENCES)[number];
 
 export const CARDINALITIES = [1, 2, 4, 8, 16, 32, 64] as const;
@@ -24,7 +24,7 @@ export const STAGES = [
   'c29-2',
   'c29-3',
 ] as const;
-export type StageId = (typeof STAGES)[number];
+type StageId = (typeof STAGES)[number];
 
 export const BLOCKS = [
   'layer1.0',
@@ -43,12 +43,12 @@ export const FORM_IDS = ['a', 'b', 'c'] as const;
 export type FormId = (typeof FORM_IDS)[number];
 
 /** Colour scale of the step-through's maps: each map on its own scale, or one scale for all. */
-export const COLOR_SCALES = ['channel', 'shared'] as const;
-export type ColorScaleMode = (typeof COLOR_SCALES)[number];
+const COLOR_SCALES = ['channel', 'shared'] as const;
+type ColorScaleMode = (typeof COLOR_SCALES)[number];
 
 /** Which tensor the step-through shows after a batch norm + ReLU step. */
-export const BN_VIEWS = ['relu', 'bn'] as const;
-export type BnView = (typeof BN_VIEWS)[number];
+const BN_VIEWS = ['relu', 'bn'] as const;
+type BnView = (typeof BN_VIEWS)[number];
 
 export interface AppState {
   section: SectionId;
@@ -84,6 +84,14 @@ export interface AppState {
    * and merge steps show ('' = none picked).
    */
   at: string;
+  /** Lab: the cardinalities trained, comma-separated in increasing order (of 1, 2, 4, 8). */
+  labC: string;
+  /** Lab: seeds per setting (1–5). */
+  labSeeds: number;
+  /** Lab: epochs per run (1–20). */
+  labEpochs: number;
+  /** Lab: training pictures (256–10,000). */
+  labImages: number;
 }
 
 export const defaultState: Readonly<AppState> = Object.freeze({
@@ -107,6 +115,10 @@ export const defaultState: Readonly<AppState> = Object.freeze({
   channel: 0,
   bnView: 'relu',
   at: '',
+  labC: '1,4',
+  labSeeds: 3,
+  labEpochs: 8,
+  labImages: 5000,
 });
 
 interface Codec<T> {
@@ -144,6 +156,16 @@ const boolean: Codec<boolean> = {
   format: (value) => (value ? '1' : '0'),
 };
 
+/** The lab's cardinalities: distinct values of 1, 2, 4 and 8, written in increasing order. */
+const labCardinalities: Codec<string> = {
+  parse: (raw) => {
+    if (!/^\d(,\d){0,7}$/.test(raw)) return undefined;
+    const cs = [...new Set(raw.split(',').map(Number))].sort((a, b) => a - b);
+    return cs.every((c) => c === 1 || c === 2 || c === 4 || c === 8) ? cs.join(',') : undefined;
+  },
+  format: (value) => value,
+};
+
 /** Field codecs, in the order they appear in the URL. */
 const fields: { [K in keyof AppState]: Codec<AppState[K]> } = {
   section: oneOf(SECTIONS),
@@ -166,6 +188,10 @@ const fields: { [K in keyof AppState]: Codec<AppState[K]> } = {
   channel: integer(0, 4095),
   bnView: oneOf(BN_VIEWS),
   at: pattern(/^(\d{1,3},\d{1,3})?$/),
+  labC: labCardinalities,
+  labSeeds: integer(1, 5),
+  labEpochs: integer(1, 20),
+  labImages: integer(256, 10000),
 };
 
 const FIELD_ORDER = Object.keys(fields) as (keyof AppState)[];
@@ -213,6 +239,10 @@ export const SECTION_FIELDS: Readonly<Partial<Record<keyof AppState, readonly Se
   at: ['step'],
   form: ['forms'],
   more: ['overview'],
+  labC: ['lab'],
+  labSeeds: ['lab'],
+  labEpochs: ['lab'],
+  labImages: ['lab'],
 };
 
 /**

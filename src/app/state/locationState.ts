@@ -21,14 +21,19 @@ export function readLocationState(): AppState {
 }
 
 /**
- * Takes out of the address bar what the page does not show (a stale d, a field of another section), without
- * adding a history entry. Everything else in the URL stays as written.
+ * Takes out of the address bar what the page does not show (a stale d, a field of another section) and adds
+ * the language when it is missing, without adding a history entry. Everything else in the URL stays as written.
  */
 export function tidyLocation(): void {
   const params = new URLSearchParams(window.location.search);
   const written = parseState(window.location.search);
   const fixed = canonicalState(written);
   let changed = false;
+  // The address always names the language the page is shown in (the browser's, when the URL named none).
+  if (!params.has('lang')) {
+    params.set('lang', readLocationState().lang);
+    changed = true;
+  }
   for (const key of Object.keys(fixed) as (keyof AppState)[]) {
     if (fixed[key] !== written[key] && params.has(key)) {
       params.delete(key);
@@ -36,7 +41,7 @@ export function tidyLocation(): void {
     }
   }
   if (!changed) return;
-  const query = params.toString();
+  const query = params.toString().replace(/%2C/g, ',');
   const href = window.location.pathname + (query ? `?${query}` : '') + window.location.hash;
   window.history.replaceState(window.history.state, '', href);
 }
@@ -46,9 +51,24 @@ export function tidyLocation(): void {
  * kept only while the section stays the same.
  */
 export function stateHref(state: AppState): string {
-  const query = serializeState(state);
+  const query = linkQuery(state);
   const hash = state.section === readLocationState().section ? window.location.hash : '';
-  return window.location.pathname + (query ? `?${query}` : '') + hash;
+  return window.location.pathname + `?${query}` + hash;
+}
+
+/**
+ * The query of a link the app writes: the state's fields that differ from their defaults, and always the
+ * language, so that a shared link opens in the language it was copied in whatever the reader's browser prefers.
+ */
+export function linkQuery(state: AppState): string {
+  const params = new URLSearchParams(serializeState(state));
+  if (!params.has('lang')) params.set('lang', state.lang);
+  return params.toString().replace(/%2C/g, ',');
+}
+
+/** The full address (origin, path, query, `#id`) of a figure of the current section as the page shows it. */
+export function figureAddress(state: AppState, id: string): string {
+  return `${window.location.origin}${window.location.pathname}?${linkQuery(state)}#${encodeURIComponent(id)}`;
 }
 
 /** Records the state in the address bar: a new history entry, or a replacement of the current one. */

@@ -42,8 +42,14 @@ export function ResultsChapter() {
             grouped: modelSetting(family.grouped),
             groupedAcc: pct(family.grouped.test_acc),
             n: family.count,
-            worst: `${pct(family.worst.test_acc)} (${modelSetting(family.worst)})`,
-            best: `${pct(family.best.test_acc)} (${modelSetting(family.best)})`,
+            worst: t('story.results.setting', {
+              acc: pct(family.worst.test_acc),
+              setting: modelSetting(family.worst),
+            }),
+            best: t('story.results.setting', {
+              acc: pct(family.best.test_acc),
+              setting: modelSetting(family.best),
+            }),
           })}
         </p>
       ) : (

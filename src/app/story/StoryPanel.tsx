@@ -17,6 +17,7 @@ const CHAPTERS: Record<SectionId, readonly ComponentType[]> = {
   step: [StepChapter],
   classify: [ClassifyChapter],
   numbers: [ArchChapter, CatchChapter, ResultsChapter],
+  lab: [],
 };
 
 /** The part of the story told by one section, shown above that section's panels. */

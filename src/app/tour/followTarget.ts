@@ -1,8 +1,11 @@
+import { autoUpdate, computePosition, shift } from '@floating-ui/dom';
 import { prefersReducedMotion, whenPanelAppears } from './findPanel';
-import { pickTarget, roomAbove, sideCardTop, tourLayout, TOUR_MARGIN } from './placement';
+import { pickTarget, roomAbove, tourLayout, TOUR_MARGIN } from './placement';
+
+// Hand-written (Floating UI only positions): choosing the target, scrolling to it, holding it while it settles.
 
 /** The attribute that marks the element the tour's current step describes (highlighted, and found by tests). */
-export const TOUR_TARGET_ATTR = 'data-tour-target';
+const TOUR_TARGET_ATTR = 'data-tour-target';
 
 /** How long the target is held in place while the content above it is still rendering. */
 const SETTLE_MS = 3_000;
@@ -34,15 +37,28 @@ function choose(selectors: readonly string[], card: HTMLElement | null): HTMLEle
   return i < 0 ? null : all[i];
 }
 
-/** Puts the card beside its target (side layout), or leaves it docked at the bottom. */
-export function placeCard(card: HTMLElement | null, target: HTMLElement | null): void {
+/** The latest placement asked for; an earlier one that resolves after it is dropped. */
+let placing = 0;
+
+/**
+ * Puts the card beside its target (side layout): level with the target's top and shifted to stay inside the
+ * window, by Floating UI; only its top is set (the page's CSS gives the card its column). Docked at the bottom,
+ * or with no target, the card keeps its CSS place.
+ */
+function placeCard(card: HTMLElement | null, target: HTMLElement | null): void {
+  const mine = ++placing;
   if (!card) return;
   if (!target || tourLayout(window.innerWidth) !== 'side') {
     card.style.top = '';
     return;
   }
-  const top = sideCardTop(target.getBoundingClientRect().top, card.offsetHeight, window.innerHeight);
-  card.style.top = `${Math.round(top)}px`;
+  void computePosition(target, card, {
+    strategy: 'fixed',
+    placement: 'right-start',
+    middleware: [shift({ padding: TOUR_MARGIN })],
+  }).then(({ y }) => {
+    if (mine === placing) card.style.top = `${Math.round(y)}px`;
+  });
 }
 
 /**
@@ -61,6 +77,13 @@ export function followTarget(selectors: readonly string[], card: () => HTMLEleme
     window.scrollTo({ top: Math.max(0, top), behavior: smooth ? 'smooth' : 'auto' });
   };
   const follow = () => placeCard(card(), target);
+  /** Floating UI's updates of the card's place while the current target scrolls, resizes or moves. */
+  let stopFollowing = () => {};
+  const followCurrent = () => {
+    stopFollowing();
+    const c = card();
+    stopFollowing = target && c ? autoUpdate(target, c, follow) : () => {};
+  };
 
   /** Chooses the target again (a preferred one may have rendered since); true when it changed. */
   const point = (): boolean => {
@@ -75,7 +98,7 @@ export function followTarget(selectors: readonly string[], card: () => HTMLEleme
   const stopWaiting = whenPanelAppears(selectors, () => {
     point();
     scrollToTarget(!prefersReducedMotion());
-    follow();
+    followCurrent();
     let lastTop = target?.getBoundingClientRect().top ?? 0;
     // Held while the content above settles; the reader scrolling takes over for good.
     let settling = true;
@@ -90,7 +113,8 @@ export function followTarget(selectors: readonly string[], card: () => HTMLEleme
       const top = target?.getBoundingClientRect().top ?? 0;
       if (held && (changed || (settling && Math.abs(top - lastTop) > 1))) scrollToTarget(false);
       lastTop = target?.getBoundingClientRect().top ?? 0;
-      follow();
+      if (changed) followCurrent();
+      else follow();
     });
     ro.observe(document.getElementById('main') ?? document.body);
     const c = card();
@@ -98,14 +122,11 @@ export function followTarget(selectors: readonly string[], card: () => HTMLEleme
     const timer = window.setTimeout(() => {
       settling = false;
     }, SETTLE_MS);
-    window.addEventListener('scroll', follow, { passive: true });
-    window.addEventListener('resize', follow);
     cleanups.push(() => {
       for (const e of events) window.removeEventListener(e, release);
       ro.disconnect();
       window.clearTimeout(timer);
-      window.removeEventListener('scroll', follow);
-      window.removeEventListener('resize', follow);
+      stopFollowing();
     });
   });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { pickTarget, roomAbove, sideCardTop, tourLayout, TOUR_MARGIN } from './placement';
+import { pickTarget, roomAbove, tourLayout, TOUR_MARGIN } from './placement';
 
 describe('tour card placement', () => {
   it('docks beside the page on wide screens and at the bottom on narrow ones', () => {
@@ -7,14 +7,6 @@ describe('tour card placement', () => {
     expect(tourLayout(1024)).toBe('side');
     expect(tourLayout(1023)).toBe('bottom');
     expect(tourLayout(375)).toBe('bottom');
-  });
-
-  it('keeps the side card level with its target, inside the window', () => {
-    expect(sideCardTop(200, 300, 900)).toBe(200);
-    expect(sideCardTop(-400, 300, 900)).toBe(TOUR_MARGIN);
-    expect(sideCardTop(800, 300, 900)).toBe(900 - 300 - TOUR_MARGIN);
-    // A card taller than the window starts at the top.
-    expect(sideCardTop(100, 2000, 900)).toBe(TOUR_MARGIN);
   });
 
   it('leaves room above a docked card, less the gaps', () => {

@@ -1,24 +1,19 @@
 /**
  * Where the tour's card goes, as plain geometry (no DOM), so it can be tested. On wide screens the card
- * sits in a column of its own beside the page (the page makes room for it) and follows its target's top;
- * on narrow screens it is docked at the bottom and the target is scrolled above it.
+ * sits in a column of its own beside the page (the page makes room for it) and follows its target's top
+ * (followTarget.ts, with Floating UI); on narrow screens it is docked at the bottom and the target is
+ * scrolled above it.
  */
 
 export type TourLayout = 'side' | 'bottom';
 
 /** Widest viewport (CSS px) that still docks the card at the bottom. */
-export const SIDE_MIN_WIDTH = 1024;
+const SIDE_MIN_WIDTH = 1024;
 /** Gap between the card, the target and the window's edges. */
 export const TOUR_MARGIN = 12;
 
 export function tourLayout(viewportWidth: number): TourLayout {
   return viewportWidth >= SIDE_MIN_WIDTH ? 'side' : 'bottom';
-}
-
-/** Side layout: the card's top, level with the target's top but wholly inside the window. */
-export function sideCardTop(targetTop: number, cardHeight: number, viewportHeight: number): number {
-  const lowest = viewportHeight - cardHeight - TOUR_MARGIN;
-  return Math.max(TOUR_MARGIN, Math.min(targetTop, lowest));
 }
 
 /** The height a target may have to fit between the top of the window and the card (bottom layout). */

@@ -42,8 +42,17 @@ describe('tour steps', () => {
     expect(new Set(TOUR_STEPS.map((s) => s.section))).toEqual(
       new Set(['overview', 'forms', 'step', 'classify', 'numbers']),
     );
-    const step = TOUR_STEPS.find((s) => s.section === 'step');
-    expect(step?.state).toMatchObject({ block: 'layer1.1', step: 'merge' });
+    expect(TOUR_STEPS.find((s) => s.id === 'step')?.state).toMatchObject({
+      block: 'layer1.1',
+      step: 'merge',
+    });
+    // the cost anatomy, why cardinality and the grouped 3×3 are visited, in the order of the page
+    const ids = TOUR_STEPS.map((s) => s.id);
+    expect(ids.indexOf('cost')).toBeGreaterThan(ids.indexOf('cardinality'));
+    expect(ids.indexOf('heritage')).toBeGreaterThan(ids.indexOf('cost'));
+    expect(ids.indexOf('why-cardinality')).toBeGreaterThan(ids.indexOf('heritage'));
+    expect(TOUR_STEPS.find((s) => s.id === 'grouped')?.state).toMatchObject({ step: 'transform' });
+    expect(ids.indexOf('grouped')).toBeLessThan(ids.indexOf('step'));
     expect(TOUR_STEPS.find((s) => s.section === 'forms')?.state.layer).not.toBe('');
   });
 

@@ -43,6 +43,15 @@ export const TOUR_STEPS: readonly TourStep[] = [
     ],
   },
   {
+    id: 'cost',
+    titleKey: 'tour.cost.title',
+    textKey: 'tour.cost.text',
+    section: 'overview',
+    state: { ...OVERVIEW_BLOCK, cardinality: 32 },
+    // on a phone the whole figure is taller than the screen: its bars stand for it
+    targets: ['[data-figure="cost-anatomy"]', '[data-testid="cost-bars"]'],
+  },
+  {
     id: 'heritage',
     titleKey: 'tour.heritage.title',
     textKey: 'tour.heritage.text',
@@ -63,6 +72,14 @@ export const TOUR_STEPS: readonly TourStep[] = [
     targets: ['[data-figure="neuron"]', '[data-testid="neuron-demo"]', '[data-story="block"]'],
   },
   {
+    id: 'why-cardinality',
+    titleKey: 'tour.whyCardinality.title',
+    textKey: 'tour.whyCardinality.text',
+    section: 'overview',
+    state: { ...OVERVIEW_BLOCK, cardinality: 32 },
+    targets: ['[data-figure="why-cardinality"]', '[data-testid="why-t4-top1"]'],
+  },
+  {
     id: 'forms',
     titleKey: 'tour.forms.title',
     textKey: 'tour.forms.text',
@@ -72,6 +89,19 @@ export const TOUR_STEPS: readonly TourStep[] = [
       '[data-figure^="forms"]',
       'section[aria-labelledby="fm-diagrams-heading"]',
       '[data-testid="form-c"]',
+    ],
+  },
+  {
+    id: 'grouped',
+    titleKey: 'tour.grouped.title',
+    textKey: 'tour.grouped.text',
+    section: 'step',
+    state: { block: 'layer1.1', step: 'transform', group: 0 },
+    targets: [
+      '[data-testid="group-view"]',
+      '[data-figure="step-maps"]',
+      '[data-testid="step-strip"]',
+      '[data-testid="step-loading"]',
     ],
   },
   {

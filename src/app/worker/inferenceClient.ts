@@ -18,7 +18,7 @@ import {
  * starts, or the model loads there; 'ready': the worker runs the network; 'failed': it cannot, and the page
  * computes instead (`failure` says why).
  */
-export type InferencePhase = 'off' | 'starting' | 'ready' | 'failed';
+type InferencePhase = 'off' | 'starting' | 'ready' | 'failed';
 
 export interface InferenceState {
   phase: InferencePhase;
@@ -72,7 +72,7 @@ interface Handle {
  */
 export const SLOW_REQUEST_MS = 120_000;
 export const REQUEST_FLOOR_MS = 10_000;
-export const REQUEST_FACTOR = 20;
+const REQUEST_FACTOR = 20;
 
 /** The wait for a classification or a block input of a model that takes `expectedMs` (null: unknown). */
 export function requestTimeoutMs(expectedMs: number | null): number {

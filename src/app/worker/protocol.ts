@@ -34,7 +34,7 @@ export type InferenceRequest =
   /** tf.memory() in the worker */
   | { id: number; type: 'memory' };
 
-export type InferenceRequestType = InferenceRequest['type'];
+type InferenceRequestType = InferenceRequest['type'];
 
 /**
  * Why the worker cannot be used: each code has a message 'inference.failed.<code>'. 'start': its backend

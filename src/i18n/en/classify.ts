@@ -39,6 +39,7 @@ export const classify = {
   'classify.result.top1': 'Most likely: {label} ({p})',
   'classify.result.time': 'Inference took {ms} on {backend}.',
   'classify.result.timeWorker': 'Inference took {ms} on {backend}, in a background thread.',
+  'classify.unit.ms': '{v} ms',
   'classify.result.firstRun': 'This first run includes one-time setup on the backend.',
   'classify.result.running': 'Classifying…',
   'classify.result.waiting': 'Waiting for the network…',
@@ -66,6 +67,8 @@ export const classify = {
   'classify.model.custom': 'Your weights: {name}',
   'classify.model.downloading': 'Downloading weights: {loaded} of {total}',
   'classify.model.downloadingUnknown': 'Downloading weights: {loaded}',
+  'classify.model.restarted':
+    'No data arrived for a while, so the download started again from where it stopped (restart {restart} of at most {max}).',
   'classify.model.building': 'Preparing the network on the compute backend…',
   'classify.model.progressLabel': 'Weights download',
   'classify.model.summary': '{label}: {params} parameters, {classes} classes, {size}×{size} input.',
@@ -75,7 +78,7 @@ export const classify = {
 
   'classify.compare.heading': 'Compare cardinalities',
   'classify.compare.intro':
-    'Run the five equal-complexity ResNeXt-29 models — about the same parameters and FLOPs, cardinality 1 to 32 — on this picture, one after another.',
+    'Run the five equal-complexity ResNeXt-29 models — about the same parameters and MACs, cardinality 1 to 32 — on this picture, one after another.',
   'classify.compare.run': 'Compare on this picture',
   'classify.compare.stop': 'Stop',
   'classify.compare.progress': 'Model {i} of {n}: ResNeXt-29 {setting}',

@@ -44,5 +44,5 @@ export const connectivity = {
   'conn.depth2.paths.one': '1 path of 2 layers',
   'conn.depth2.wide': 'one wide block',
   'conn.depth2.caption':
-    'With only two layers (the paper’s Figure 4), path i is a {in}→{d} layer and then a {d}→{out} layer, and the paths are summed. Stacked, the {c} first layers are one dense {width}×{in} layer; side by side, the second layers are one dense {out}×{width} layer whose product already adds up the paths. Neither matrix has an empty cell ({n} weights, in·C·d + C·d·out), so no grouped convolution is left and C only sets the width C·d = {width}: the block is a wider plain block. The forms differ only from depth 3 on, where the middle layer is block-diagonal.',
+    'With only two layers (the paper’s Figure 4), path i is a {in}→{d} layer and then a {d}→{out} layer, and the paths are summed. Stacked, the {c} first layers are one dense {width}×{in} layer; side by side, the second layers are one dense {out}×{width} layer whose product already adds up the paths. Neither matrix has an empty cell ({n} weights, in·C·d + C·d·out), so no grouped convolution is left and C only sets the width C·d = {width}: the block is a wider dense block. The forms differ only from depth 3 on, where the middle layer is block-diagonal.',
 } as const;

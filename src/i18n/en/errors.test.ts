@@ -8,6 +8,7 @@ import {
   weightsErrorTemplates,
   WeightsError,
 } from '../../resnext/errors';
+import { errorMessage } from '../../app/errors/errorMessage';
 
 const placeholders = (text: string): string[] => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
 
@@ -36,6 +37,6 @@ describe('weights error messages', () => {
   it('fills placeholders in the error message and names its catalog key', () => {
     const e = new WeightsError('missing-tensor', { file: 'w.safetensors', tensor: 'fc.bias' });
     expect(e.message).toBe('w.safetensors: tensor fc.bias is missing.');
-    expect(e.messageKey).toBe('error.weights.missing-tensor');
+    expect(errorMessage(e).key).toBe('error.weights.missing-tensor');
   });
 });

@@ -19,6 +19,8 @@ export const errors = {
   'error.weights.unknown-architecture': '{file} does not hold a supported ResNet/ResNeXt ({detail}).',
   'error.weights.http': 'Could not download {file} (HTTP status {status}).',
   'error.weights.network': 'Could not download {file}: the network request failed.',
+  'error.weights.stalled':
+    'The download of {file} stopped: no data arrived for {seconds} s, and it stopped again after {restarts} restarts.',
   'error.weights.integrity': '{file} failed its integrity check: SHA-256 {actual}, expected {expected}.',
   'error.weights.unlisted':
     '{file} is not listed in the model manifest, so it cannot be checked; it was not loaded.',

@@ -17,10 +17,11 @@ export const figures = {
   'forms.notes.weights': 'Weights',
   'forms.notes.output': 'Output',
   'step.panel.label': 'Maps of this step',
-  'step.add.caption': 'Output channel {k}: the shortcut, the branch and their sum, on one colour scale',
+  'step.add.caption':
+    'Output channel {k}: the shortcut, the residual branch and their sum, on one colour scale',
   'step.add.x': 'x (the shortcut)',
   'step.add.xProjection': 'shortcut(x)',
-  'step.add.f': 'F(x) (the branch, after bn3)',
+  'step.add.f': 'F(x) (the residual branch, after its last batch norm)',
   'step.add.sum': 'x + F(x)',
   'step.add.sumProjection': 'shortcut(x) + F(x)',
   'step.add.all': 'All {out} channels of the sum',

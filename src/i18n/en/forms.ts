@@ -40,7 +40,7 @@ export const forms = {
     'The 3×3 convs of all {c} paths ({d}→{d} each) together make (c)’s grouped 3×3 conv with {c} groups.',
   'forms.sel.conv3.whole':
     'The last 1×1 convs of all {c} paths ({d}→{out} each), side by side, make the single {width}→{out} 1×1 conv of (b) and (c).',
-  'forms.totals.caption': 'Weights and multiply-adds of each form',
+  'forms.totals.caption': 'Weights and MACs of each form',
   'forms.totals.form': 'Form',
   'forms.totals.params': 'Weights',
   'forms.totals.macs': 'MACs',
@@ -51,6 +51,8 @@ export const forms = {
   'forms.proof.sourceRandom': 'Random weights and a random input (seed {seed}), shape {shape}.',
   'forms.proof.sourceTrained':
     'The trained ResNeXt-29 32×4d block {block} (batch norm folded into the convs) on the current image’s activation, shape {shape}.',
+  'forms.proof.smallerInput':
+    'The diagrams show this block at its stage’s size, {diagram}; the proof runs the same block on {shape}, which is quicker on every device. The size does not matter for the proof: each form applies the same weights at every position of the map.',
   'forms.proof.noTrained':
     'The trained block is used for 32×4d at a CIFAR stage once the model and an image are loaded; until then the proof uses random weights.',
   'forms.proof.running': 'Running the three forms on {backend}…',

@@ -2,7 +2,7 @@
 export const groupedCost = {
   'gcost.title': 'Why grouped convolutions ran slow, and what changed',
   'gcost.intro':
-    'At equal complexity the block’s 3×3 convolution does about the same multiply–accumulates (MACs) for every cardinality C. What changes is how much work each byte brought from memory carries. A dense 3×3 (C = 1) is one large matrix product: every input value is used by all {width} outputs. C groups are C small products: each group reads only its own d input channels, and each value serves only d outputs. When the work per byte falls, memory rather than arithmetic sets the pace.',
+    'At equal complexity the block’s 3×3 convolution does about the same MACs for every cardinality C. What changes is how much work each byte brought from memory carries. A dense 3×3 (C = 1) is one large matrix product: every input value is used by all {width} outputs. C groups are C small products: each group reads only its own d input channels, and each value serves only d outputs. When the work per byte falls, memory rather than arithmetic sets the pace.',
   'gcost.unit.flopPerByte': 'FLOP/byte',
   'gcost.unit.ms': '{v} ms',
   'gcost.unit.times': '{v}×',
@@ -13,7 +13,7 @@ export const groupedCost = {
   'gcost.intensity.grouped': 'C groups of d → d',
   'gcost.intensity.dense': 'dense 3×3 of the same MACs',
   'gcost.intensity.caption':
-    'Computed from the shapes, not measured: the 3×3 layer of ResNeXt-29’s first stage ({side}×{side} input, blocks of {channels} channels, d from the equal-complexity rule). Bytes counted: the layer’s input, its weights and its output, each moved once, as float32 ({bytes} bytes a value); caches, padding and copies are left out, so real code moves more. Work: {flops} FLOPs (a multiply and an add) per MAC. From C = 1 to C = {cMax} (d from {d0} to {dMax}) the work per byte falls from {i0} to {iMax} {unit}, {ratio} less. The dashed line is a dense 3×3 with the same MACs: one large product keeps more work per byte.',
+    'Computed from the shapes, not measured: the 3×3 layer of ResNeXt-29’s conv2 ({side}×{side} input, blocks of {channels} channels, d from the equal-complexity rule). Bytes counted: the layer’s input, its weights and its output, each moved once, as float32 ({bytes} bytes a value); caches, padding and copies are left out, so real code moves more. Work: {flops} FLOPs (a multiply and an add) per MAC. From C = 1 to C = {cMax} (d from {d0} to {dMax}) the work per byte falls from {i0} to {iMax} {unit}, {ratio} less. The dashed line is a dense 3×3 with the same MACs: one large product keeps more work per byte.',
   'gcost.intensity.col.macs': 'MACs',
   'gcost.intensity.col.bytes': 'Bytes moved',
   'gcost.intensity.col.grouped': 'Grouped ({unit})',
@@ -23,7 +23,7 @@ export const groupedCost = {
 
   'gcost.measure.title': 'Measured on this device: grouped against dense, at equal MACs',
   'gcost.measure.intro':
-    'The same layers, timed on this page’s TensorFlow.js backend for each C: a dense 3×3 of the same MACs, the grouped 3×3 as this page runs it, and, where this project has a grouped-convolution kernel of its own for the backend, the grouped 3×3 built from tfjs’s own operations. It starts by itself once the chart is in view, runs in small steps for a few seconds, and can be cancelled.',
+    'The same layers, timed on this page’s TensorFlow.js backend for each C: a dense 3×3 of the same MACs, the grouped 3×3 as this page runs it, and, where this project has a grouped-convolution kernel of its own for the backend, the grouped 3×3 built from tfjs’s own operations. It starts by itself once the chart is in view, runs in small steps for a few seconds, and can be cancelled. The gap is not fixed by the arithmetic: low-level work on how a grouped convolution moves its bytes narrows it, which is what comparing this project’s kernel with the tfjs operations shows.',
   'gcost.measure.run': 'Measure on this device',
   'gcost.measure.again': 'Measure again',
   'gcost.measure.cancel': 'Cancel',
@@ -65,11 +65,11 @@ export const groupedCost = {
   'gcost.steps.noise.differ':
     'Noise? Each setting was timed once per measurement, so the spread between repeats is not known, and the {n} measurements ({list}) order the settings differently: read the differences between them as noise.',
   'gcost.steps.m.step': 'training step',
-  'gcost.steps.m.bf16': 'inference in bf16',
-  'gcost.steps.m.fp32': 'inference in float32',
+  'gcost.steps.m.bf16': 'inference in 16-bit floats',
+  'gcost.steps.m.fp32': 'inference in 32-bit floats',
   'gcost.steps.short.step': 'training',
-  'gcost.steps.short.bf16': 'bf16',
-  'gcost.steps.short.fp32': 'float32',
+  'gcost.steps.short.bf16': '16-bit',
+  'gcost.steps.short.fp32': '32-bit',
   'gcost.steps.col.setting': 'C×d',
   'gcost.steps.col.relative': 'Time per image, × C = 1',
   'gcost.steps.table': 'Work per byte and time per image of each setting, relative to C = 1',

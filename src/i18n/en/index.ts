@@ -18,6 +18,7 @@ import { groupedCost } from './groupedCost';
 import { networkMap } from './networkMap';
 import { connectivity } from './connectivity';
 import { oneOutput } from './oneOutput';
+import { lab } from './lab';
 
 export const en = {
   ...common,
@@ -40,5 +41,6 @@ export const en = {
   ...networkMap,
   ...connectivity,
   ...oneOutput,
+  ...lab,
 };
 export type MessageKey = keyof typeof en;

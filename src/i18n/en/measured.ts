@@ -3,7 +3,8 @@ export const measured = {
   'family.title': 'Does cardinality help at equal complexity? Every run shown',
   'family.intro':
     'Five ResNeXt-29 settings of equal complexity, {epochs} epochs each, {seeds} per setting. Each dot is one training run; where there are several seeds, the bar spans the lowest to the highest accuracy and the tick marks the mean. The accuracy axis spans {span} percentage points, so the differences look as large as they are.',
-  'family.seeds': '{n} seed(s)',
+  'family.seeds': '{n} seeds',
+  'family.seeds.one': 'one seed',
   'family.acc.title': 'Test accuracy against cardinality C',
   'family.acc.y': 'CIFAR-10 test accuracy',
   'family.acc.series': 'test accuracy',
@@ -12,7 +13,7 @@ export const measured = {
   'family.time.alone': 'alone on the GPU',
   'family.time.together': '{n} runs side by side',
   'family.time.note':
-    'At equal FLOPs the grouped settings train more slowly: C = {high} takes {ratio}× the time per epoch of C = {low}, each alone on the GPU.',
+    'At equal MACs the grouped settings train more slowly: C = {high} takes {ratio}× the time per epoch of C = {low}, each alone on the GPU.',
   'family.verdict.one-seed':
     'Verdict: one seed per setting cannot separate signal from noise (C = {high} minus C = {low}: {diff} points).',
   'family.verdict.above-noise-higher':

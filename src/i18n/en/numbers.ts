@@ -28,63 +28,69 @@ export const numbers = {
   'numbers.arch.total': 'Total',
   'numbers.arch.macsNote':
     'MACs (multiply–accumulates, the paper’s “FLOPs”) for one {size}×{size} image. Params include BatchNorm scales and shifts.',
+  'numbers.arch.blocksNote':
+    'Per block and per stage: the Overview draws a stage’s repeated block, which reads as many channels as it writes. Each stage’s first block differs: it reads the previous stage’s output and adds a projection shortcut ({proj} weights in conv2). In conv2 ResNeXt-50’s repeated block has {xRep} convolution weights against ResNet-50’s {rRep}, but its first block, reading {firstIn} channels, has {xFirst} against {rFirst}, so the stage has fewer parameters. In conv3 the first block’s first 1×1 still runs on the {side}×{side} map, before its stride-2 3×3, and ResNeXt’s is wider: that block needs {xFirstMacs} MACs against {rFirstMacs}, most of the stage’s extra MACs.',
   'numbers.arch.sourceText':
     'layout: Xie et al., Table 1; counts: this project’s counting code (src/resnext/counting.ts)',
 
   'numbers.paper.title': 'What the paper reports',
   'numbers.paper.intro':
     'Figures quoted from the paper (ImageNet-1K, 224×224 single crop, and CIFAR-10). They are not measured by this project.',
-  'numbers.paper.t3.title': 'More groups, lower error at equal complexity (Table 3)',
-  'numbers.paper.t3.y': 'ImageNet-1K top-1 error (%)',
-  'numbers.paper.t3.series': 'ResNeXt-{depth}',
+  'numbers.paper.t3.title': 'Higher cardinality, lower error at equal complexity (Table 3)',
   'numbers.paper.t3.note':
-    'C = 1 (1×64d) is ResNet-{depth50} and ResNet-{depth101}; each line keeps FLOPs and parameters fixed as C grows and d shrinks.',
+    'C = 1 (1×64d) is ResNet-{depth50} and ResNet-{depth101}; each line keeps MACs and parameters fixed as C grows and d shrinks.',
   'numbers.paper.col.model': 'Model',
-  'numbers.paper.col.setting': 'C×d',
-  'numbers.paper.col.top1': 'Top-1 error (%)',
-  'numbers.paper.col.top5': 'Top-5 error (%)',
-  'numbers.paper.col.direction': 'Direction',
   'numbers.paper.col.params': 'Params',
   'numbers.paper.col.cifar10': 'CIFAR-10 error (%)',
   'numbers.paper.t4.title': 'Doubling complexity: more groups beat deeper or wider (Table 4)',
-  'numbers.paper.t4.x': 'Model (about twice ResNet-101’s FLOPs, except the baseline)',
-  'numbers.paper.t4.y': 'ImageNet-1K error (%)',
-  'numbers.paper.t4.top1': 'top-1 error',
-  'numbers.paper.t4.top5': 'top-5 error',
-  'numbers.paper.dir.baseline': 'baseline (1× complexity)',
-  'numbers.paper.dir.deeper': 'deeper',
-  'numbers.paper.dir.wider': 'wider',
-  'numbers.paper.dir.cardinality': 'more groups (cardinality)',
   'numbers.paper.cifar.title': 'CIFAR-10 against Wide ResNet (Table 7)',
-  'numbers.paper.cifar.params': '{m}M',
+  'numbers.paper.cifar.params': '{n}',
+  'numbers.paper.cifar.ours':
+    'The paper’s ResNeXt-29 is not the one this site runs. Ours is {ours}: {c} paths of width {d}, {oursParams} parameters, trained for {epochs} epochs, {oursErr}% test error. The paper’s {paper} has {paperC} paths of width {paperD} and {paperParams} parameters ({times}× ours, counted by the same code) and reaches {paperErr}%.',
   'numbers.paper.speed.title': 'Training speed',
   'numbers.paper.speed.text':
-    'On {gpus} GPUs, ResNeXt-101 (32×4d) trains at {resnext} s per mini-batch against {resnet} s for ResNet-101 of similar FLOPs: {ratio}× slower, because grouped convolutions use the hardware less efficiently.',
+    'On {gpus} GPUs, ResNeXt-101 (32×4d) trains at {resnext} s per mini-batch against {resnet} s for ResNet-101 of similar MACs: {ratio}× the time, because grouped convolutions use the hardware less efficiently.',
 
   'numbers.ours.title': 'What this project measured on CIFAR-10',
   'numbers.ours.intro':
     'Five ResNeXt-29 models of equal complexity (1×64d to 32×4d) trained for {epochsFamily} epochs each, and the 32×4d model trained for {epochsLong} epochs, on one {device} with batches of {batch} images.',
-  'numbers.ours.sourceText': 'metrics.json written by the training runs ({device}, PyTorch {torch}, bf16)',
+  'numbers.ours.sourceText': 'metrics.json written by the training runs ({device}, PyTorch {torch})',
+  'numbers.how.summary': 'How this was measured',
+  'numbers.how.precision':
+    'Training ran in PyTorch with bf16 (bfloat16, 16-bit floating point) mixed precision; throughput is measured both in bf16 and in float32.',
+  'numbers.how.testCopy':
+    'Our test images were decoded from a JPEG copy of CIFAR-10 and shuffled; the official file differs slightly, so figures on it differ slightly too.',
   'numbers.ours.curves.title': 'Test error per epoch, the five 20-epoch models',
   'numbers.ours.curves.y': 'CIFAR-10 test error',
-  'numbers.ours.noise':
-    'Honest reading: on this short schedule the five accuracies differ by about a point and do not rise with C; the differences are within run-to-run noise. This does not reproduce the paper’s ImageNet trend.',
-  'numbers.ours.step.title': 'Training step time at equal FLOPs',
+  'numbers.ours.train.title': 'Training error per epoch, the five 20-epoch models',
+  'numbers.ours.train.y': 'CIFAR-10 training error',
+  'numbers.ours.train.item': '{setting} {err}',
+  'numbers.ours.train.paper':
+    'The paper finds that more paths lower the training error as well as the test error (its Figure 5): cardinality makes a stronger representation, not a regulariser, which would trade a higher training error for a lower test error.',
+  'numbers.ours.train.falls':
+    'Here too, after {epochs} epochs the training error falls with every step up in C: {list}.',
+  'numbers.ours.train.mixed':
+    'After {epochs} epochs our training errors do not fall steadily with C ({list}): on this short schedule with one run each, the differences are as small as those of the test accuracies, and as noisy.',
+  'numbers.how.trainError':
+    'Training error is measured on the training batches as they are seen during each epoch, with data augmentation (random crops, flips and Cutout), so it is not the error on the unaugmented training set.',
+  'numbers.ours.step.title': 'Training step time at equal MACs',
   'numbers.ours.step.y': 'ms per {batch}-image batch',
   'numbers.ours.step.series': 'step time',
   'numbers.ours.step.ratio':
-    '32×4d against 1×64d: {ours}× the step time here, beside the paper’s {paper}× (ResNeXt-101 32×4d against ResNet-101). Grouped models are slower at equal FLOPs.',
+    '32×4d against 1×64d: {ours}× the step time here, beside the paper’s {paper}× (ResNeXt-101 32×4d against ResNet-101). Grouped models are slower at equal MACs.',
   'numbers.ours.thr.title': 'Inference throughput at batch 1024',
   'numbers.ours.thr.y': 'Images per second',
-  'numbers.ours.thr.bf16': 'bf16',
-  'numbers.ours.thr.fp32': 'float32',
+  'numbers.ours.thr.bf16': '16-bit floats',
+  'numbers.ours.thr.fp32': '32-bit floats',
   'numbers.ours.run80.title': 'ResNeXt-29 32×4d trained for {epochs} epochs',
   'numbers.ours.run80.y': 'Error',
   'numbers.ours.run80.train': 'train error (augmented)',
   'numbers.ours.run80.test': 'test error',
   'numbers.ours.run80.acc':
-    'Test accuracy {acc} on the 10,000 CIFAR-10 test images (PyTorch, GPU, bf16). Our test images were decoded from a JPEG copy of CIFAR-10 and shuffled; the official file differs slightly, so figures on it differ slightly too.',
-  'numbers.ours.tfjs': 'Measured by this project’s tfjs evaluation ({command}) on the same copy: {value}',
+    'Test accuracy {acc} on the 10,000 CIFAR-10 test images, measured in PyTorch after training.',
+  'numbers.ours.tfjs':
+    'The same weights in TensorFlow.js, as this page runs them, on the same test images: {value}.',
+  'numbers.how.tfjsCommand': 'The TensorFlow.js figure is printed by this command:',
   'numbers.ours.tfjsValue': '{acc} on {images} images',
   'numbers.ours.notMeasured': 'not measured yet',
   'numbers.ours.col.model': 'Model',
@@ -95,7 +101,7 @@ export const numbers = {
 
   'numbers.speed.title': 'Speed test on your device',
   'numbers.speed.intro':
-    'Times one block of the 256-d stage on this page’s TensorFlow.js backend: the dense ResNet bottleneck (1×64d) and the ResNeXt block (32×4d) in its three equivalent forms. Their MAC counts are almost equal, so any difference in time is how well this backend handles split and grouped work.',
+    'Times one conv2 block (256-d) on this page’s TensorFlow.js backend: the dense ResNet bottleneck (1×64d) and the ResNeXt block (32×4d) in its three equivalent forms. Their MAC counts are almost equal, so any difference in time is how well this backend handles split and grouped work.',
   'numbers.speed.run': 'Run the speed test',
   'numbers.speed.progress': 'Speed test progress',
   'numbers.speed.backend': 'Backend: {backend}',

@@ -32,9 +32,9 @@ export const oneOutput = {
   'one.summary': 'The {n} largest of the {total} products (by size):',
   'one.summary.row': 'input channel {c}, kernel row {ky}, column {kx}: {input} × {weight} = {product}',
   'one.summary.rest': 'The other {n} products add up to {v}.',
-  'one.sum': 'Σ of the {n} products = {sum}. The output map shows {value} there (before bn2).',
+  'one.sum': 'Σ of the {n} products = {sum}. The output map shows {value} there (before the batch norm).',
   'one.bn': '{name}: γ · (s − μ) / √(σ² + ε) + β = {gamma} · ({s} − {mean}) / {std} + {beta} = {out}',
-  'one.relu': 'ReLU: max(0, {v}) = {out}. The map after bn2 + ReLU shows {shown}.',
+  'one.relu': 'ReLU: max(0, {v}) = {out}. The map after batch norm and ReLU shows {shown}.',
   'one.merge.title':
     'One output followed: output channel {k}, x {x}, y {y}, from the {c} groups to the block output',
   'one.merge.chart':

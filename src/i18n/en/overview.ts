@@ -12,9 +12,10 @@ export const overview = {
   'block.stage.group.r50': 'ResNeXt-50 (ImageNet)',
   'block.stage.group.c29': 'ResNeXt-29 (CIFAR-10)',
   'block.stage.r50': 'ResNeXt-50 {row} — {ch}-d, {s}×{s}',
-  'block.stage.c29': 'ResNeXt-29 stage {n} — {ch}-d, {s}×{s}',
+  'block.stage.c29': 'ResNeXt-29 {row} — {ch}-d, {s}×{s}',
   'block.notation': 'This block: C = {c} paths of width d = {d} ({c}×{d}d), bottleneck width C·d = {width}.',
-  'block.table.caption': 'The block layer by layer, as PyTorch stores it (1×1, grouped 3×3, 1×1)',
+  'block.table.caption':
+    'The block layer by layer, as PyTorch stores it (1×1, grouped 3×3, 1×1). MACs are multiply–accumulates (one multiply and one add), what the paper counts as FLOPs.',
   'block.table.layer': 'Layer (in, filter, out)',
   'block.table.weightShape': 'Weight shape',
   'block.table.in': 'Input (N×H×W×C)',
@@ -24,8 +25,8 @@ export const overview = {
   'block.table.groups': '{g} groups',
   'block.table.total': 'Block total',
   'block.table.resnet': 'ResNet block (C = 1, width {width})',
-  'block.ratio': 'Weights: {ratio}× the ResNet block; multiply-adds: {macRatio}×.',
-  'block.live': 'C = {c}, d = {d}: {params} weights, {macs} multiply-adds, {ratio} times the ResNet block.',
+  'block.ratio': 'Weights: {ratio}× the ResNet block; MACs: {macRatio}×.',
+  'block.live': 'C = {c}, d = {d}: {params} weights, {macs} MACs, {ratio}× the ResNet block.',
 
   // Overview section.
   'overview.figure.heading': 'ResNet block vs ResNeXt block',

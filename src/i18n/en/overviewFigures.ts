@@ -19,7 +19,10 @@ export const overviewFigures = {
     'The equal-complexity rule: C·(in·d + 9·d² + d·out) = {c}·({in}·{d} + 9·{d}² + {d}·{out}) = {c}·{per} = {total} weights, against {resnet} for the ResNet block ({ratio}×).',
   'ovfig.cost.notLevel':
     'd must be a whole number, so the cost is not exactly level here: C = {c} with d = {d} costs {ratio}× the ResNet block.',
-  'ovfig.cost.free': '“Keep complexity” is off: d = {d} is chosen freely, so the block costs {ratio}× the ResNet block.',
+  'ovfig.cost.repeated':
+    'These are a stage’s repeated block, which reads as many channels as it writes. The first block of each stage reads the previous stage’s narrower output and adds a projection shortcut, so a stage’s totals (Numbers, “Architecture, stage by stage”) are not this block’s count times the number of blocks.',
+  'ovfig.cost.free':
+    '“Keep complexity” is off: d = {d} is chosen freely, so the block costs {ratio}× the ResNet block.',
   'ovfig.cost.grouped.title': 'A 3×3 convolution over all C·d = {width} channels, dense and in {c} groups',
   'ovfig.cost.grouped.desc': 'Dense: {dense} weights. In {c} groups: {grouped} weights.',
   'ovfig.cost.grouped.dense': 'dense 3×3, {width} → {width}',
@@ -35,6 +38,8 @@ export const overviewFigures = {
   'ovfig.cost.d.caption':
     'The paper’s Table 2 at conv2: C = 1, 2, 4, 8, 32 → d = 64, 40, 24, 14, 4; later stages double d. Under a C, the cost whole-number d gives where it is 2% or more off level.',
   // Why cardinality (Overview).
+  'ovfig.why.train':
+    'Not regularisation: in the paper’s training curves (its Figure 5) the models with more paths also reach a lower training error, so cardinality makes a stronger representation. Our own training-error curves per C are in Numbers.',
   'ovfig.why.heading': 'Why cardinality: more paths beat deeper or wider',
   'ovfig.why.t4.title': 'Three ways to double the complexity of ResNet-101 (the paper’s Table 4): {metric}',
   'ovfig.why.t4.desc': 'Starting from ResNet-101 at {base}%: {list}.',
@@ -43,7 +48,7 @@ export const overviewFigures = {
   'ovfig.why.metric.top5': 'top-5 error',
   'ovfig.why.dir.deeper': 'deeper',
   'ovfig.why.dir.wider': 'wider',
-  'ovfig.why.dir.cardinality': 'more paths',
+  'ovfig.why.dir.cardinality': 'more paths (cardinality)',
   'ovfig.why.base': 'ResNet-101: {v}',
   'ovfig.why.axis': '{metric} (%), ImageNet-1K; lower is better →',
   'ovfig.why.t4.caption':

@@ -3,7 +3,8 @@ export const step = {
     'With this panel focused, ← and → move one step, Home and End jump to the first and last step. Point at a map, or focus it and use the arrow keys, to read a value.',
 
   'step.block.label': 'Block',
-  'step.block.option': '{block}: {in} → {out} channels, {c} × {d}, {h}×{w}',
+  'step.block.option': '{block} ({row}): {in} → {out} channels, {c}×{d}d, {h}×{w}',
+  'step.block.optionShort': '{block}: {in} → {out}, {c}×{d}d',
   'step.image.label': 'Image',
   'step.image.own': 'your picture: {name}',
   'step.loading.model': 'Loading the trained model…',
@@ -40,12 +41,12 @@ export const step = {
   'step.details.shapes': 'Tensor shapes',
   'step.details.input': 'in',
   'step.details.output': 'out',
-  'step.details.cost': 'Parameters and multiply–adds',
-  'step.details.costValue': '{params} parameters · {macs} multiply–adds',
-  'step.details.costNone': 'no parameters, no multiply–adds',
+  'step.details.cost': 'Parameters and MACs',
+  'step.details.costValue': '{params} parameters · {macs} MACs',
+  'step.details.costNone': 'no parameters, no MACs',
   'step.details.costLayer': '{layer}: weights {shape}',
   'step.details.formula': 'Formula',
-  'step.shape.grouped': '{shape} ({c} × {d})',
+  'step.shape.grouped': '{shape} ({c}×{d}d)',
 
   'step.input.title': 'Input x',
   'step.input.explain':
@@ -74,12 +75,12 @@ export const step = {
 
   'step.merge.title': 'Merge: 1×1 convolution as a sum over the groups',
   'step.merge.explain':
-    'The last 1×1 convolution maps the {width} channels to {out}. Split its weights by input group and it becomes a sum: Tᵢ(x) is what group i alone contributes (the convolution applied to that group’s {d} channels only). The {c} contributions add up to the convolution’s output exactly: the “merge” of split-transform-merge. The sum is taken before bn3; batch norm is affine per channel, so it acts once on the sum.',
+    'The last 1×1 convolution maps the {width} channels to {out}. Split its weights by input group and it becomes a sum: Tᵢ(x) is what group i alone contributes (the convolution applied to that group’s {d} channels only). The {c} contributions add up to the convolution’s output exactly: the “merge” of split-transform-merge. The sum is taken before the third batch norm; batch norm is affine per channel, so it acts once on the sum.',
   'step.merge.formula': 'conv3(b) = Σᵢ Tᵢ(x), Tᵢ(x) = W₃,ᵢ bᵢ, W₃,ᵢ: 1×1, {d} → {out}',
 
   'step.bn3.title': 'Batch norm (no ReLU yet)',
   'step.bn3.explain':
-    'bn3 normalises the merged output channel by channel. There is no ReLU here: the shortcut is added first, so the branch F(x) can push each value up or down.',
+    'The third batch norm normalises the merged output channel by channel. There is no ReLU here: the shortcut is added first, so the branch F(x) can push each value up or down.',
   'step.bn3.formula': 'F(x) = BN₃(Σᵢ Tᵢ(x))',
 
   'step.shortcut.title': 'Shortcut',
@@ -109,11 +110,12 @@ export const step = {
   'step.tensor.bn2': 'after batch norm',
   'step.tensor.relu2': 'after ReLU',
   'step.tensor.conv3': 'conv3 output',
-  'step.tensor.bn3': 'bn3 output',
+  'step.tensor.bn3': 'after batch norm',
   'step.tensor.shortcut': 'shortcut',
   'step.tensor.add': 'sum',
   'step.tensor.out': 'y',
   'step.tensor.choice': 'Show',
+  'step.maps.larger': 'Larger maps',
 
   'step.maps.caption': '{name}: {channels} maps of {h}×{w}',
   'step.maps.captionGrouped': '{name}: {channels} maps of {h}×{w}, framed as {c} groups of {d}',
@@ -132,7 +134,7 @@ export const step = {
 
   'step.group.label': 'Group',
   'step.group.option': 'group {n} (channels {first}–{last})',
-  'step.group.inputs': 'Its {d} input maps (after bn1 + ReLU)',
+  'step.group.inputs': 'Its {d} input maps (after the first batch norm and ReLU)',
   'step.group.kernel':
     'Its kernel, {d} × {d} × 3 × 3: one row per output channel, one column per input channel',
   'step.group.outputs': 'Its {d} output maps',

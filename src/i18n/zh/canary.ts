@@ -12,5 +12,5 @@ export const canary: Catalog<typeof en> = {
   'canary.skipped': '未运行正确性检查：它检查的是默认模型，而当前加载的是其他模型',
   'canary.error': '无法运行正确性检查：{message}',
   'canary.explain':
-    '每个后端启动后，默认模型会对一张小的合成图片进行分类；其 logits 与 PyTorch 在相同图片和权重下的结果相差必须在 {tolerance} 以内，否则改用下一个后端。',
+    '每个后端启动后，默认模型会对一张小的合成图片进行分类；其 logits（softmax 之前的未归一化输出）与 PyTorch 在相同图片和权重下的结果相差必须在 {tolerance} 以内，否则改用下一个后端。',
 };

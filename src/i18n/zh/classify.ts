@@ -42,6 +42,7 @@ export const classify: Catalog<typeof en> = {
   'classify.result.top1': '最可能是：{label}（{p}）',
   'classify.result.time': '推理用时 {ms}，运行于 {backend}。',
   'classify.result.timeWorker': '推理用时 {ms}，在后台线程中运行于 {backend}。',
+  'classify.unit.ms': '{v} 毫秒',
   'classify.result.firstRun': '首次运行包含后端的一次性准备时间。',
   'classify.result.running': '正在分类…',
   'classify.result.waiting': '正在等待网络…',
@@ -69,6 +70,8 @@ export const classify: Catalog<typeof en> = {
   'classify.model.custom': '你的权重：{name}',
   'classify.model.downloading': '正在下载权重：{loaded} / {total}',
   'classify.model.downloadingUnknown': '正在下载权重：{loaded}',
+  'classify.model.restarted':
+    '一段时间内没有收到数据，下载已从中断处重新开始（第 {restart} 次，最多 {max} 次）。',
   'classify.model.building': '正在计算后端上准备网络…',
   'classify.model.progressLabel': '权重下载',
   'classify.model.summary': '{label}：{params} 个参数，{classes} 个类别，{size}×{size} 输入。',
@@ -78,12 +81,12 @@ export const classify: Catalog<typeof en> = {
 
   'classify.compare.heading': '比较不同基数',
   'classify.compare.intro':
-    '在这张图片上依次运行五个复杂度相同的 ResNeXt-29 模型——参数量和计算量大致相同，基数从 1 到 32。',
+    '在这张图片上依次运行五个复杂度相同的 ResNeXt-29 模型——参数量和乘加次数大致相同，基数从 1 到 32。',
   'classify.compare.run': '在这张图片上比较',
   'classify.compare.stop': '停止',
   'classify.compare.progress': '第 {i} / {n} 个模型：ResNeXt-29 {setting}',
   'classify.compare.progressLabel': '比较进度',
-  'classify.compare.caption': '五个训练 20 轮的模型对 {name} 的预测',
+  'classify.compare.caption': '五个训练 20 轮的模型对“{name}”的预测',
   'classify.compare.colModel': '模型（C×d）',
   'classify.compare.colAccuracy': 'CIFAR-10 测试准确率',
   'classify.compare.colPrediction': '预测',
@@ -102,11 +105,11 @@ export const classify: Catalog<typeof en> = {
   'classify.custom.url': '或输入本站上的文件地址',
   'classify.custom.urlHint':
     '按地址只能加载本站上的文件（例如 models/…）：本应用只连接它自己的网站，不连接其他网站。其他网站上的文件，请先下载，再用“选择权重文件…”选取。',
-  'classify.custom.load': '从网址加载',
+  'classify.custom.load': '从地址加载',
   'classify.custom.reading': '正在读取 {name}：{loaded} / {total}',
   'classify.custom.readingUnknown': '正在读取 {name}：{loaded}',
   'classify.custom.loaded': '已从 {name} 加载 {label}。',
-  'classify.custom.badUrl': '这不是一个网址。',
+  'classify.custom.badUrl': '这不是一个有效的地址。',
   'classify.custom.crossOrigin':
     '{origin} 是另一个网站，本应用不从其他网站加载任何内容。请下载该文件，再用“选择权重文件…”从磁盘中选取。',
   'classify.custom.use': '再次使用 {name}',

@@ -19,6 +19,8 @@ export const errors: Catalog<typeof en> = {
   'error.weights.unknown-architecture': '{file} 不是受支持的 ResNet/ResNeXt 网络（{detail}）。',
   'error.weights.http': '无法下载 {file}（HTTP 状态 {status}）。',
   'error.weights.network': '无法下载 {file}：网络请求失败。',
+  'error.weights.stalled':
+    '{file} 的下载中断了：{seconds} 秒内没有收到数据，重新开始 {restarts} 次后仍然中断。',
   'error.weights.integrity': '{file} 未通过完整性校验：SHA-256 为 {actual}，应为 {expected}。',
   'error.weights.unlisted': '{file} 不在模型清单中，无法校验，因此没有加载。',
   'error.weights.manifest': '{file} 不是有效的模型清单（{reason}）。',

@@ -7,11 +7,11 @@ export const forms: Catalog<typeof en> = {
   'forms.b.title': '(b) 提前拼接',
   'forms.c.title': '(c) 分组卷积',
   'forms.desc.a':
-    '{c} 条路径，每条是 1×1 卷积 {in}→{d}、3×3 卷积 {d}→{d} 和 1×1 卷积 {d}→{out}；各路径的输出相加，再加上残差连接。共 {n} 个权重。',
+    '{c} 条路径，每条是 1×1 卷积 {in}→{d}、3×3 卷积 {d}→{d} 和 1×1 卷积 {d}→{out}；各路径的输出相加，再经捷径加上输入。共 {n} 个权重。',
   'forms.desc.b':
-    '{c} 条路径，每条是 1×1 卷积 {in}→{d} 和 3×3 卷积 {d}→{d}；各路径拼接为 {width} 个通道，再经过一个 1×1 卷积 {width}→{out}，然后加上残差连接。共 {n} 个权重。',
+    '{c} 条路径，每条是 1×1 卷积 {in}→{d} 和 3×3 卷积 {d}→{d}；各路径拼接为 {width} 个通道，再经过一个 1×1 卷积 {width}→{out}，然后经捷径加上输入。共 {n} 个权重。',
   'forms.desc.c':
-    '一个 1×1 卷积 {in}→{width}，一个分成 {c} 组的 3×3 分组卷积 {width}→{width}，一个 1×1 卷积 {width}→{out}，再加上残差连接。共 {n} 个权重。',
+    '一个 1×1 卷积 {in}→{width}，一个分成 {c} 组的 3×3 分组卷积 {width}→{width}，一个 1×1 卷积 {width}→{out}，再经捷径加上输入。共 {n} 个权重。',
   'forms.in': '输入 {shape}',
   'forms.out': '输出 {shape}',
   'forms.concat': '拼接 → {shape}',
@@ -54,6 +54,8 @@ export const forms: Catalog<typeof en> = {
   'forms.proof.sourceRandom': '随机权重和随机输入（种子 {seed}），形状 {shape}。',
   'forms.proof.sourceTrained':
     '训练好的 ResNeXt-29 32×4d 模块 {block}（批归一化已并入卷积），输入为当前图片的激活，形状 {shape}。',
+  'forms.proof.smallerInput':
+    '上面的图按所在阶段的尺寸画出这个模块，即 {diagram}；证明则在 {shape} 上运行同一个模块，在任何设备上都更快。尺寸不影响证明：每种形式在特征图的每个位置上使用同样的权重。',
   'forms.proof.noTrained':
     '当阶段选为 ResNeXt-29（CIFAR-10）、设置为 32×4d，且模型和图片已加载时，会使用训练好的模块；在此之前使用随机权重。',
   'forms.proof.running': '正在 {backend} 上运行三种形式…',

@@ -15,7 +15,7 @@ export const groupedCost: Catalog<typeof en> = {
   'gcost.intensity.grouped': 'C 组，每组 d → d',
   'gcost.intensity.dense': '乘加次数相同的稠密 3×3',
   'gcost.intensity.caption':
-    '由形状计算得出，并非实测：ResNeXt-29 第一阶段的 3×3 层（{side}×{side} 输入，{channels} 通道的模块，d 按等复杂度规则选取）。计入的字节：该层的输入、权重和输出，各移动一次，按 float32（每个值 {bytes} 字节）计；缓存、填充和复制均未计入，所以实际代码移动的字节更多。计算量：每次乘加计 {flops} 个 FLOP（一次乘法和一次加法）。从 C = 1 到 C = {cMax}（d 从 {d0} 降到 {dMax}），每字节计算量从 {i0} 降到 {iMax} {unit}，少了 {ratio}。虚线是乘加次数相同的稠密 3×3：一次大的矩阵乘法让每个字节承担更多计算。',
+    '由形状计算得出，并非实测：ResNeXt-29 conv2 的 3×3 层（{side}×{side} 输入，{channels} 通道的模块，d 按等复杂度规则选取）。计入的字节：该层的输入、权重和输出，各移动一次，按 float32（每个值 {bytes} 字节）计；缓存、填充和复制均未计入，所以实际代码移动的字节更多。计算量：每次乘加计 {flops} 个 FLOP（一次乘法和一次加法）。从 C = 1 到 C = {cMax}（d 从 {d0} 降到 {dMax}），每字节计算量从 {i0} 降到 {iMax} {unit}，前者是后者的 {ratio}。虚线是乘加次数相同的稠密 3×3：一次大的矩阵乘法让每个字节承担更多计算。',
   'gcost.intensity.col.macs': '乘加次数',
   'gcost.intensity.col.bytes': '移动的字节数',
   'gcost.intensity.col.grouped': '分组卷积（{unit}）',
@@ -25,7 +25,7 @@ export const groupedCost: Catalog<typeof en> = {
 
   'gcost.measure.title': '在本设备上实测：乘加次数相同时，分组卷积对比稠密卷积',
   'gcost.measure.intro':
-    '在本页的 TensorFlow.js 后端上，为每个 C 计时同样的几层：乘加次数相同的稠密 3×3、本页实际运行的分组 3×3；若本项目为该后端提供了自己的分组卷积内核，还计时用 tfjs 自带运算拼出的分组 3×3。图表进入视野后会自动开始，分成小步运行几秒钟，可以随时取消。',
+    '在本页的 TensorFlow.js 后端上，为每个 C 计时同样的几层：乘加次数相同的稠密 3×3、本页实际运行的分组 3×3；若本项目为该后端提供了自己的分组卷积内核，还计时用 tfjs 自带运算拼出的分组 3×3。图表进入视野后会自动开始，分成小步运行几秒钟，可以随时取消。这个差距并不由算术决定：在分组卷积如何移动字节上做底层优化，就能缩小它；比较本项目的内核与 tfjs 运算即可看出。',
   'gcost.measure.run': '在本设备上测量',
   'gcost.measure.again': '重新测量',
   'gcost.measure.cancel': '取消',
@@ -67,11 +67,11 @@ export const groupedCost: Catalog<typeof en> = {
   'gcost.steps.noise.differ':
     '是噪声吗？每个设置在每项测量中只计时了一次，所以重复测量之间的波动未知；而且 {n} 项测量（{list}）给出的快慢顺序不同：应把它们之间的差异视为噪声。',
   'gcost.steps.m.step': '训练单步',
-  'gcost.steps.m.bf16': 'bf16 推理',
-  'gcost.steps.m.fp32': 'float32 推理',
+  'gcost.steps.m.bf16': '16 位浮点推理',
+  'gcost.steps.m.fp32': '32 位浮点推理',
   'gcost.steps.short.step': '训练',
-  'gcost.steps.short.bf16': 'bf16',
-  'gcost.steps.short.fp32': 'float32',
+  'gcost.steps.short.bf16': '16 位',
+  'gcost.steps.short.fp32': '32 位',
   'gcost.steps.col.setting': 'C×d',
   'gcost.steps.col.relative': '每张图片的耗时，相对 C = 1 的倍数',
   'gcost.steps.table': '各设置的每字节计算量与每张图片的耗时（相对 C = 1）',

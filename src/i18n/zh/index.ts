@@ -20,6 +20,7 @@ import { groupedCost } from './groupedCost';
 import { networkMap } from './networkMap';
 import { connectivity } from './connectivity';
 import { oneOutput } from './oneOutput';
+import { lab } from './lab';
 
 export const zh: Catalog<typeof enCatalog> = {
   ...common,
@@ -42,4 +43,5 @@ export const zh: Catalog<typeof enCatalog> = {
   ...networkMap,
   ...connectivity,
   ...oneOutput,
+  ...lab,
 };

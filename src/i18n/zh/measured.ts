@@ -7,6 +7,7 @@ export const measured: Catalog<typeof en> = {
   'family.intro':
     '五种复杂度相同的 ResNeXt-29 设置，各训练 {epochs} 轮，每种 {seeds}。每个点是一次训练；有多个种子时，竖条从最低准确率画到最高准确率，短横线是均值。准确率轴跨 {span} 个百分点，没有为突出差异而放大，图中差异即实际大小。',
   'family.seeds': '{n} 个随机种子',
+  'family.seeds.one': '一个随机种子',
   'family.acc.title': '测试准确率与基数 C',
   'family.acc.y': 'CIFAR-10 测试准确率',
   'family.acc.series': '测试准确率',
@@ -15,7 +16,7 @@ export const measured: Catalog<typeof en> = {
   'family.time.alone': '单独占用 GPU',
   'family.time.together': '{n} 个训练同时运行',
   'family.time.note':
-    '在 FLOPs 相同时，分组设置训练得更慢：C = {high} 每轮的时间是 C = {low} 的 {ratio} 倍（各自单独占用 GPU）。',
+    '在乘加次数相同时，分组设置训练得更慢：C = {high} 每轮的时间是 C = {low} 的 {ratio} 倍（各自单独占用 GPU）。',
   'family.verdict.one-seed':
     '结论：每种设置只有一个随机种子，无法区分信号与噪声（C = {high} 减 C = {low}：{diff} 个百分点）。',
   'family.verdict.above-noise-higher':

@@ -4,7 +4,7 @@ import type { networkMap as en } from '../en/networkMap';
 export const networkMap: Catalog<typeof en> = {
   'networkMap.heading': '一屏看完整个网络',
   'networkMap.intro':
-    '从起始层到分类器，网络的每一个模块按论文表 1 的阶段（conv1、conv2、…、fc）分组，并标出每个模块的输出形状、基数 C、每组宽度 d 和参数量。',
+    '从起始层到分类器，网络的每一个模块按论文表 1 的阶段（conv1、conv2、…、fc）分组，并标出每个模块的输出形状、基数 C、每组宽度 d 和参数量。每个阶段只用论文的名称：ResNeXt-29 的三个阶段就是 conv2、conv3 和 conv4；模块名 layer1.0 … layer3.2 是 PyTorch 对同样这些阶段的命名（layer1 = conv2，layer2 = conv3，layer3 = conv4）。',
   'networkMap.thumbs.explain':
     '每个模块里的小图是这个模块对当前图片算出的结果：它的输出在各通道上的平均（暗：弱，亮：强；每张图用各自的色阶）。点击一个模块，或在它上面按 Enter，就能在下方逐步查看它。',
   'networkMap.thumb.aria': '{name} 对当前图片的输出图，在各通道上取平均',
@@ -27,7 +27,7 @@ export const networkMap: Catalog<typeof en> = {
   'networkMap.head.name': '分类器',
   'networkMap.head.op': '平均池化 + 全连接',
   'networkMap.head.classes': '{n} 个类别',
-  'networkMap.card.cd': 'C × d = {c} × {d}',
+  'networkMap.card.cd': '{c}×{d}d',
   'networkMap.card.params': '{params} 个参数',
   'networkMap.block.aria': '{lines}（{stage}）。在逐步运行中打开这个模块。',
 };

@@ -7,15 +7,16 @@ export const overview: Catalog<typeof en> = {
   'block.cardinality.valuetext': 'C = {c}',
   'block.keepComplexity': '保持复杂度（按等复杂度规则选择 d）',
   'block.d.derived': 'd = {d}：C = {c} 时，使模块开销与 ResNet 模块大致相同的宽度。',
-  'block.d.label': '每条路径的宽度 d',
+  'block.d.label': '每条路径的宽度 d（通道数，不是深度）',
   'block.d.range': '{min} 到 {max} 之间的整数',
   'block.stage.label': '阶段',
   'block.stage.group.r50': 'ResNeXt-50（ImageNet）',
   'block.stage.group.c29': 'ResNeXt-29（CIFAR-10）',
   'block.stage.r50': 'ResNeXt-50 {row} — {ch} 维，{s}×{s}',
-  'block.stage.c29': 'ResNeXt-29 第 {n} 阶段 — {ch} 维，{s}×{s}',
+  'block.stage.c29': 'ResNeXt-29 {row} — {ch} 维，{s}×{s}',
   'block.notation': '当前模块：C = {c} 条路径，每条宽度 d = {d}（{c}×{d}d），瓶颈宽度 C·d = {width}。',
-  'block.table.caption': '逐层查看模块（按 PyTorch 的存储方式：1×1、分组 3×3、1×1）',
+  'block.table.caption':
+    '逐层查看模块（按 PyTorch 的存储方式：1×1、分组 3×3、1×1）。乘加次数（MACs）：一次乘法加一次累加计为一次，即论文所说的 FLOPs。',
   'block.table.layer': '层（输入通道、卷积核、输出通道）',
   'block.table.weightShape': '权重形状',
   'block.table.in': '输入（N×H×W×C）',
@@ -25,8 +26,8 @@ export const overview: Catalog<typeof en> = {
   'block.table.groups': '{g} 组',
   'block.table.total': '模块合计',
   'block.table.resnet': 'ResNet 模块（C = 1，宽度 {width}）',
-  'block.ratio': '权重数为 ResNet 模块的 {ratio} 倍；乘加次数为 {macRatio} 倍。',
-  'block.live': 'C = {c}，d = {d}：{params} 个权重，{macs} 次乘加，为 ResNet 模块的 {ratio} 倍。',
+  'block.ratio': '权重数为 ResNet 模块的 {ratio}×；乘加次数为 {macRatio}×。',
+  'block.live': 'C = {c}，d = {d}：{params} 个权重，{macs} 次乘加，为 ResNet 模块的 {ratio}×。',
 
   'overview.figure.heading': 'ResNet 模块与 ResNeXt 模块',
   'overview.figure.caption':
@@ -40,16 +41,16 @@ export const overview: Catalog<typeof en> = {
   'overview.fig.widthResnet': '瓶颈宽度 {width}',
   'overview.fig.weights': '{n} 个权重',
   'overview.fig.desc.resnet':
-    'ResNet 瓶颈模块：{in} 维输入，1×1 卷积到 {w}，3×3 卷积 {w} 到 {w}，1×1 卷积到 {out}，再加上残差连接。共 {n} 个权重。',
+    'ResNet 瓶颈模块：{in} 维输入，1×1 卷积到 {w}，3×3 卷积 {w} 到 {w}，1×1 卷积到 {out}，再经捷径加上输入。共 {n} 个权重。',
   'overview.fig.desc.resnext':
-    'ResNeXt 模块：{in} 维输入进入 {c} 条路径；每条路径是 1×1 卷积到 {d}、3×3 卷积 {d} 到 {d}、1×1 卷积到 {out}；各路径相加，再加上残差连接。共 {n} 个权重。',
+    'ResNeXt 模块：{in} 维输入进入 {c} 条路径；每条路径是 1×1 卷积到 {d}、3×3 卷积 {d} 到 {d}、1×1 卷积到 {out}；各路径相加，再经捷径加上输入。共 {n} 个权重。',
 
   'overview.stm.heading': '拆分-变换-合并',
   'overview.stm.intro':
     '每条路径是一个变换 Tᵢ：1×1 卷积把输入嵌入到 d 维，3×3 卷积对其变换，1×1 卷积再映射回去。',
   'overview.stm.title': '含 {c} 条路径的模块中的拆分-变换-合并',
   'overview.stm.desc':
-    '输入 x 被拆分到 {c} 条路径；每条路径用 1×1 卷积把 x 嵌入到 {d} 维，用 3×3 卷积变换，再映射回 {out} 个通道；各路径相加，加上残差连接 x，经 ReLU 得到 y。',
+    '输入 x 被拆分到 {c} 条路径；每条路径用 1×1 卷积把 x 嵌入到 {d} 维，用 3×3 卷积变换，再映射回 {out} 个通道；各路径相加，经捷径加上 x，再经 ReLU 得到 y。',
   'overview.stm.input': 'x',
   'overview.stm.output': 'y',
   'overview.stm.relu': 'ReLU',
@@ -62,7 +63,7 @@ export const overview: Catalog<typeof en> = {
   'overview.stm.phase.transform': '变换：每条路径在自己的 {d} 维中做 3×3 卷积。',
   'overview.stm.phase.project': '每条路径用 1×1 卷积映射回 {out} 个通道：这就是 Tᵢ(x)。',
   'overview.stm.phase.aggregate': '合并：把 {c} 个输出相加，F(x) = Σᵢ Tᵢ(x)。',
-  'overview.stm.phase.shortcut': '残差连接加上输入：x + F(x)。',
+  'overview.stm.phase.shortcut': '捷径把输入加回来：x + F(x)。',
   'overview.stm.phase.relu': '经过 ReLU 得到模块输出 y = ReLU(x + F(x))。',
   'overview.stm.step': '第 {n} 步，共 {total} 步',
   'overview.stm.play': '播放',

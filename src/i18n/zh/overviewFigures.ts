@@ -19,7 +19,10 @@ export const overviewFigures: Catalog<typeof en> = {
   'ovfig.cost.table.total': '模块合计',
   'ovfig.cost.rule':
     '等复杂度规则：C·(in·d + 9·d² + d·out) = {c}·({in}·{d} + 9·{d}² + {d}·{out}) = {c}·{per} = {total} 个权重，ResNet 模块为 {resnet} 个（{ratio}×）。',
-  'ovfig.cost.notLevel': 'd 必须是整数，所以这里的开销并不完全持平：C = {c}、d = {d} 时开销是 ResNet 模块的 {ratio}×。',
+  'ovfig.cost.notLevel':
+    'd 必须是整数，所以这里的开销并不完全持平：C = {c}、d = {d} 时开销是 ResNet 模块的 {ratio}×。',
+  'ovfig.cost.repeated':
+    '这里是一个阶段中重复的模块，它读入与输出同样多的通道。每个阶段的第一个模块读入上一阶段较窄的输出，并带有投影捷径，所以一个阶段的合计（见“数据”一节的“逐阶段的网络结构”）并不等于这个模块的数字乘以模块数。',
   'ovfig.cost.free': '“保持复杂度”已关闭：d = {d} 为自由选择，模块开销是 ResNet 模块的 {ratio}×。',
   'ovfig.cost.grouped.title': '作用于全部 C·d = {width} 个通道的 3×3 卷积：稠密与分成 {c} 组',
   'ovfig.cost.grouped.desc': '稠密：{dense} 个权重。分成 {c} 组：{grouped} 个权重。',
@@ -33,7 +36,10 @@ export const overviewFigures: Catalog<typeof en> = {
   'ovfig.cost.d.desc': '在当前阶段，等复杂度宽度为 {list}。',
   'ovfig.cost.d.item': 'C = {c}：d = {d}',
   'ovfig.cost.d.x': '基数 C',
-  'ovfig.cost.d.caption': '论文表 2（conv2）：C = 1、2、4、8、32 → d = 64、40、24、14、4；之后的阶段 d 逐级加倍。若取整后的 d 使开销偏离 ResNet 模块 2% 以上，则在该 C 下方标出开销比。',
+  'ovfig.cost.d.caption':
+    '论文表 2（conv2）：C = 1、2、4、8、32 → d = 64、40、24、14、4；之后的阶段 d 逐级加倍。若取整后的 d 使开销偏离 ResNet 模块 2% 以上，则在该 C 下方标出开销比。',
+  'ovfig.why.train':
+    '这不是正则化的效果：在论文的训练曲线（其图 5）中，路径更多的模型训练错误率也更低，所以基数带来的是更强的表示能力。本项目各个 C 的训练错误率曲线见“数据”一节。',
   'ovfig.why.heading': '为什么是基数：更多路径胜过更深或更宽',
   'ovfig.why.t4.title': '把 ResNet-101 的复杂度翻倍的三种方式（论文表 4）：{metric}',
   'ovfig.why.t4.desc': '从 ResNet-101 的 {base}% 出发：{list}。',
@@ -42,7 +48,7 @@ export const overviewFigures: Catalog<typeof en> = {
   'ovfig.why.metric.top5': 'top-5 错误率',
   'ovfig.why.dir.deeper': '更深',
   'ovfig.why.dir.wider': '更宽',
-  'ovfig.why.dir.cardinality': '更多路径',
+  'ovfig.why.dir.cardinality': '更多路径（基数）',
   'ovfig.why.base': 'ResNet-101：{v}',
   'ovfig.why.axis': '{metric}（%），ImageNet-1K；越低越好 →',
   'ovfig.why.t4.caption':
@@ -54,5 +60,6 @@ export const overviewFigures: Catalog<typeof en> = {
   'ovfig.why.t3.sub': '{c}×{d}d',
   'ovfig.why.t3.r50': 'ResNeXt-50（C = 1 即 ResNet-50）',
   'ovfig.why.t3.r101': 'ResNeXt-101（C = 1 即 ResNet-101）',
-  'ovfig.why.t3.caption': '上方选定的 C 所在行已高亮。在相同开销下，C 每增大一级错误率都会下降；坐标轴只跨 {span} 个百分点，小的差距也看得见。',
+  'ovfig.why.t3.caption':
+    '上方选定的 C 所在行已高亮。在相同开销下，C 每增大一级错误率都会下降；坐标轴只跨 {span} 个百分点，小的差距也看得见。',
 };

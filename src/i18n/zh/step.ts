@@ -6,7 +6,8 @@ export const step: Catalog<typeof en> = {
     '焦点在此面板上时，← 和 → 前后移动一步，Home 和 End 跳到第一步和最后一步。把指针移到图上，或让图获得焦点后用方向键，即可读出数值。',
 
   'step.block.label': '模块',
-  'step.block.option': '{block}：{in} → {out} 通道，{c} × {d}，{h}×{w}',
+  'step.block.option': '{block}（{row}）：{in} → {out} 通道，{c}×{d}d，{h}×{w}',
+  'step.block.optionShort': '{block}：{in} → {out}，{c}×{d}d',
   'step.image.label': '图片',
   'step.image.own': '你的图片：{name}',
   'step.loading.model': '正在加载训练好的模型…',
@@ -24,7 +25,7 @@ export const step: Catalog<typeof en> = {
   'step.position': '第 {n} 步，共 {total} 步：{title}',
 
   'step.strip.title': '这一步在模块 {block} 中的位置',
-  'step.strip.desc': '模块画成一串运算，残差连接的捷径在上方。当前步骤：{title}。',
+  'step.strip.desc': '模块画成一串运算，捷径在上方。当前步骤：{title}。',
   'step.node.input': 'x',
   'step.node.conv1': '1×1 卷积',
   'step.node.conv1.sub': '{in} → {width}',
@@ -48,7 +49,7 @@ export const step: Catalog<typeof en> = {
   'step.details.costNone': '没有参数，没有乘加',
   'step.details.costLayer': '{layer}：权重 {shape}',
   'step.details.formula': '公式',
-  'step.shape.grouped': '{shape} ({c} × {d})',
+  'step.shape.grouped': '{shape}（{c}×{d}d）',
 
   'step.input.title': '输入 x',
   'step.input.explain':
@@ -77,17 +78,17 @@ export const step: Catalog<typeof en> = {
 
   'step.merge.title': '合并：1×1 卷积即各组之和',
   'step.merge.explain':
-    '最后的 1×1 卷积把 {width} 个通道映射到 {out} 个。把它的权重按输入组拆开，它就成了一个求和：Tᵢ(x) 是第 i 组单独的贡献（只对该组的 {d} 个通道做这个卷积）。{c} 个贡献相加正好等于卷积的输出：这就是拆分-变换-合并中的“合并”。求和在 bn3 之前进行；批归一化对每个通道是仿射的，所以只对和作用一次。',
+    '最后的 1×1 卷积把 {width} 个通道映射到 {out} 个。把它的权重按输入组拆开，它就成了一个求和：Tᵢ(x) 是第 i 组单独的贡献（只对该组的 {d} 个通道做这个卷积）。{c} 个贡献相加正好等于卷积的输出：这就是拆分-变换-合并中的“合并”。求和在第三个批归一化之前进行；批归一化对每个通道是仿射的，所以只对和作用一次。',
   'step.merge.formula': 'conv3(b) = Σᵢ Tᵢ(x)，Tᵢ(x) = W₃,ᵢ bᵢ，W₃,ᵢ：1×1，{d} → {out}',
 
   'step.bn3.title': '批归一化（还没有 ReLU）',
   'step.bn3.explain':
-    'bn3 逐通道归一化合并后的输出。这里没有 ReLU：要先加上捷径，因此分支 F(x) 可以把每个值往上或往下推。',
+    '第三个批归一化逐通道归一化合并后的输出。这里没有 ReLU：要先加上捷径，因此残差分支 F(x) 可以把每个值往上或往下推。',
   'step.bn3.formula': 'F(x) = BN₃(Σᵢ Tᵢ(x))',
 
   'step.shortcut.title': '捷径',
   'step.shortcut.explain':
-    '恒等捷径：形状已经一致（输入输出都是 {in} 个通道、{h}×{w}），所以输入 x 原样绕过分支。',
+    '恒等捷径：形状已经一致（输入输出都是 {in} 个通道、{h}×{w}），所以输入 x 原样绕过残差分支。',
   'step.shortcut.formula': 'shortcut(x) = x',
   'step.shortcut.explainProjection':
     '投影捷径：这是所在阶段的第一个模块，形状发生变化（{in} → {out} 个通道，步幅 {stride}），所以 x 要经过一个步幅为 {stride} 的 1×1 卷积和批归一化，才能与分支对齐。',
@@ -95,7 +96,7 @@ export const step: Catalog<typeof en> = {
 
   'step.add.title': '相加：残差连接',
   'step.add.explain':
-    '残差连接把捷径与分支逐元素相加：模块只需学习在输入之上的变化 F(x)。这一步没有可学习的参数。',
+    '残差连接把捷径与残差分支逐元素相加：模块只需学习在输入之上的变化 F(x)。这一步没有可学习的参数。',
   'step.add.formula': 'z = shortcut(x) + F(x) = shortcut(x) + BN₃(Σᵢ Tᵢ(x))',
 
   'step.output.title': 'ReLU：模块的输出',
@@ -112,11 +113,12 @@ export const step: Catalog<typeof en> = {
   'step.tensor.bn2': '批归一化之后',
   'step.tensor.relu2': 'ReLU 之后',
   'step.tensor.conv3': 'conv3 输出',
-  'step.tensor.bn3': 'bn3 输出',
+  'step.tensor.bn3': '批归一化之后',
   'step.tensor.shortcut': '捷径',
   'step.tensor.add': '相加结果',
   'step.tensor.out': 'y',
   'step.tensor.choice': '显示',
+  'step.maps.larger': '放大特征图',
 
   'step.maps.caption': '{name}：{channels} 张 {h}×{w} 的图',
   'step.maps.captionGrouped': '{name}：{channels} 张 {h}×{w} 的图，框成 {c} 组、每组 {d} 张',
@@ -134,7 +136,7 @@ export const step: Catalog<typeof en> = {
 
   'step.group.label': '组',
   'step.group.option': '第 {n} 组（通道 {first}–{last}）',
-  'step.group.inputs': '它的 {d} 张输入图（bn1 + ReLU 之后）',
+  'step.group.inputs': '它的 {d} 张输入图（第一个批归一化和 ReLU 之后）',
   'step.group.kernel': '它的卷积核，{d} × {d} × 3 × 3：每行一个输出通道，每列一个输入通道',
   'step.group.outputs': '它的 {d} 张输出图',
   'step.group.all': '输出的全部 {c} 组',

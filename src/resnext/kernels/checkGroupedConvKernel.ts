@@ -11,7 +11,7 @@ import {
 } from './kernelVariants';
 
 /** Largest |kernel − reference| this check accepts, relative to the output's size (float32 rounding is far less). */
-export const KERNEL_CHECK_TOLERANCE = 1e-4;
+const KERNEL_CHECK_TOLERANCE = 1e-4;
 
 /** Groups of each check case; the variant a conv runs depends on its channels per group, not on the groups. */
 const CHECK_GROUPS = 2;

@@ -29,10 +29,10 @@ export interface CheckCase extends GroupShape {
  * specialised for cinG 4, 8 or 16 at stride 1 or 2 when that single pass covers all the group's outputs, else
  * the generic one of that NV. kernelVariants.test.ts reads these lists and the dispatch from the C source.
  */
-export const WASM_PASS_VECTORS = 4;
-export const WASM_NV = [1, 2, 3, 4];
-export const WASM_SPECIAL_CING = [4, 8, 16];
-export const WASM_SPECIAL_STRIDES = [1, 2];
+const WASM_PASS_VECTORS = 4;
+const WASM_NV = [1, 2, 3, 4];
+const WASM_SPECIAL_CING = [4, 8, 16];
+const WASM_SPECIAL_STRIDES = [1, 2];
 const WASM_VARIANTS = WASM_NV.flatMap((nv) => [
   ...WASM_SPECIAL_CING.flatMap((cinG) => WASM_SPECIAL_STRIDES.map((s) => `nv${nv}-cin${cinG}-s${s}`)),
   `nv${nv}-generic`,

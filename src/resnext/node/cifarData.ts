@@ -15,16 +15,16 @@ import { dirname, join, resolve } from 'node:path';
 import { Readable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 
-export const CIFAR10_URL = 'https://www.cs.toronto.edu/~kriz/cifar-10-binary.tar.gz';
-export const CIFAR10_MD5 = 'c32a1d4ab5d03f1284b67883e8d87530';
+const CIFAR10_URL = 'https://www.cs.toronto.edu/~kriz/cifar-10-binary.tar.gz';
+const CIFAR10_MD5 = 'c32a1d4ab5d03f1284b67883e8d87530';
 /** The folder the official archive unpacks to. */
-export const CIFAR10_BATCHES = 'cifar-10-batches-bin';
-export const CIFAR10_TEST_FILE = 'test_batch.bin';
+const CIFAR10_BATCHES = 'cifar-10-batches-bin';
+const CIFAR10_TEST_FILE = 'test_batch.bin';
 
 /** The repository's root (this file is src/resnext/node/cifarData.ts). */
 export const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
 
-export type CifarSource = 'env' | 'shared' | 'cache' | 'download';
+type CifarSource = 'env' | 'shared' | 'cache' | 'download';
 
 export interface CifarLocation {
   /** the folder holding test_batch.bin */
@@ -67,7 +67,7 @@ const DEFAULT_CACHE = join(REPO_ROOT, '.cache/cifar10');
 const isFile = (p: string) => existsSync(p) && statSync(p).isFile();
 
 /** The folder holding test_batch.bin in `dir` or in `dir/cifar-10-batches-bin`, or null. */
-export function batchesIn(dir: string): string | null {
+function batchesIn(dir: string): string | null {
   for (const d of [dir, join(dir, CIFAR10_BATCHES)])
     if (isFile(join(d, CIFAR10_TEST_FILE))) return resolve(d);
   return null;

@@ -20,14 +20,14 @@ export interface GridOptions {
   maxColumns?: number;
 }
 
-export interface Tile {
+interface Tile {
   channel: number;
   /** top-left corner in canvas pixels */
   x: number;
   y: number;
 }
 
-export interface GroupBox {
+interface GroupBox {
   group: number;
   x: number;
   y: number;

@@ -42,7 +42,7 @@ export interface BlockPathsOptions {
   onHover?: (index: number | null) => void;
 }
 
-export const BLOCK_PATHS_HEIGHT = 344;
+const BLOCK_PATHS_HEIGHT = 344;
 const SIDE = 14;
 const IN_Y = 46;
 const ROW_Y = [76, 124, 172] as const;
@@ -189,10 +189,27 @@ function skeleton(host: Element, idBase: string, W: number, cx: number) {
   for (const y of ROW_Y) text('bp-row', cx, y + BOX_H / 2);
   const sum = g.append('g').attr('class', 'bp-sum');
   sum.append('circle').attr('class', 'bv-node').attr('cx', cx).attr('cy', SUM_Y).attr('r', SUM_R);
-  sum.append('line').attr('class', 'bv-edge').attr('x1', cx - 6).attr('x2', cx + 6).attr('y1', SUM_Y).attr('y2', SUM_Y);
-  sum.append('line').attr('class', 'bv-edge').attr('x1', cx).attr('x2', cx).attr('y1', SUM_Y - 6).attr('y2', SUM_Y + 6);
+  sum
+    .append('line')
+    .attr('class', 'bv-edge')
+    .attr('x1', cx - 6)
+    .attr('x2', cx + 6)
+    .attr('y1', SUM_Y)
+    .attr('y2', SUM_Y);
+  sum
+    .append('line')
+    .attr('class', 'bv-edge')
+    .attr('x1', cx)
+    .attr('x2', cx)
+    .attr('y1', SUM_Y - 6)
+    .attr('y2', SUM_Y + 6);
   text('bv-muted bp-count', cx + SUM_R + 6, SUM_Y, 'start');
-  g.append('line').attr('class', 'bv-edge').attr('x1', cx).attr('x2', cx).attr('y1', SUM_Y + SUM_R).attr('y2', SUM_Y + 20);
+  g.append('line')
+    .attr('class', 'bv-edge')
+    .attr('x1', cx)
+    .attr('x2', cx)
+    .attr('y1', SUM_Y + SUM_R)
+    .attr('y2', SUM_Y + 20);
   text('bp-out', cx, SUM_Y + 28);
   const barX = SIDE + 16;
   const barW = W - barX - 10;
@@ -211,7 +228,12 @@ function scaleTrack(
   width: number,
 ) {
   const b = g.append('g').attr('class', cls).attr('data-x', x).attr('data-width', width);
-  b.append('rect').attr('class', 'bv-bar-track').attr('x', x).attr('y', y).attr('width', width).attr('height', 9);
+  b.append('rect')
+    .attr('class', 'bv-bar-track')
+    .attr('x', x)
+    .attr('y', y)
+    .attr('width', width)
+    .attr('height', 9);
   b.append('rect').attr('class', 'bv-bar').attr('x', x).attr('y', y).attr('width', 0).attr('height', 9);
 }
 

@@ -1,4 +1,4 @@
-import { select } from 'd3';
+import { figureSvg } from '../figureSvg';
 import './block.css';
 
 /**
@@ -25,13 +25,13 @@ interface Cell {
   h: number;
 }
 
-export const DEPTH_TWO_W = 340;
-export const DEPTH_TWO_H = 118;
+const DEPTH_TWO_W = 340;
+const DEPTH_TWO_H = 118;
 const TOP = 26;
 const BOTTOM = DEPTH_TWO_H - 6;
 
 /** Where the blocks stand: the paths on the left, the two joined dense matrices on the right. */
-export function depthTwoLayout(cardinality: number): { cells: Cell[]; frames: Cell[]; equals: number } {
+function depthTwoLayout(cardinality: number): { cells: Cell[]; frames: Cell[]; equals: number } {
   const c = Math.max(1, Math.floor(cardinality));
   const cells: Cell[] = [];
   const x0 = 8;
@@ -60,18 +60,8 @@ export function depthTwoLayout(cardinality: number): { cells: Cell[]; frames: Ce
 
 export function renderDepthTwo(host: Element, data: DepthTwoData): void {
   const layout = depthTwoLayout(data.cardinality);
-  let svg = select(host).select<SVGSVGElement>('svg.d2-svg');
-  if (svg.empty()) {
-    svg = select(host)
-      .append('svg')
-      .attr('class', 'bv-svg fmx-svg d2-svg')
-      .attr('viewBox', `0 0 ${DEPTH_TWO_W} ${DEPTH_TWO_H}`)
-      .attr('preserveAspectRatio', 'xMidYMin meet')
-      .attr('role', 'img')
-      .attr('aria-labelledby', `${data.idBase}-title`)
-      .attr('aria-describedby', `${data.idBase}-desc`);
-    svg.append('title').attr('id', `${data.idBase}-title`);
-    svg.append('desc').attr('id', `${data.idBase}-desc`);
+  const svg = figureSvg(host, 'd2-svg bv-svg fmx-svg', data, (svg) => {
+    svg.attr('viewBox', `0 0 ${DEPTH_TWO_W} ${DEPTH_TWO_H}`);
     const g = svg.append('g').attr('aria-hidden', 'true');
     g.append('g').attr('class', 'd2-cells');
     for (const f of layout.frames)
@@ -92,9 +82,7 @@ export function renderDepthTwo(host: Element, data: DepthTwoData): void {
     text('d2-paths', 8, 12, 'start');
     text('d2-wide', 190, 12, 'start');
     text('bv-text--title d2-equals', layout.equals, (TOP + BOTTOM) / 2, 'middle').text('=');
-  }
-  svg.select('title').text(data.title);
-  svg.select('desc').text(data.description);
+  });
   svg.select('.d2-paths').text(data.pathsLabel);
   svg.select('.d2-wide').text(data.wideLabel);
   svg

@@ -79,7 +79,7 @@ export interface FormLayout {
 }
 
 export const FORM_W = 340;
-export const FORM_H = 318;
+const FORM_H = 318;
 /** Smallest font size in the diagram, in its own units; drawn at scale ≥ 1 it is at least 12 CSS px. */
 export const FORM_FONT = 12;
 

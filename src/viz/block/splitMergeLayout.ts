@@ -16,7 +16,7 @@ export const SM_HEIGHT = 262;
 export const SM_PHASES = ['input', 'split', 'transform', 'project', 'aggregate', 'shortcut', 'relu'] as const;
 export type SmPhase = (typeof SM_PHASES)[number];
 
-export interface SmPath {
+interface SmPath {
   slot: BranchSlot;
   /** vertical centre and room of the path */
   cy: number;

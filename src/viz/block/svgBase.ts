@@ -78,20 +78,6 @@ export function plusNode(parent: G | Svg, cx: number, cy: number, r = 10) {
   return g;
 }
 
-/**
- * A dashed shortcut drawn down the left of the diagram, from (x, y0) out to `side` and back to the
- * summing node at (x1, y1).
- */
-export function shortcut(parent: G | Svg, x0: number, y0: number, side: number, x1: number, y1: number) {
-  return parent
-    .append('path')
-    .attr('class', 'bv-edge bv-edge--shortcut')
-    .attr(
-      'd',
-      `M${x0},${y0} H${side + 8} Q${side},${y0} ${side},${y0 + 8} V${y1 - 8} Q${side},${y1} ${side + 8},${y1} H${x1}`,
-    );
-}
-
 /** Squeezes a text element into `maxWidth` units when it would overflow (never stretches it). */
 export function fitText(sel: Selection<SVGTextElement, unknown, null, undefined>, maxWidth: number) {
   const node = sel.node();

@@ -1,5 +1,5 @@
-import { axisBottom, axisLeft, interrupt, scaleLinear, select } from 'd3';
-import { FG, GRID, MUTED, seriesColor, styleAxis } from '../numbers/frame';
+import { axisBottom, scaleLinear } from 'd3';
+import { FG, MUTED, drawAxis, keptChartSvg, seriesColor, yAxisWithGrid } from '../numbers/frame';
 
 export interface ReliabilityBin {
   lo: number;
@@ -30,69 +30,25 @@ const M = { top: 16, right: 16, bottom: 44, left: 60 };
 export function renderReliability(el: HTMLElement, bins: ReliabilityBin[], o: ReliabilityOptions): void {
   const height = o.height ?? 300;
   const width = Math.max(o.width, 240);
-  const root = select(el);
-  // Stop marks still moving from the last draw. (Calling d3's `interrupt` function also keeps d3-transition,
-  // which adds `selection.transition`, in the bundle.)
-  root.selectAll<Element, unknown>('*').each(function () {
-    interrupt(this);
+  const svg = keptChartSvg(el, 'reliability', width, height, (_, plot) => {
+    plot.append('g').attr('class', 'bars');
+    plot.append('line').attr('class', 'diagonal');
+    plot.append('text').attr('class', 'diagonal-label').attr('font-size', 12).attr('fill', MUTED);
+    plot.append('g').attr('class', 'dots');
   });
-  let svg = root.select<SVGSVGElement>('svg.reliability');
-  if (svg.empty()) {
-    root.selectAll('*').remove();
-    svg = root
-      .append('svg')
-      .attr('class', 'reliability')
-      .attr('aria-hidden', 'true')
-      .attr('focusable', 'false')
-      .style('display', 'block')
-      .style('color', FG)
-      .style('font', '12px system-ui, sans-serif');
-    const g = svg.append('g').attr('class', 'plot');
-    g.append('g').attr('class', 'grid');
-    g.append('g').attr('class', 'axis x');
-    g.append('g').attr('class', 'axis y');
-    g.append('g').attr('class', 'bars');
-    g.append('line').attr('class', 'diagonal');
-    g.append('text').attr('class', 'diagonal-label').attr('font-size', 12).attr('fill', MUTED);
-    g.append('g').attr('class', 'dots');
-    svg.append('text').attr('class', 'axis-label x').attr('text-anchor', 'middle').attr('fill', FG);
-    svg.append('text').attr('class', 'axis-label y').attr('text-anchor', 'middle').attr('fill', FG);
-  }
-  svg.attr('width', width).attr('height', height).attr('viewBox', `0 0 ${width} ${height}`);
   const iw = width - M.left - M.right;
   const ih = height - M.top - M.bottom;
   const g = svg.select<SVGGElement>('g.plot').attr('transform', `translate(${M.left},${M.top})`);
   const x = scaleLinear().domain([0, 1]).range([0, iw]);
   const y = scaleLinear().domain([0, 1]).range([ih, 0]);
 
-  g.select<SVGGElement>('g.axis.x')
-    .attr('transform', `translate(0,${ih})`)
-    .call(
-      axisBottom(x)
-        .ticks(5)
-        .tickFormat((v) => o.pct(Number(v))),
-    )
-    .call(styleAxis)
-    .selectAll('text')
-    .attr('font-size', 12);
-  g.select<SVGGElement>('g.axis.y')
-    .call(
-      axisLeft(y)
-        .ticks(5)
-        .tickFormat((v) => o.pct(Number(v))),
-    )
-    .call(styleAxis)
-    .selectAll('text')
-    .attr('font-size', 12);
-  g.select('g.grid')
-    .selectAll<SVGLineElement, number>('line')
-    .data(y.ticks(5), (d) => String(d))
-    .join('line')
-    .attr('x1', 0)
-    .attr('x2', iw)
-    .attr('y1', (d) => y(d))
-    .attr('y2', (d) => y(d))
-    .attr('stroke', GRID);
+  drawAxis(
+    g.select<SVGGElement>('g.axis.x').attr('transform', `translate(0,${ih})`),
+    axisBottom(x)
+      .ticks(5)
+      .tickFormat((v) => o.pct(Number(v))),
+  );
+  yAxisWithGrid(g, y, iw, o.pct);
 
   const filled = bins.filter((b) => b.count > 0 && b.accuracy != null);
   const key = (b: ReliabilityBin) => `${b.lo}-${b.hi}`;

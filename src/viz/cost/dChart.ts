@@ -1,11 +1,12 @@
 import { easeCubicInOut, line, scaleLinear, scalePoint, select, type BaseType } from 'd3';
+import { figureSvg } from '../figureSvg';
 import './cost.css';
 
 /**
  * A small chart of the width d that keeps a block's cost level for each cardinality C (the paper's Table 2),
  * the current C filled, and under each C the cost that whole-number d gives (marked where it is not level).
  */
-export interface DChartPoint {
+interface DChartPoint {
   cardinality: number;
   d: number;
   /** e.g. "1.07×"; null where the cost is level */
@@ -21,22 +22,12 @@ export interface DChartData {
   points: DChartPoint[];
 }
 
-export const DCHART = { width: 360, height: 200, left: 34, right: 12, top: 22, bottom: 62 } as const;
+const DCHART = { width: 360, height: 200, left: 34, right: 12, top: 22, bottom: 62 } as const;
 
 export function renderDChart(host: Element, data: DChartData, opts: { duration: number }): void {
   const { width: W, height: H, left, right, top, bottom } = DCHART;
-  let svg = select(host).select<SVGSVGElement>('svg.cost-svg');
-  if (svg.empty()) {
-    svg = select(host)
-      .append('svg')
-      .attr('class', 'cost-svg dc-svg')
-      .attr('role', 'img')
-      .attr('viewBox', `0 0 ${W} ${H}`)
-      .attr('preserveAspectRatio', 'xMidYMin meet')
-      .attr('aria-labelledby', `${data.idBase}-title`)
-      .attr('aria-describedby', `${data.idBase}-desc`);
-    svg.append('title').attr('id', `${data.idBase}-title`);
-    svg.append('desc').attr('id', `${data.idBase}-desc`);
+  const svg = figureSvg(host, 'cost-svg dc-svg', data, (svg) => {
+    svg.attr('viewBox', `0 0 ${W} ${H}`);
     const g = svg.append('g').attr('aria-hidden', 'true');
     g.append('line')
       .attr('class', 'dc-axis')
@@ -44,14 +35,18 @@ export function renderDChart(host: Element, data: DChartData, opts: { duration: 
       .attr('x2', W - right)
       .attr('y1', H - bottom)
       .attr('y2', H - bottom);
-    g.append('text').attr('class', 'cost-text cost-muted dc-xlabel').attr('x', left).attr('y', H - 4);
+    g.append('text')
+      .attr('class', 'cost-text cost-muted dc-xlabel')
+      .attr('x', left)
+      .attr('y', H - 4);
     g.append('path').attr('class', 'dc-line');
     g.append('g').attr('class', 'dc-points');
-  }
-  svg.select('title').text(data.title);
-  svg.select('desc').text(data.description);
+  });
   svg.select('.dc-xlabel').text(data.xLabel);
-  const tr = select<BaseType, unknown>(svg.node()).transition('dc').duration(opts.duration).ease(easeCubicInOut);
+  const tr = select<BaseType, unknown>(svg.node())
+    .transition('dc')
+    .duration(opts.duration)
+    .ease(easeCubicInOut);
 
   const x = scalePoint<number>()
     .domain(data.points.map((p) => p.cardinality))
@@ -62,7 +57,11 @@ export function renderDChart(host: Element, data: DChartData, opts: { duration: 
     .range([H - bottom, top]);
   const at = (p: DChartPoint): [number, number] => [x(p.cardinality) ?? 0, y(p.d)];
 
-  const path = line<DChartPoint>((p) => at(p)[0], (p) => at(p)[1])(data.points) ?? '';
+  const path =
+    line<DChartPoint>(
+      (p) => at(p)[0],
+      (p) => at(p)[1],
+    )(data.points) ?? '';
   const curve = svg.select<SVGPathElement>('.dc-line');
   if (!curve.attr('d')) curve.attr('d', path);
   else curve.transition(tr).attr('d', path);
@@ -91,8 +90,16 @@ export function renderDChart(host: Element, data: DChartData, opts: { duration: 
     .classed('is-current', (p) => p.current)
     .attr('data-c', (p) => p.cardinality)
     .attr('data-d', (p) => p.d);
-  pts.select('.dc-c').attr('x', (p) => at(p)[0]).attr('y', H - bottom + 16).text((p) => p.cardinality);
-  pts.select('.dc-off').attr('x', (p) => at(p)[0]).attr('y', H - bottom + 32).text((p) => p.offLabel ?? '');
+  pts
+    .select('.dc-c')
+    .attr('x', (p) => at(p)[0])
+    .attr('y', H - bottom + 16)
+    .text((p) => p.cardinality);
+  pts
+    .select('.dc-off')
+    .attr('x', (p) => at(p)[0])
+    .attr('y', H - bottom + 32)
+    .text((p) => p.offLabel ?? '');
   pts
     .select('.dc-dot')
     .transition(tr)

@@ -1,4 +1,5 @@
 import { easeCubicInOut, select, type BaseType } from 'd3';
+import { figureSvg } from '../figureSvg';
 import { stackParts, STACK_ROW, stackHeight, type StackedBar } from './stackLayout';
 import './cost.css';
 
@@ -20,23 +21,14 @@ export interface StackedBarsData {
 export function renderStackedBars(host: Element, data: StackedBarsData, opts: { duration: number }): void {
   const W = data.width;
   const H = stackHeight(data.bars.length);
-  let svg = select(host).select<SVGSVGElement>('svg.cost-svg');
-  if (svg.empty()) {
-    svg = select(host)
-      .append('svg')
-      .attr('class', 'cost-svg')
-      .attr('role', 'img')
-      .attr('preserveAspectRatio', 'xMidYMin meet')
-      .attr('aria-labelledby', `${data.idBase}-title`)
-      .attr('aria-describedby', `${data.idBase}-desc`);
-    svg.append('title').attr('id', `${data.idBase}-title`);
-    svg.append('desc').attr('id', `${data.idBase}-desc`);
+  const svg = figureSvg(host, 'cost-svg', data, (svg) => {
     svg.append('g').attr('class', 'cost-bars').attr('aria-hidden', 'true');
-  }
+  });
   svg.attr('viewBox', `0 0 ${W} ${H}`);
-  svg.select('title').text(data.title);
-  svg.select('desc').text(data.description);
-  const tr = select<BaseType, unknown>(svg.node()).transition('cost').duration(opts.duration).ease(easeCubicInOut);
+  const tr = select<BaseType, unknown>(svg.node())
+    .transition('cost')
+    .duration(opts.duration)
+    .ease(easeCubicInOut);
 
   const rows = svg
     .select('g.cost-bars')
@@ -50,7 +42,11 @@ export function renderStackedBars(host: Element, data: StackedBarsData, opts: { 
         .attr('x', W)
         .attr('text-anchor', 'end')
         .attr('dominant-baseline', 'middle');
-      g.append('rect').attr('class', 'cost-track').attr('x', 0).attr('width', W).attr('height', STACK_ROW.bar);
+      g.append('rect')
+        .attr('class', 'cost-track')
+        .attr('x', 0)
+        .attr('width', W)
+        .attr('height', STACK_ROW.bar);
       g.append('g').attr('class', 'cost-parts');
       return g;
     });

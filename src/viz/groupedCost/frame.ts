@@ -1,4 +1,4 @@
-import { axisLeft, interrupt, scaleLog, select, type ScaleContinuousNumeric, type Selection } from 'd3';
+import { axisLeft, scaleLog, select, type ScaleContinuousNumeric, type Selection } from 'd3';
 import {
   FG,
   GRID,
@@ -6,6 +6,7 @@ import {
   MUTED,
   estimateTextWidth,
   fitFontSize,
+  keptChartSvg,
   layoutLegend,
   seriesColor,
   styleAxis,
@@ -13,10 +14,10 @@ import {
 
 /** The frame both grouped-cost charts share: an svg kept between calls, C on a log₂ axis with d under it. */
 
-export type Svg = Selection<SVGSVGElement, unknown, null, undefined>;
+type Svg = Selection<SVGSVGElement, unknown, null, undefined>;
 export type G = Selection<SVGGElement, unknown, null, undefined>;
 
-export interface CAxisTick {
+interface CAxisTick {
   c: number;
   /** a second line under C (the width d), or none */
   below?: string;
@@ -47,34 +48,10 @@ const MARGIN = { right: 14, bottom: 58 };
 const Y_LABEL = 22;
 
 export const color = seriesColor;
-export { FG, MUTED };
+export { MUTED };
 
 /** Stops moving marks, creates the svg on first use, lays out legend, axes and labels; returns the plot area. */
 export function chartFrame(el: HTMLElement, cls: string, o: ChartFrameOptions): ChartFrame {
-  const root = select(el);
-  root.selectAll<Element, unknown>('*').each(function () {
-    interrupt(this);
-  });
-  let svg = root.select<SVGSVGElement>(`svg.${cls}`);
-  if (svg.empty()) {
-    root.selectAll('*').remove();
-    svg = root
-      .append('svg')
-      .attr('class', cls)
-      .attr('aria-hidden', 'true')
-      .attr('focusable', 'false')
-      .style('display', 'block')
-      .style('color', FG)
-      .style('font', '12px system-ui, sans-serif');
-    svg.append('g').attr('class', 'legend');
-    const plot = svg.append('g').attr('class', 'plot');
-    plot.append('g').attr('class', 'grid');
-    plot.append('g').attr('class', 'axis x');
-    plot.append('g').attr('class', 'axis y');
-    plot.append('g').attr('class', 'marks');
-    svg.append('text').attr('class', 'axis-label x').attr('text-anchor', 'middle').attr('fill', FG);
-    svg.append('text').attr('class', 'axis-label y').attr('text-anchor', 'middle').attr('fill', FG);
-  }
   const width = Math.max(o.width, 240);
   const left = Y_LABEL + 12 + Math.max(0, ...o.yTickLabels.map((l) => estimateTextWidth(l, 12)));
   const legendWidth = width - left - MARGIN.right;
@@ -84,7 +61,10 @@ export function chartFrame(el: HTMLElement, cls: string, o: ChartFrameOptions): 
   );
   const rows = layout.length ? layout[layout.length - 1].row + 1 : 0;
   const top = 12 + rows * LEGEND_ROW;
-  svg.attr('width', width).attr('height', o.height).attr('viewBox', `0 0 ${width} ${o.height}`);
+  const svg = keptChartSvg(el, cls, width, o.height, (svg, plot) => {
+    svg.append('g').attr('class', 'legend');
+    plot.append('g').attr('class', 'marks');
+  });
   const iw = width - left - MARGIN.right;
   const ih = o.height - top - MARGIN.bottom;
   const plot = svg.select<SVGGElement>('g.plot').attr('transform', `translate(${left},${top})`);

@@ -25,7 +25,7 @@ export interface InceptionBoxData {
   row: 0 | 1;
 }
 
-export interface InceptionBranchData {
+interface InceptionBranchData {
   boxes: InceptionBoxData[];
   outChannels: number;
   params: number;

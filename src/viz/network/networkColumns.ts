@@ -6,7 +6,7 @@
 import { countNetwork } from '../../resnext/counting';
 import type { NetworkSpec } from '../../resnext/spec';
 
-export type NetworkCardKind = 'stem' | 'block' | 'head';
+type NetworkCardKind = 'stem' | 'block' | 'head';
 
 export interface NetworkCardInfo {
   /** `stem`, the block's name (`layer1.0`), or `head` */

@@ -18,7 +18,7 @@ export interface NetworkLayoutOptions {
   width: number;
 }
 
-export type Orientation = 'horizontal' | 'vertical';
+type Orientation = 'horizontal' | 'vertical';
 
 export interface CardBox {
   id: string;
@@ -44,7 +44,7 @@ export interface ColumnBox {
   headerW: number;
 }
 
-export interface EdgePath {
+interface EdgePath {
   /** `from→to` */
   key: string;
   /** SVG path data, ending where the arrowhead goes */
@@ -61,24 +61,24 @@ export interface NetworkLayout {
 }
 
 export const CARD_H = 84;
-export const HEADER_H = 46;
+const HEADER_H = 46;
 /** gap between two cards of a column */
-export const ROW_GAP = 16;
+const ROW_GAP = 16;
 /** gap between two columns (or, vertically, two frames) */
-export const COLUMN_GAP = 24;
+const COLUMN_GAP = 24;
 /** padding inside a frame */
-export const PAD = 6;
+const PAD = 6;
 /** side of a card's thumbnail, and the gap after it */
 export const THUMB = 48;
-export const THUMB_GAP = 8;
+const THUMB_GAP = 8;
 /** padding inside a card (left and right), and its borders (both sides, as thick as the current card's) */
-export const CARD_PAD = 6;
-export const CARD_BORDER = 4;
+const CARD_PAD = 6;
+const CARD_BORDER = 4;
 /** font sizes of a card's lines and of a header's title, CSS px */
-export const CARD_FONT = 13;
-export const TITLE_FONT = 14;
+const CARD_FONT = 13;
+const TITLE_FONT = 14;
 /** the narrowest and widest a column is drawn side by side */
-export const MIN_COLUMN = 120;
+const MIN_COLUMN = 120;
 export const MAX_COLUMN = 236;
 /** widest the single column of the vertical layout grows */
 export const MAX_VERTICAL = 440;

@@ -10,14 +10,14 @@ import {
 import './network.css';
 
 /** A map to draw in a card: row-major values on [0, max] (a channel mean of ReLU outputs). */
-export interface NetworkThumb {
+interface NetworkThumb {
   height: number;
   width: number;
   values: Float32Array;
   max: number;
 }
 
-export interface NetworkCardView {
+interface NetworkCardView {
   id: string;
   /** the card's lines; the first is its name */
   lines: readonly string[];
@@ -58,7 +58,7 @@ type Box = { x: number; y: number; w: number; h: number };
 type Div<D> = Selection<HTMLDivElement, D, BaseType, unknown>;
 
 /** Lays out the view; the figure's geometry, for its host to size itself. */
-export const layoutOf = (view: NetworkFigureView): NetworkLayout =>
+const layoutOf = (view: NetworkFigureView): NetworkLayout =>
   networkLayout(
     view.columns.map((c) => ({
       id: c.id,

@@ -1,4 +1,12 @@
-import { select, type Selection } from 'd3';
+import {
+  axisLeft,
+  interrupt,
+  select,
+  type Axis,
+  type NumberValue,
+  type ScaleLinear,
+  type Selection,
+} from 'd3';
 
 /** Colours come from CSS variables so the page theme (light or dark) decides; fallbacks read on both. */
 const PALETTE_FALLBACKS = ['#3b82c4', '#e07b39', '#3aa17e', '#c2477f', '#8a6bd1', '#b59a2c', '#5a9bb0'];
@@ -48,10 +56,87 @@ export function createFrame(el: Element, width: number, height: number, margin: 
   };
 }
 
+type Svg = Selection<SVGSVGElement, unknown, null, undefined>;
+type G = Selection<SVGGElement, unknown, null, undefined>;
+
+/**
+ * The svg of a chart redrawn in place, `width` × `height`. Marks still moving from the last draw stop. On first
+ * use `el` is emptied and the svg (class `cls`, hidden from assistive technology: the figure's own text speaks
+ * for it) is appended with a `g.plot` holding `g.grid`, `g.axis.x` and `g.axis.y`, then the layers `build` adds,
+ * then the two axis labels (`text.axis-label.x`, `.y`).
+ */
+export function keptChartSvg(
+  el: HTMLElement,
+  cls: string,
+  width: number,
+  height: number,
+  build: (svg: Svg, plot: G) => void,
+): Svg {
+  const root = select(el);
+  // (Calling d3's `interrupt` function also keeps d3-transition, which adds `selection.transition`, in the
+  // bundle.)
+  root.selectAll<Element, unknown>('*').each(function () {
+    interrupt(this);
+  });
+  let svg: Svg = root.select<SVGSVGElement>(`svg.${cls}`);
+  if (svg.empty()) {
+    root.selectAll('*').remove();
+    svg = root
+      .append('svg')
+      .attr('class', cls)
+      .attr('aria-hidden', 'true')
+      .attr('focusable', 'false')
+      .style('display', 'block')
+      .style('color', FG)
+      .style('font', '12px system-ui, sans-serif');
+    const plot = svg.append('g').attr('class', 'plot');
+    plot.append('g').attr('class', 'grid');
+    plot.append('g').attr('class', 'axis x');
+    plot.append('g').attr('class', 'axis y');
+    build(svg, plot);
+    svg.append('text').attr('class', 'axis-label x').attr('text-anchor', 'middle').attr('fill', FG);
+    svg.append('text').attr('class', 'axis-label y').attr('text-anchor', 'middle').attr('fill', FG);
+  }
+  return svg.attr('width', width).attr('height', height).attr('viewBox', `0 0 ${width} ${height}`);
+}
+
 /** Axis text and lines follow the theme's foreground colour. */
 export function styleAxis(g: Selection<SVGGElement, unknown, null, undefined>): void {
   g.selectAll('text').attr('fill', FG);
   g.selectAll('line, path').attr('stroke', MUTED);
+}
+
+/** Draws `axis` into `g` in the theme's colours, its labels at 12 px. */
+export function drawAxis(g: G, axis: Axis<NumberValue>): void {
+  g.call(axis).call(styleAxis).selectAll('text').attr('font-size', 12);
+}
+
+/** In a kept chart's `plot` (keptChartSvg), the y axis with five ticks and a grid line across `iw` at each. */
+export function yAxisWithGrid(
+  plot: G,
+  y: ScaleLinear<number, number>,
+  iw: number,
+  format: (v: number) => string,
+) {
+  drawAxis(
+    plot.select<SVGGElement>('g.axis.y'),
+    axisLeft(y)
+      .ticks(5)
+      .tickFormat((v) => format(Number(v))),
+  );
+  drawGrid(plot.select<SVGGElement>('g.grid'), y, y.ticks(5), iw);
+}
+
+/** Into `g`, a horizontal grid line `width` long at each of the `ticks` on `y`. */
+export function drawGrid(g: G, y: (v: number) => number, ticks: number[], width: number): void {
+  g.selectAll<SVGLineElement, number>('line')
+    .data(ticks, (d) => String(d))
+    .join('line')
+    .attr('x1', 0)
+    .attr('x2', width)
+    .attr('y1', (d) => y(d))
+    .attr('y2', (d) => y(d))
+    .attr('stroke', GRID);
 }
 
 /** A font size (px) at which `text` fits in `available` px, between `min` and `base`. */

@@ -1,7 +1,7 @@
 import { axisBottom, axisLeft, extent, line, scaleLinear, scaleLog } from 'd3';
 import {
   FG,
-  GRID,
+  drawGrid,
   LEGEND_ROW,
   axisLabels,
   createFrame,
@@ -51,17 +51,12 @@ export function renderLineChart(el: Element, series: LineSeries[], options: Line
   const yAxis = axisLeft<number>(y).ticks(Math.max(3, Math.floor(innerHeight / 45)));
   if (options.yFormat) yAxis.tickFormat((v) => options.yFormat!(v));
 
-  plot
-    .append('g')
-    .attr('class', 'grid')
-    .selectAll('line')
-    .data(y.ticks(Math.max(3, Math.floor(innerHeight / 45))))
-    .join('line')
-    .attr('x1', 0)
-    .attr('x2', innerWidth)
-    .attr('y1', (d) => y(d))
-    .attr('y2', (d) => y(d))
-    .attr('stroke', GRID);
+  drawGrid(
+    plot.append('g').attr('class', 'grid'),
+    y,
+    y.ticks(Math.max(3, Math.floor(innerHeight / 45))),
+    innerWidth,
+  );
   styleAxis(plot.append('g').attr('transform', `translate(0,${innerHeight})`).call(xAxis));
   styleAxis(plot.append('g').call(yAxis));
 

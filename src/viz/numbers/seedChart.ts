@@ -1,8 +1,8 @@
-import { axisBottom, axisLeft, interrupt, line, scaleLog, scaleLinear, select, type Selection } from 'd3';
-import { FG, GRID, MUTED, fitFontSize, seriesColor, styleAxis } from './frame';
+import { axisBottom, line, scaleLog, scaleLinear, select, type Selection } from 'd3';
+import { FG, MUTED, drawAxis, fitFontSize, keptChartSvg, seriesColor, yAxisWithGrid } from './frame';
 
 /** One x position (a setting): the values of its runs, their mean and their min–max range. */
-export interface SeedGroup {
+interface SeedGroup {
   key: string;
   x: number;
   values: { key: string; y: number }[];
@@ -43,33 +43,10 @@ const DOT_GAP = 7;
 export function renderSeedChart(el: HTMLElement, series: SeedSeries[], o: SeedChartOptions): void {
   const height = o.height ?? 280;
   const width = Math.max(o.width, 220);
-  const root = select(el);
-  // Stop marks still moving from the last draw. (Calling d3's `interrupt` function also keeps d3-transition,
-  // which adds `selection.transition`, in the bundle.)
-  root.selectAll<Element, unknown>('*').each(function () {
-    interrupt(this);
-  });
-  let svg = root.select<SVGSVGElement>('svg.seed-chart');
-  if (svg.empty()) {
-    root.selectAll('*').remove();
-    svg = root
-      .append('svg')
-      .attr('class', 'seed-chart')
-      .attr('aria-hidden', 'true')
-      .attr('focusable', 'false')
-      .style('display', 'block')
-      .style('color', FG)
-      .style('font', '12px system-ui, sans-serif');
-    const plot = svg.append('g').attr('class', 'plot');
-    plot.append('g').attr('class', 'grid');
-    plot.append('g').attr('class', 'axis x');
-    plot.append('g').attr('class', 'axis y');
+  const svg = keptChartSvg(el, 'seed-chart', width, height, (svg, plot) => {
     plot.append('g').attr('class', 'series-layer');
-    svg.append('text').attr('class', 'axis-label x').attr('text-anchor', 'middle').attr('fill', FG);
-    svg.append('text').attr('class', 'axis-label y').attr('text-anchor', 'middle').attr('fill', FG);
     svg.append('g').attr('class', 'legend');
-  }
-  svg.attr('width', width).attr('height', height).attr('viewBox', `0 0 ${width} ${height}`);
+  });
   const iw = width - MARGIN.left - MARGIN.right;
   const ih = height - MARGIN.top - MARGIN.bottom;
   const plot = svg.select<SVGGElement>('g.plot').attr('transform', `translate(${MARGIN.left},${MARGIN.top})`);
@@ -87,37 +64,13 @@ export function renderSeedChart(el: HTMLElement, series: SeedSeries[], o: SeedCh
     .range([ih, 0]);
   const fmt = o.yFormat ?? ((v: number) => String(v));
 
-  plot
-    .select<SVGGElement>('g.axis.x')
-    .attr('transform', `translate(0,${ih})`)
-    .call(
-      axisBottom(xs)
-        .tickValues(o.xTicks)
-        .tickFormat((v) => String(v)),
-    )
-    .call(styleAxis)
-    .selectAll('text')
-    .attr('font-size', 12);
-  plot
-    .select<SVGGElement>('g.axis.y')
-    .call(
-      axisLeft(ys)
-        .ticks(5)
-        .tickFormat((v) => fmt(Number(v))),
-    )
-    .call(styleAxis)
-    .selectAll('text')
-    .attr('font-size', 12);
-  plot
-    .select<SVGGElement>('g.grid')
-    .selectAll<SVGLineElement, number>('line')
-    .data(ys.ticks(5), (d) => String(d))
-    .join('line')
-    .attr('x1', 0)
-    .attr('x2', iw)
-    .attr('y1', (d) => ys(d))
-    .attr('y2', (d) => ys(d))
-    .attr('stroke', GRID);
+  drawAxis(
+    plot.select<SVGGElement>('g.axis.x').attr('transform', `translate(0,${ih})`),
+    axisBottom(xs)
+      .tickValues(o.xTicks)
+      .tickFormat((v) => String(v)),
+  );
+  yAxisWithGrid(plot, ys, iw, fmt);
 
   svg
     .select('text.axis-label.x')

@@ -1,6 +1,6 @@
 /** Data and option shapes of the Numbers charts. Labels arrive already translated. */
 
-export interface Point {
+interface Point {
   x: number;
   y: number;
 }
@@ -25,12 +25,12 @@ export interface LineChartOptions {
   showPoints?: boolean;
 }
 
-export interface BarSeries {
+interface BarSeries {
   id: string;
   label: string;
 }
 
-export interface BarGroup {
+interface BarGroup {
   id: string;
   label: string;
   /** value per series id; a missing or null value draws no bar */

@@ -23,7 +23,7 @@ interface Bar {
   total: boolean;
 }
 
-export function waterfallBars(terms: readonly number[]): Bar[] {
+function waterfallBars(terms: readonly number[]): Bar[] {
   let run = 0;
   const bars: Bar[] = terms.map((t, i) => {
     const bar = { key: `t${i}`, from: run, to: run + t, total: false };

@@ -30,7 +30,7 @@ const CELL = 9;
 const GAP = 36;
 const TOP = 22;
 
-export interface WindowSlideLayout {
+interface WindowSlideLayout {
   width: number;
   height: number;
   inX: number;
@@ -40,7 +40,7 @@ export interface WindowSlideLayout {
 }
 
 /** Where the two maps go: the input with its padding ring on the left, the output (same height) on the right. */
-export function windowSlideLayout(
+function windowSlideLayout(
   d: Pick<WindowSlideData, 'inHeight' | 'inWidth' | 'outHeight'>,
 ): WindowSlideLayout {
   const cell = CELL;

@@ -21,7 +21,7 @@ export interface StripNodeLayout {
   lines: string[];
 }
 
-export interface StripEdge {
+interface StripEdge {
   key: string;
   x1: number;
   x2: number;

@@ -1,4 +1,5 @@
 import { easeCubicInOut, scaleLinear, select, type BaseType } from 'd3';
+import { figureSvg } from '../figureSvg';
 import '../cost/cost.css';
 import './why.css';
 
@@ -17,9 +18,14 @@ export interface DotRowsData {
   axisLabel: string;
   baseline: { value: number; label: string } | null;
   rows: DotRow[];
+  /**
+   * Drawn small (a phone): the text is set larger in the drawing's units to stay readable, so the rows are
+   * taller, every other tick is labelled and the axis label moves down, and no two labels meet.
+   */
+  compact?: boolean;
 }
 
-export interface DotRow {
+interface DotRow {
   id: string;
   label: string;
   sub: string;
@@ -29,25 +35,29 @@ export interface DotRow {
   dots: { series: string; value: number; label: string }[];
 }
 
-export const DOT_ROWS = { width: 540, labelW: 196, right: 26, top: 34, row: 40, bottom: 46 } as const;
+const DOT_ROWS = { width: 540, labelW: 196, right: 26, top: 34, row: 40, bottom: 46 } as const;
 
-export const dotRowsHeight = (rows: number): number => DOT_ROWS.top + rows * DOT_ROWS.row + DOT_ROWS.bottom;
+/** The compact layout's rows, label lines and axis (text at 18 units instead of 14). */
+const COMPACT = { top: 40, row: 52, label: 18, sub: 40, tick: 20, axis: 48, bottom: 62 } as const;
+
+/** Below this width on screen (CSS px) a drawing is compact. */
+export const DOT_ROWS_COMPACT_BELOW = 480;
+
+const dotRowsHeight = (rows: number, compact = false): number =>
+  compact
+    ? COMPACT.top + rows * COMPACT.row + COMPACT.bottom
+    : DOT_ROWS.top + rows * DOT_ROWS.row + DOT_ROWS.bottom;
 
 export function renderDotRows(host: Element, data: DotRowsData, opts: { duration: number }): void {
-  const { width: W, labelW, right, top, row } = DOT_ROWS;
-  const H = dotRowsHeight(data.rows.length);
-  const x = scaleLinear().domain(data.domain).range([labelW + 12, W - right]);
-  let svg = select(host).select<SVGSVGElement>('svg.cost-svg');
-  if (svg.empty()) {
-    svg = select(host)
-      .append('svg')
-      .attr('class', 'cost-svg dr-svg')
-      .attr('role', 'img')
-      .attr('preserveAspectRatio', 'xMidYMin meet')
-      .attr('aria-labelledby', `${data.idBase}-title`)
-      .attr('aria-describedby', `${data.idBase}-desc`);
-    svg.append('title').attr('id', `${data.idBase}-title`);
-    svg.append('desc').attr('id', `${data.idBase}-desc`);
+  const compact = Boolean(data.compact);
+  const { width: W, labelW, right } = DOT_ROWS;
+  const top = compact ? COMPACT.top : DOT_ROWS.top;
+  const row = compact ? COMPACT.row : DOT_ROWS.row;
+  const H = dotRowsHeight(data.rows.length, compact);
+  const x = scaleLinear()
+    .domain(data.domain)
+    .range([labelW + 12, W - right]);
+  const svg = figureSvg(host, 'cost-svg dr-svg', data, (svg) => {
     svg
       .append('defs')
       .append('marker')
@@ -66,11 +76,12 @@ export function renderDotRows(host: Element, data: DotRowsData, opts: { duration
     g.append('g').attr('class', 'dr-base');
     g.append('g').attr('class', 'dr-rows');
     g.append('text').attr('class', 'cost-text cost-muted dr-axis-label').attr('text-anchor', 'end');
-  }
-  svg.attr('viewBox', `0 0 ${W} ${H}`);
-  svg.select('title').text(data.title);
-  svg.select('desc').text(data.description);
-  const tr = select<BaseType, unknown>(svg.node()).transition('dr').duration(opts.duration).ease(easeCubicInOut);
+  });
+  svg.attr('viewBox', `0 0 ${W} ${H}`).classed('dr-compact', compact);
+  const tr = select<BaseType, unknown>(svg.node())
+    .transition('dr')
+    .duration(opts.duration)
+    .ease(easeCubicInOut);
   const axisY = top + data.rows.length * row + 4;
 
   const ticks = svg
@@ -89,15 +100,17 @@ export function renderDotRows(host: Element, data: DotRowsData, opts: { duration
     .attr('x2', (v) => x(v))
     .attr('y1', top - 6)
     .attr('y2', axisY);
+  // Compact, every other tick is labelled (counted from the last, so the axis' end keeps its number).
+  const last = data.ticks.length - 1;
   ticks
     .select('text')
     .attr('x', (v) => x(v))
-    .attr('y', axisY + 14)
-    .text((v) => data.tickFormat(v));
+    .attr('y', axisY + (compact ? COMPACT.tick : 14))
+    .text((v, i) => (compact && (last - i) % 2 === 1 ? '' : data.tickFormat(v)));
   svg
     .select('.dr-axis-label')
     .attr('x', W - right)
-    .attr('y', axisY + 34)
+    .attr('y', axisY + (compact ? COMPACT.axis : 34))
     .text(data.axisLabel);
 
   const base = svg
@@ -128,7 +141,11 @@ export function renderDotRows(host: Element, data: DotRowsData, opts: { duration
     .data(data.rows, (r) => r.id)
     .join((enter) => {
       const g = enter.append('g').attr('class', 'dr-row');
-      g.append('rect').attr('class', 'dr-band').attr('x', 0).attr('width', W).attr('height', row - 4);
+      g.append('rect')
+        .attr('class', 'dr-band')
+        .attr('x', 0)
+        .attr('width', W)
+        .attr('height', row - 4);
       g.append('text').attr('class', 'cost-text dr-label').attr('x', 4);
       g.append('text').attr('class', 'cost-text cost-muted dr-sub').attr('x', 4);
       g.append('line').attr('class', 'dr-arrow').attr('marker-end', `url(#${data.idBase}-head)`);
@@ -139,14 +156,17 @@ export function renderDotRows(host: Element, data: DotRowsData, opts: { duration
     .classed('is-current', (r) => r.highlight)
     .attr('data-row', (r) => r.id)
     .attr('transform', (_, i) => `translate(0,${top + i * row})`);
-  rows.select('.dr-band').attr('y', 0);
+  rows
+    .select('.dr-band')
+    .attr('y', 0)
+    .attr('height', row - 4);
   rows
     .select('.dr-label')
-    .attr('y', 14)
+    .attr('y', compact ? COMPACT.label : 14)
     .text((r) => r.label);
   rows
     .select('.dr-sub')
-    .attr('y', 30)
+    .attr('y', compact ? COMPACT.sub : 30)
     .text((r) => r.sub);
   const cy = row / 2 - 2;
   rows
@@ -165,7 +185,10 @@ export function renderDotRows(host: Element, data: DotRowsData, opts: { duration
       .data(r.dots, (d) => d.series)
       .join((enter) => {
         const g = enter.append('g').attr('class', (d) => `dr-dot dr-series--${d.series}`);
-        g.append('circle').attr('r', 5.5).attr('cy', cy).attr('cx', (d) => x(d.value));
+        g.append('circle')
+          .attr('r', 5.5)
+          .attr('cy', cy)
+          .attr('cx', (d) => x(d.value));
         g.append('text')
           .attr('class', 'cost-text')
           .attr('text-anchor', 'middle')
@@ -174,8 +197,18 @@ export function renderDotRows(host: Element, data: DotRowsData, opts: { duration
         return g;
       })
       .attr('data-value', (d) => d.value);
-    dots.select('text').text((d) => d.label);
-    dots.select('circle').transition(tr).attr('cx', (d) => x(d.value));
-    dots.select('text').transition(tr).attr('x', (d) => x(d.value));
+    dots
+      .select('text')
+      .attr('y', cy - 10)
+      .text((d) => d.label);
+    dots.select('circle').attr('cy', cy);
+    dots
+      .select('circle')
+      .transition(tr)
+      .attr('cx', (d) => x(d.value));
+    dots
+      .select('text')
+      .transition(tr)
+      .attr('x', (d) => x(d.value));
   });
 }

@@ -2,21 +2,18 @@
  * Why an image could not be used. `code` selects the message `classify.image.error.<code>`; `params`
  * fill its placeholders.
  */
-export const IMAGE_ERROR_CODES = [
-  'empty',
-  'file-too-large',
-  'not-image',
-  'svg',
-  'unsupported',
-  'truncated',
-  'corrupt',
-  'too-large',
-  'decode-failed',
-  'paste-empty',
-  'camera',
-] as const;
-
-export type ImageErrorCode = (typeof IMAGE_ERROR_CODES)[number];
+export type ImageErrorCode =
+  | 'empty'
+  | 'file-too-large'
+  | 'not-image'
+  | 'svg'
+  | 'unsupported'
+  | 'truncated'
+  | 'corrupt'
+  | 'too-large'
+  | 'decode-failed'
+  | 'paste-empty'
+  | 'camera';
 
 export class ImageError extends Error {
   readonly code: ImageErrorCode;

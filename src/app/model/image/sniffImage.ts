@@ -79,8 +79,8 @@ export function sniffImage(bytes: Uint8Array): ImageHeader {
 }
 
 /** Largest picture decoded: 40 megapixels, and no side over 30,000 pixels. */
-export const MAX_PIXELS = 40_000_000;
-export const MAX_SIDE = 30_000;
+const MAX_PIXELS = 40_000_000;
+const MAX_SIDE = 30_000;
 
 /** Throws 'too-large' for a picture whose decoded pixels alone would need hundreds of megabytes. */
 export function checkDimensions(

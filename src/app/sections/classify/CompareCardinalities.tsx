@@ -193,7 +193,7 @@ export function CompareCardinalities({ image, backendReady }: Props) {
                         <span style={{ width: `${Math.round(top.p * 100)}%` }} />
                       </span>
                     </td>
-                    <td>{formatMs(r.ms, locale)}</td>
+                    <td>{t('classify.unit.ms', { v: formatMs(r.ms, locale) })}</td>
                   </tr>
                 );
               })}

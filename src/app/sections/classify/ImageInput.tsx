@@ -28,7 +28,7 @@ const inTextField = (target: EventTarget | null) =>
   (target.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName)) &&
   !(target instanceof HTMLInputElement && (target.type === 'file' || target.type === 'button'));
 
-export function toInputError(err: unknown): InputError {
+function toInputError(err: unknown): InputError {
   const e = err instanceof ImageError ? err : new ImageError('decode-failed', { format: '?' });
   return { code: e.code, key: e.messageKey, params: e.params };
 }

@@ -1,9 +1,8 @@
 import { Figure } from '../../layout/Figure';
-import * as tf from '@tensorflow/tfjs-core';
 import { useEffect, useRef } from 'react';
 import type { MessageKey } from '../../../i18n';
 import type { CurrentImage } from '../../model';
-import { networkCrop, type InputMeta } from '../../model/makeInput';
+import type { InputMeta } from '../../model/makeInput';
 import { drawPixels } from '../../../viz/classify/pixelCanvas';
 import { useClassifyText } from './useClassifyText';
 
@@ -29,16 +28,22 @@ export function ImagePreview({ image, meta, backendReady }: Props) {
   useEffect(() => {
     if (!image || !backendReady) return;
     let cancelled = false;
-    const t3 = networkCrop(image.pixels, { arch, inputSize, mean, std });
-    const bytes = tf.tidy(() => tf.cast(tf.clipByValue(tf.round(t3), 0, 255), 'int32'));
-    t3.dispose();
-    bytes
-      .data()
-      .then((data) => {
-        if (!cancelled && crop.current)
-          drawPixels(crop.current, { data, width: inputSize, height: inputSize });
-      })
-      .finally(() => bytes.dispose());
+    // TensorFlow.js loads with the backend, after the picture itself is on screen
+    void Promise.all([import('@tensorflow/tfjs-core'), import('../../model/makeInput')]).then(
+      ([tf, { networkCrop }]) => {
+        if (cancelled) return;
+        const t3 = networkCrop(image.pixels, { arch, inputSize, mean, std });
+        const bytes = tf.tidy(() => tf.cast(tf.clipByValue(tf.round(t3), 0, 255), 'int32'));
+        t3.dispose();
+        return bytes
+          .data()
+          .then((data) => {
+            if (!cancelled && crop.current)
+              drawPixels(crop.current, { data, width: inputSize, height: inputSize });
+          })
+          .finally(() => bytes.dispose());
+      },
+    );
     return () => {
       cancelled = true;
     };

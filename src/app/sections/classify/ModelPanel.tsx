@@ -4,6 +4,7 @@ import { describeVariant } from '../../model/variant';
 import { useAppState } from '../../state/AppStateContext';
 import { formatBytes, formatCount } from './format';
 import { useClassifyText } from './useClassifyText';
+import { MAX_RESTARTS } from '../../../resnext/resumableFetch';
 
 /** Which network classifies, its download progress, what it is, and a way back from the reader's weights. */
 export function ModelPanel() {
@@ -58,6 +59,11 @@ export function ModelPanel() {
                 })
               : t('classify.model.downloadingUnknown', { loaded: formatBytes(progress.loaded, locale) })}
           </span>
+          {(progress.restarts ?? 0) > 0 && (
+            <span role="status" data-testid="download-restarts" data-restarts={progress.restarts}>
+              {t('classify.model.restarted', { restart: progress.restarts ?? 0, max: MAX_RESTARTS })}
+            </span>
+          )}
         </div>
       )}
       {status === 'loading' && !progress && <p className="loading">{t('classify.model.building')}</p>}

@@ -117,7 +117,7 @@ export function PredictionPanel({ classification, waiting }: Props) {
               data-site={result.site}
             >
               {t(result.site === 'worker' ? 'classify.result.timeWorker' : 'classify.result.time', {
-                ms: formatMs(result.ms, locale),
+                ms: t('classify.unit.ms', { v: formatMs(result.ms, locale) }),
                 backend: t(`backend.name.${result.backend}` as MessageKey),
               })}{' '}
               {result.firstRun && <span className="classify-fineprint">{t('classify.result.firstRun')}</span>}

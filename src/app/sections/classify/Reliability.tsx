@@ -80,7 +80,7 @@ export function Reliability() {
             {data.records < data.total_records && (
               <p data-note="calibration-prefix">{t('reliability.prefix', { records: int(data.records) })}</p>
             )}
-            <div className="reliability-sr-only">
+            <div className="visually-hidden">
               <table>
                 <caption>{title}</caption>
                 <thead>
@@ -105,9 +105,13 @@ export function Reliability() {
                 </tbody>
               </table>
             </div>
-            <p className="classify-reliability-source">
-              {t('reliability.source', { command: data.command })}
-            </p>
+            <details className="classify-reliability-source" data-how="calibration">
+              <summary>{t('numbers.how.summary')}</summary>
+              <p>
+                {t('reliability.source', { command: '' })}
+                <code>{data.command}</code>
+              </p>
+            </details>
           </>
         )}
       </div>

@@ -2,7 +2,6 @@ import { FAMILY } from '../../model/modelCatalog';
 import type { ComparedModels } from '../../model/ModelStore';
 import type { OnProgress } from '../../model/modelLoader';
 import type { Pixels } from '../../model/image/pixels';
-import { classifyImage } from './classifyImage';
 
 export interface CompareResult {
   id: string;
@@ -42,6 +41,7 @@ export async function runComparison(
     try {
       cb.signal.throwIfAborted();
       const { model } = loan;
+      const { classifyImage } = await import('./classifyImage');
       const { probs, ms } = await classifyImage(model, pixels);
       results.push({
         id: f.id,

@@ -19,8 +19,9 @@ describe('formatProbability', () => {
 
 describe('formatMs and formatBytes', () => {
   it('uses one decimal below 100 ms', () => {
-    expect(formatMs(12.345, 'en-US')).toBe('12.3 ms');
-    expect(formatMs(1234.4, 'en-US')).toBe('1,234 ms');
+    expect(formatMs(12.345, 'en-US')).toBe('12.3');
+    expect(formatMs(1234.4, 'en-US')).toBe('1,234');
+    expect(formatMs(1234.4, 'zh-CN')).toBe('1,234');
   });
   it('uses powers of 1000', () => {
     expect(formatBytes(999, 'en-US')).toBe('999 B');

@@ -14,10 +14,16 @@ export function formatProbability(p: number, locale: string): string {
   return pct(1, p);
 }
 
-/** Milliseconds: one decimal below 100 ms, whole numbers above. */
+/**
+ * Milliseconds, the number alone (one decimal below 100, whole numbers above); the unit comes from the catalog
+ * (`classify.unit.ms`: "12.3 ms", "12.3 毫秒").
+ */
 export function formatMs(ms: number, locale: string): string {
   const digits = ms < 100 ? 1 : 0;
-  return `${new Intl.NumberFormat(locale, { minimumFractionDigits: digits, maximumFractionDigits: digits }).format(ms)} ms`;
+  return new Intl.NumberFormat(locale, {
+    minimumFractionDigits: digits,
+    maximumFractionDigits: digits,
+  }).format(ms);
 }
 
 /** Bytes in KB / MB / GB (powers of 1000, as browsers and file managers show them). */

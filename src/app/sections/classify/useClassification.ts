@@ -2,10 +2,9 @@ import { useEffect, useRef, useState } from 'react';
 import { errorMessage, type ErrorMessage } from '../../errors/errorMessage';
 import type { ResNeXtModel } from '../../../resnext/model';
 import type { CurrentImage } from '../../model';
-import { classifyImage } from './classifyImage';
 import { useWantInference } from '../../worker/useInference';
 
-export interface ClassifyResult {
+interface ClassifyResult {
   probs: Float64Array;
   classes: string[];
   ms: number;
@@ -39,22 +38,25 @@ export function useClassification(
     if (!model || !image || !backend) return;
     let cancelled = false;
     setState((s) => ({ ...s, running: true }));
-    classifyImage(model, image.pixels).then(
-      ({ probs, ms, site }) => {
-        const firstRun = !warm.current.has(model);
-        warm.current.add(model);
-        if (cancelled) return;
-        setState({
-          result: { probs, classes: model.meta.classes, ms, backend, site, firstRun, image, model },
-          running: false,
-          error: null,
-        });
-      },
-      (err: unknown) => {
-        if (cancelled) return;
-        setState((s) => ({ ...s, running: false, error: errorMessage(err) }));
-      },
-    );
+    // TensorFlow.js loads with the model, after the section's first figure
+    import('./classifyImage')
+      .then(({ classifyImage }) => classifyImage(model, image.pixels))
+      .then(
+        ({ probs, ms, site }) => {
+          const firstRun = !warm.current.has(model);
+          warm.current.add(model);
+          if (cancelled) return;
+          setState({
+            result: { probs, classes: model.meta.classes, ms, backend, site, firstRun, image, model },
+            running: false,
+            error: null,
+          });
+        },
+        (err: unknown) => {
+          if (cancelled) return;
+          setState((s) => ({ ...s, running: false, error: errorMessage(err) }));
+        },
+      );
     return () => {
       cancelled = true;
     };

@@ -11,6 +11,7 @@ import { FormsMorph } from './FormsMorph';
 import { FormTotals } from './FormTotals';
 import { NumericalProof } from './NumericalProof';
 import { selectionText } from './selectionText';
+import { AfterFirstFigure } from '../../startup/AfterFirstFigure';
 import './forms.css';
 
 /** The paper's three equivalent forms of a block, linked by their weights, and a numerical proof that they agree. */
@@ -42,32 +43,36 @@ export function FormsSection() {
         <h2 id="fm-diagrams-heading">{t('forms.diagrams.heading')}</h2>
         <h3 id="fm-morph-heading">{t('forms.morph.heading')}</h3>
         <FormsMorph config={config} selection={selection} onSelect={onSelect} />
-        <Figure id="fig-forms" kind="forms" label={t('forms.diagrams.heading')}>
-          <FormsDiagrams config={config} selection={selection} onSelect={onSelect} />
-        </Figure>
-        <div className="fm-selection">
-          <p
-            aria-live="polite"
-            data-testid="forms-selection"
-            data-layer={selection ? layerId(selection) : ''}
-          >
-            {selectionText(t, config, selection)}
-          </p>
-          {selection && (
-            <button type="button" onClick={() => update({ layer: '' })}>
-              {t('forms.selection.clear')}
-            </button>
-          )}
-        </div>
-        <p data-testid="forms-why">{t('forms.why', { c, d, width, out })}</p>
-        <FormTotals config={config} />
-        <h3 id="fm-depth2-heading">{t('conn.depth2.heading')}</h3>
-        <DepthTwo config={config} />
+        <AfterFirstFigure>
+          <Figure id="fig-forms" kind="forms" label={t('forms.diagrams.heading')}>
+            <FormsDiagrams config={config} selection={selection} onSelect={onSelect} />
+          </Figure>
+          <div className="fm-selection">
+            <p
+              aria-live="polite"
+              data-testid="forms-selection"
+              data-layer={selection ? layerId(selection) : ''}
+            >
+              {selectionText(t, config, selection)}
+            </p>
+            {selection && (
+              <button type="button" onClick={() => update({ layer: '' })}>
+                {t('forms.selection.clear')}
+              </button>
+            )}
+          </div>
+          <p data-testid="forms-why">{t('forms.why', { c, d, width, out })}</p>
+          <FormTotals config={config} />
+          <h3 id="fm-depth2-heading">{t('conn.depth2.heading')}</h3>
+          <DepthTwo config={config} />
+        </AfterFirstFigure>
       </section>
-      <section aria-labelledby="fm-proof-heading">
-        <h2 id="fm-proof-heading">{t('forms.proof.heading')}</h2>
-        <NumericalProof config={config} />
-      </section>
+      <AfterFirstFigure>
+        <section aria-labelledby="fm-proof-heading">
+          <h2 id="fm-proof-heading">{t('forms.proof.heading')}</h2>
+          <NumericalProof config={config} />
+        </section>
+      </AfterFirstFigure>
     </div>
   );
 }

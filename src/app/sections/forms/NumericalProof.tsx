@@ -8,6 +8,7 @@ import { useAppState } from '../../state/AppStateContext';
 import type { ProofResult } from './proofRunner';
 import { PROOF_SEED, randomProofSource, useFormsProof } from './useFormsProof';
 import { useTrainedProofSource } from './useTrainedProofSource';
+import { backendText } from '../../block/backendText';
 
 /** Differences above this (relative to the output's size) are more than float32 rounding. */
 const TOLERANCE = 1e-4;
@@ -58,6 +59,14 @@ export function NumericalProof({ config }: { config: BlockConfig }) {
           {budgetNote(t, plan)}
         </p>
       )}
+      {source.kind === 'random' && !plan.reduced && source.spatial !== config.stage.spatial && (
+        <p className="blk-note" data-testid="proof-size">
+          {t('forms.proof.smallerInput', {
+            diagram: formatShape([1, config.stage.spatial, config.stage.spatial, config.stage.inChannels]),
+            shape: formatShape([1, source.spatial, source.spatial, source.inChannels]),
+          })}
+        </p>
+      )}
       {trained.unavailable && source.kind === 'random' && (
         <p className="blk-note" data-testid="proof-no-trained">
           {t('forms.proof.noTrained')}
@@ -65,7 +74,7 @@ export function NumericalProof({ config }: { config: BlockConfig }) {
       )}
       <p role="status" className="fm-proof-status">
         {state.status === 'waiting' && t('forms.proof.waiting')}
-        {state.status === 'running' && t('forms.proof.running', { backend })}
+        {state.status === 'running' && t('forms.proof.running', { backend: backendText(t, backend) })}
         {state.status === 'error' && (
           <span data-testid="proof-error" data-code={state.error.key}>
             {t('forms.proof.error', { message: t(state.error.key, state.error.params) })}
@@ -127,7 +136,9 @@ function ProofNumbers({ result: r, lang }: { result: ProofResult; lang: 'en' | '
         </div>
       </dl>
       <table className="blk-table fm-times">
-        <caption>{t('forms.proof.timeHeading', { runs: r.runs, backend: r.backend })}</caption>
+        <caption>
+          {t('forms.proof.timeHeading', { runs: r.runs, backend: backendText(t, r.backend) })}
+        </caption>
         <tbody>
           {(['a', 'b', 'c'] as const).map((f) => (
             <tr key={f}>

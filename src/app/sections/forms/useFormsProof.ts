@@ -15,7 +15,7 @@ export type ProofState =
 /** Seed of the first run's random weights and input, so a reader can reproduce the numbers; each rerun adds 1. */
 export const PROOF_SEED = 1;
 /** Timed runs per form (after one warm-up run); fewer on the plain-JavaScript backend, which is slow. */
-export const proofRuns = (backend: string | null): number => (backend === 'cpu' ? 3 : 5);
+const proofRuns = (backend: string | null): number => (backend === 'cpu' ? 3 : 5);
 const DEBOUNCE_MS = 350;
 
 /**

@@ -17,12 +17,12 @@ export interface TrainedProofChoice {
 }
 
 /** The block of the default trained ResNeXt-29 32×4d: a CIFAR stage with C = 32 and network d = 4. */
-export function matchesTrainedModel(cfg: BlockConfig): boolean {
+function matchesTrainedModel(cfg: BlockConfig): boolean {
   return cfg.stage.family === 'resnext29' && cfg.cardinality === 32 && cfg.networkD === 4;
 }
 
 /** The second block of the stage, whose input and output widths agree (no projection shortcut). */
-export function trainedBlockName(cfg: BlockConfig): string {
+function trainedBlockName(cfg: BlockConfig): string {
   return `layer${cfg.stage.id.slice(-1)}.1`;
 }
 

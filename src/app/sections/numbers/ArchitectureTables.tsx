@@ -3,8 +3,9 @@ import { Figure } from '../../layout/Figure';
 import type { MessageKey } from '../../../i18n';
 import { imagenetSpec, resnext29Spec } from '../../../resnext/spec';
 import type { T } from '../../i18n/useT';
-import { buildArchTable, type ArchCell, type ArchTable } from './archTable';
+import { buildArchTable, stageBlocks, type ArchCell, type ArchTable } from './archTable';
 import { useNumbersText } from './useNumbersText';
+import { HowMeasured } from './HowMeasured';
 import type { NumberFormat } from './format';
 
 const TABLES: { id: string; title: MessageKey; build: () => ArchTable }[] = [
@@ -114,6 +115,17 @@ export function ArchitectureTables() {
   const [focus, setFocus] = useState<string | null>(null);
   const hot = hover ?? focus;
   const tables = useMemo(() => TABLES.map((d) => ({ id: d.id, title: d.title, table: d.build() })), []);
+  // conv2 and conv3 split into first and repeated blocks, for the note on per block against per stage
+  const blocks = useMemo(() => {
+    const resnet = imagenetSpec(50, 1, 64);
+    const resnext = imagenetSpec(50, 32, 4);
+    return {
+      r2: stageBlocks(resnet, 0),
+      x2: stageBlocks(resnext, 0),
+      r3: stageBlocks(resnet, 1),
+      x3: stageBlocks(resnext, 1),
+    };
+  }, []);
   return (
     <section className="numbers-block" aria-labelledby="numbers-arch-title">
       <h2 id="numbers-arch-title">{t('numbers.arch.title')}</h2>
@@ -136,6 +148,19 @@ export function ArchitectureTables() {
           ))}
         </div>
         <p className="numbers-note">{t('numbers.arch.macsNote', { size: 224 })}</p>
+        <p className="numbers-note" data-note="blocks">
+          {t('numbers.arch.blocksNote', {
+            proj: fmt.int(blocks.x2.projection.weights),
+            xRep: fmt.int(blocks.x2.repeated.weights),
+            rRep: fmt.int(blocks.r2.repeated.weights),
+            firstIn: blocks.x2.firstIn,
+            xFirst: fmt.int(blocks.x2.first.weights),
+            rFirst: fmt.int(blocks.r2.first.weights),
+            side: blocks.x3.firstSide,
+            xFirstMacs: fmt.int(blocks.x3.first.macs),
+            rFirstMacs: fmt.int(blocks.r3.first.macs),
+          })}
+        </p>
       </Figure>
       <Figure
         id="fig-arch-cifar"
@@ -151,7 +176,9 @@ export function ArchitectureTables() {
         />
         <p className="numbers-note">{t('numbers.arch.macsNote', { size: 32 })}</p>
       </Figure>
-      <p className="numbers-source">{t('numbers.source', { source: t('numbers.arch.sourceText') })}</p>
+      <HowMeasured id="arch">
+        <p>{t('numbers.source', { source: t('numbers.arch.sourceText') })}</p>
+      </HowMeasured>
     </section>
   );
 }

@@ -2,7 +2,7 @@ import { Figure } from '../../layout/Figure';
 import type { ReactNode } from 'react';
 import { useChartDraw } from './useChartDraw';
 
-export interface AltTable {
+interface AltTable {
   caption: string;
   columns: string[];
   rows: (string | number)[][];
@@ -28,7 +28,7 @@ export function ChartFigure({ id, title, draw, alt, children }: Props) {
       <figcaption className="numbers-figure-title">{title}</figcaption>
       <div ref={box} className="numbers-chart" />
       {/* a table ignores width/overflow, so the hiding box is a wrapper */}
-      <div className="numbers-sr-only">
+      <div className="visually-hidden">
         <table>
           <caption>{alt.caption}</caption>
           <thead>

@@ -4,9 +4,26 @@ import { byCardinality, modelSetting, type MetricsFile } from '../../../data/met
 import { paperSpeedRatio } from '../../../data/paperResults';
 import { renderBarChart } from '../../../viz/numbers/barChart';
 import { renderLineChart } from '../../../viz/numbers/lineChart';
+import type { LineSeries } from '../../../viz/numbers/types';
 import { ChartFigure } from './ChartFigure';
 import { FamilySeeds } from './FamilySeeds';
+import { HowMeasured } from './HowMeasured';
 import { useNumbersText } from './useNumbersText';
+
+/** Training error (on the augmented training batches) per epoch, one line per model. */
+function familyTrainErrorCurves(family: MetricsFile): LineSeries[] {
+  return byCardinality(family).map((m) => ({
+    id: m.name,
+    label: modelSetting(m),
+    points: m.curve.map((e) => ({ x: e.epoch, y: e.train_err })),
+  }));
+}
+
+/** Whether the last epoch's training error falls with every step up in C (the paper's Figure 5 pattern). */
+function trainErrorFallsWithC(family: MetricsFile): boolean {
+  const last = byCardinality(family).map((m) => m.curve[m.curve.length - 1].train_err);
+  return last.every((e, i) => i === 0 || e < last[i - 1]);
+}
 
 /** The equal-complexity family: curves, accuracy and time per epoch against C (every seed), step time, throughput. */
 export function FamilyCharts({ family }: { family: MetricsFile }) {
@@ -29,6 +46,28 @@ export function FamilyCharts({ family }: { family: MetricsFile }) {
       }),
     [curves, t, fmt],
   );
+
+  const train = useMemo(() => familyTrainErrorCurves(family), [family]);
+  const drawTrain = useCallback(
+    (el: HTMLDivElement, width: number) =>
+      renderLineChart(el, train, {
+        width,
+        height: 300,
+        xLabel: t('numbers.axis.epoch'),
+        yLabel: t('numbers.ours.train.y'),
+        yFormat: (v) => fmt.pct(v, 0),
+        showPoints: false,
+      }),
+    [train, t, fmt],
+  );
+  const trainList = models
+    .map((m) =>
+      t('numbers.ours.train.item', {
+        setting: modelSetting(m),
+        err: fmt.pct(m.curve[m.curve.length - 1].train_err, 1),
+      }),
+    )
+    .join(t('app.listSeparator'));
 
   const steps = useMemo(() => familyStepTimes(family, t('numbers.ours.step.series')), [family, t]);
   const drawSteps = useCallback(
@@ -78,7 +117,33 @@ export function FamilyCharts({ family }: { family: MetricsFile }) {
           curves[0].points.map((p, i) => [p.x, ...curves.map((s) => fmt.pct(s.points[i].y, 2))]),
         )}
       >
-        <p className="numbers-source">{source}</p>
+        <HowMeasured id="curves">
+          <p>{t('numbers.how.precision')}</p>
+          <p>{source}</p>
+        </HowMeasured>
+      </ChartFigure>
+
+      <ChartFigure
+        id="ours-train"
+        title={t('numbers.ours.train.title')}
+        draw={drawTrain}
+        alt={alt(
+          t('numbers.ours.train.title'),
+          [t('numbers.ours.col.epoch'), ...train.map((s) => s.label)],
+          train[0].points.map((p, i) => [p.x, ...train.map((s) => fmt.pct(s.points[i].y, 2))]),
+        )}
+      >
+        <p className="numbers-note">{t('numbers.ours.train.paper')}</p>
+        <p className="numbers-note" data-note="train-error">
+          {t(trainErrorFallsWithC(family) ? 'numbers.ours.train.falls' : 'numbers.ours.train.mixed', {
+            epochs: family.epochs,
+            list: trainList,
+          })}
+        </p>
+        <HowMeasured id="train">
+          <p>{t('numbers.how.trainError')}</p>
+          <p>{source}</p>
+        </HowMeasured>
       </ChartFigure>
 
       <FamilySeeds family={family} />
@@ -99,7 +164,10 @@ export function FamilyCharts({ family }: { family: MetricsFile }) {
             paper: fmt.fixed(paperSpeedRatio(), 2),
           })}
         </p>
-        <p className="numbers-source">{source}</p>
+        <HowMeasured id="step">
+          <p>{t('numbers.how.precision')}</p>
+          <p>{source}</p>
+        </HowMeasured>
       </ChartFigure>
 
       <ChartFigure
@@ -116,7 +184,10 @@ export function FamilyCharts({ family }: { family: MetricsFile }) {
           ]),
         )}
       >
-        <p className="numbers-source">{source}</p>
+        <HowMeasured id="thr">
+          <p>{t('numbers.how.precision')}</p>
+          <p>{source}</p>
+        </HowMeasured>
       </ChartFigure>
     </>
   );

@@ -11,6 +11,7 @@ import { usePrefersReducedMotion } from '../../block/usePrefersReducedMotion';
 import { Figure } from '../../layout/Figure';
 import { ChartFigure } from './ChartFigure';
 import { useNumbersText } from './useNumbersText';
+import { HowMeasured } from './HowMeasured';
 import './family.css';
 
 const DURATION_MS = 450;
@@ -114,7 +115,7 @@ export function FamilySeeds({ family }: { family: FamilyMetricsInput }) {
       <p className="family-intro">
         {t('family.intro', {
           epochs: family.epochs,
-          seeds: t('family.seeds', { n: seeds }),
+          seeds: seeds === 1 ? t('family.seeds.one') : t('family.seeds', { n: seeds }),
           span: fmt.fixed((domain[1] - domain[0]) * 100, 0),
         })}
       </p>
@@ -141,7 +142,7 @@ export function FamilySeeds({ family }: { family: FamilyMetricsInput }) {
             ],
             rows: stats.map((s) => [
               s.label,
-              s.seeds.map((v) => fmt.pct(v.acc, 2)).join(', '),
+              s.seeds.map((v) => fmt.pct(v.acc, 2)).join(t('app.listSeparator')),
               fmt.pct(s.mean, 2),
               `${fmt.pct(s.min, 2)} – ${fmt.pct(s.max, 2)}`,
             ]),
@@ -164,7 +165,10 @@ export function FamilySeeds({ family }: { family: FamilyMetricsInput }) {
           )}
         </ChartFigure>
       </div>
-      <p className="numbers-source">{t('family.source', { device: family.device, torch: family.torch })}</p>
+      <HowMeasured id="family">
+        <p>{t('numbers.how.precision')}</p>
+        <p>{t('family.source', { device: family.device, torch: family.torch })}</p>
+      </HowMeasured>
     </Figure>
   );
 }

@@ -73,7 +73,7 @@ export function GroupedCost() {
                 ratio: x.times(first.grouped.flopPerByte / last.grouped.flopPerByte, 0),
               })}
             </p>
-            <div className="numbers-sr-only">
+            <div className="visually-hidden">
               <table>
                 <caption>{t('numbers.chartAlt', { title: t('gcost.intensity.title') })}</caption>
                 <thead>

@@ -6,6 +6,7 @@ import { errorMessage, type ErrorMessage } from '../../errors/errorMessage';
 import { GroupedCostChart } from './GroupedCostChart';
 import { useGroupedCostText, type GroupedCostText } from './GroupedCostText';
 import type { GroupedCostResult, GroupedCostStart } from './groupedCostRunner';
+import { backendText } from '../../block/backendText';
 
 type Phase = 'idle' | 'waiting' | 'running' | 'done' | 'cancelled' | 'error';
 
@@ -124,7 +125,8 @@ export function GroupedCostMeasure({ curve, duration }: { curve: GroupedCostPoin
   }, [seen, ready, run]);
 
   const total = start?.cardinalities.length ?? curve.length;
-  const onBackend = start?.backend ?? backendName ?? '…';
+  const onBackendId = start?.backend ?? backendName ?? '';
+  const onBackend = backendText(t, onBackendId);
   const ticks = useMemo(() => {
     const d = new Map(curve.map((p) => [p.c, p.d]));
     return (start?.cardinalities ?? curve.map((p) => p.c)).map((c) => ({ c, below: String(d.get(c) ?? '') }));
@@ -194,7 +196,7 @@ export function GroupedCostMeasure({ curve, duration }: { curve: GroupedCostPoin
             {results.length ? t('gcost.measure.again') : t('gcost.measure.run')}
           </button>
         )}{' '}
-        <span className="numbers-note" data-gcost-backend={onBackend}>
+        <span className="numbers-note" data-gcost-backend={onBackendId}>
           {t('gcost.measure.backend', { backend: onBackend })}
         </span>
       </p>

@@ -1,4 +1,5 @@
 import { useEffect, useMemo, useState } from 'react';
+import { HowMeasured } from './HowMeasured';
 import { loadProjectMetrics, type MetricsFile } from '../../../data/metrics';
 import { readSlowdown, type SettingTimes } from '../../../resnext/groupedCost';
 import type { MessageKey } from '../../../i18n';
@@ -130,9 +131,12 @@ export function GroupedCostSteps() {
           </tbody>
         </table>
       </div>
-      <p className="numbers-source">
-        {t('gcost.steps.source', { device: family.device, torch: family.torch, batch: family.batch_size })}
-      </p>
+      <HowMeasured id="gcost-steps">
+        <p>{t('numbers.how.precision')}</p>
+        <p>
+          {t('gcost.steps.source', { device: family.device, torch: family.torch, batch: family.batch_size })}
+        </p>
+      </HowMeasured>
     </div>
   );
 }

@@ -3,6 +3,7 @@ import { run80Curves } from '../../../data/chartData';
 import type { MetricsFile, TfjsEval } from '../../../data/metrics';
 import { renderLineChart } from '../../../viz/numbers/lineChart';
 import { ChartFigure } from './ChartFigure';
+import { HowMeasured } from './HowMeasured';
 import { useNumbersText } from './useNumbersText';
 
 /** The 80-epoch ResNeXt-29 32×4d: its curves, its GPU accuracy and the browser evaluation's accuracy. */
@@ -31,9 +32,6 @@ export function LongRun({ run80, tfjsEval }: { run80: MetricsFile; tfjsEval: Tfj
       ? t('numbers.ours.notMeasured')
       : t('numbers.ours.tfjsValue', { acc: fmt.pct(tfjsEval.accuracy, 2), images: fmt.int(tfjsEval.images) });
 
-  // The command is code, the same in every language: the message keeps its {command} slot for it.
-  const [before, after = ''] = t('numbers.ours.tfjs', { value: tfjsValue }).split('{command}');
-
   return (
     <ChartFigure
       id="ours-run80"
@@ -46,16 +44,19 @@ export function LongRun({ run80, tfjsEval }: { run80: MetricsFile; tfjsEval: Tfj
       }}
     >
       <p data-note="run80-acc">{t('numbers.ours.run80.acc', { acc: fmt.pct(model.test_acc, 2) })}</p>
-      <p data-note="tfjs-eval">
-        {before}
-        <code>{tfjsEval.command}</code>
-        {after}
-      </p>
-      <p className="numbers-source">
-        {t('numbers.source', {
-          source: t('numbers.ours.sourceText', { device: run80.device, torch: run80.torch }),
-        })}
-      </p>
+      <p data-note="tfjs-eval">{t('numbers.ours.tfjs', { value: tfjsValue })}</p>
+      <HowMeasured id="run80">
+        <p>{t('numbers.how.precision')}</p>
+        <p>{t('numbers.how.testCopy')}</p>
+        <p>
+          {t('numbers.how.tfjsCommand')} <code>{tfjsEval.command}</code>
+        </p>
+        <p>
+          {t('numbers.source', {
+            source: t('numbers.ours.sourceText', { device: run80.device, torch: run80.torch }),
+          })}
+        </p>
+      </HowMeasured>
     </ChartFigure>
   );
 }

@@ -4,6 +4,7 @@ import { MeasuredResults } from './MeasuredResults';
 import { PaperResults } from './PaperResults';
 import { SpeedTest } from './SpeedTest';
 import { useNumbersText } from './useNumbersText';
+import { AfterFirstFigure } from '../../startup/AfterFirstFigure';
 import './numbers.css';
 
 /** The Numbers section: architecture tables, the paper's results, the project's measurements, a speed test. */
@@ -13,10 +14,12 @@ export function NumbersSection() {
     <div data-section-body="numbers" className="numbers">
       <p className="numbers-lead">{t('numbers.intro')}</p>
       <ArchitectureTables />
-      <PaperResults />
-      <MeasuredResults />
-      <SpeedTest />
-      <GroupedCost />
+      <AfterFirstFigure>
+        <PaperResults />
+        <MeasuredResults />
+        <SpeedTest />
+        <GroupedCost />
+      </AfterFirstFigure>
     </div>
   );
 }

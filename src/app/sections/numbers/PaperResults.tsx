@@ -1,106 +1,50 @@
-import { useCallback, useMemo } from 'react';
-import { table3Series, table4Bars } from '../../../data/chartData';
-import {
-  CIFAR_RESULTS,
-  PAPER_TRAINING_SPEED,
-  TABLE3,
-  TABLE4,
-  paperSpeedRatio,
-} from '../../../data/paperResults';
-import { renderBarChart } from '../../../viz/numbers/barChart';
-import { renderLineChart } from '../../../viz/numbers/lineChart';
-import { ChartFigure } from './ChartFigure';
+import { useMemo } from 'react';
+import { CIFAR_RESULTS, PAPER_TRAINING_SPEED, paperSpeedRatio } from '../../../data/paperResults';
+import { countNetwork } from '../../../resnext/counting';
+import { resnext29Spec } from '../../../resnext/spec';
+import { useProjectMetrics } from '../../story/useProjectMetrics';
+import { Figure } from '../../layout/Figure';
+import { Rows, useWhyTables } from '../overview/whyTables';
 import { useNumbersText } from './useNumbersText';
-
-const CARDINALITY_TICKS = [1, 2, 4, 8, 32];
+import '../overview/overview.css';
 
 /** The paper's ImageNet and CIFAR figures, quoted with their source. */
 export function PaperResults() {
   const { t, fmt } = useNumbersText();
   const source = t('numbers.source', { source: t('numbers.paperCitation') });
 
-  const t3 = useMemo(() => table3Series((depth) => t('numbers.paper.t3.series', { depth })), [t]);
-  const drawT3 = useCallback(
-    (el: HTMLDivElement, width: number) =>
-      renderLineChart(el, t3, {
-        width,
-        xScale: 'log2',
-        xTicks: CARDINALITY_TICKS,
-        xLabel: t('numbers.axis.cardinality'),
-        yLabel: t('numbers.paper.t3.y'),
-        yFormat: (v) => fmt.fixed(v, 1),
-        showPoints: true,
-      }),
-    [t3, t, fmt],
-  );
-
-  const t4 = useMemo(
-    () => table4Bars({ top1: t('numbers.paper.t4.top1'), top5: t('numbers.paper.t4.top5') }),
-    [t],
-  );
-  const drawT4 = useCallback(
-    (el: HTMLDivElement, width: number) =>
-      renderBarChart(el, t4, {
-        width,
-        height: 300,
-        xLabel: t('numbers.paper.t4.x'),
-        yLabel: t('numbers.paper.t4.y'),
-        valueFormat: (v) => fmt.fixed(v, 1),
-        showValues: true,
-      }),
-    [t4, t, fmt],
-  );
-
+  // Tables 3 and 4 drawn as in the Overview (zoomed dot plots), so one data set is one picture
+  const why = useWhyTables(null, 'paper');
   const t3Title = t('numbers.paper.t3.title');
   const t4Title = t('numbers.paper.t4.title');
   return (
     <section className="numbers-block" aria-labelledby="numbers-paper-title">
       <h2 id="numbers-paper-title">{t('numbers.paper.title')}</h2>
       <p>{t('numbers.paper.intro')}</p>
-      <ChartFigure
-        id="paper-table3"
-        title={t3Title}
-        draw={drawT3}
-        alt={{
-          caption: t('numbers.chartAlt', { title: t3Title }),
-          columns: [
-            t('numbers.paper.col.model'),
-            t('numbers.paper.col.setting'),
-            t('numbers.paper.col.top1'),
-          ],
-          rows: TABLE3.map((r) => [
-            `${r.cardinality === 1 ? 'ResNet' : 'ResNeXt'}-${r.depth}`,
-            `${r.cardinality}×${r.width}d`,
-            fmt.fixed(r.top1Error, 1),
-          ]),
-        }}
-      >
+      <Figure id="fig-paper-table3" kind="paper-table3" className="numbers-figure" label={t3Title}>
+        <figcaption className="numbers-figure-title">{t3Title}</figcaption>
+        <ul className="ov-cost-legend">
+          <li>
+            <span className="ov-swatch ov-swatch--r50" aria-hidden="true" />
+            {t('ovfig.why.t3.r50')}
+          </li>
+          <li>
+            <span className="ov-swatch ov-swatch--r101" aria-hidden="true" />
+            {t('ovfig.why.t3.r101')}
+          </li>
+        </ul>
+        <Rows data={why.t3} testId="paper-t3" />
         <p className="numbers-note">{t('numbers.paper.t3.note', { depth50: 50, depth101: 101 })}</p>
         <p className="numbers-source">{source}</p>
-      </ChartFigure>
+      </Figure>
 
-      <ChartFigure
-        id="paper-table4"
-        title={t4Title}
-        draw={drawT4}
-        alt={{
-          caption: t('numbers.chartAlt', { title: t4Title }),
-          columns: [
-            t('numbers.paper.col.model'),
-            t('numbers.paper.col.direction'),
-            t('numbers.paper.col.top1'),
-            t('numbers.paper.col.top5'),
-          ],
-          rows: TABLE4.map((r) => [
-            `${r.model} ${r.setting}`,
-            t(`numbers.paper.dir.${r.direction}`),
-            fmt.fixed(r.top1Error, 1),
-            fmt.fixed(r.top5Error, 1),
-          ]),
-        }}
-      >
+      <Figure id="fig-paper-table4" kind="paper-table4" className="numbers-figure" label={t4Title}>
+        <figcaption className="numbers-figure-title">{t4Title}</figcaption>
+        <Rows data={why.top1} testId="paper-t4-top1" />
+        <Rows data={why.top5} testId="paper-t4-top5" />
+        <p className="numbers-note">{why.t4Caption}</p>
         <p className="numbers-source">{source}</p>
-      </ChartFigure>
+      </Figure>
 
       <div className="numbers-table-wrap">
         <table className="numbers-table" data-table="paper-cifar">
@@ -116,7 +60,9 @@ export function PaperResults() {
             {CIFAR_RESULTS.map((r) => (
               <tr key={r.model}>
                 <th scope="row">{r.model}</th>
-                <td className="num">{t('numbers.paper.cifar.params', { m: fmt.fixed(r.paramsM, 1) })}</td>
+                <td className="num">
+                  {t('numbers.paper.cifar.params', { n: fmt.compact(r.paramsM * 1e6) })}
+                </td>
                 <td className="num">{fmt.fixed(r.cifar10Error, 2)}</td>
               </tr>
             ))}
@@ -124,6 +70,7 @@ export function PaperResults() {
         </table>
       </div>
       <p className="numbers-source">{source}</p>
+      <OursAgainstPaper />
 
       <h3>{t('numbers.paper.speed.title')}</h3>
       <p data-paper="speed">
@@ -136,5 +83,57 @@ export function PaperResults() {
       </p>
       <p className="numbers-source">{source}</p>
     </section>
+  );
+}
+
+/** C and d of a setting written "8×64d" (in a model name such as "ResNeXt-29, 8×64d"). */
+function parseSetting(text: string): { c: number; d: number } | null {
+  const m = /(\d+)×(\d+)d/.exec(text);
+  return m ? { c: Number(m[1]), d: Number(m[2]) } : null;
+}
+
+/** One sentence under the paper's CIFAR table: our ResNeXt-29 is not the paper's, with both counted the same way. */
+function OursAgainstPaper() {
+  const { t, fmt } = useNumbersText();
+  const metrics = useProjectMetrics();
+  // the paper's smaller ResNeXt-29 (its first in Table 7)
+  const paper = useMemo(
+    () =>
+      CIFAR_RESULTS.map((r) => ({ r, s: parseSetting(r.model) })).find(
+        (x) => x.s && x.r.model.startsWith('ResNeXt-29'),
+      ),
+    [],
+  );
+  const counts = useMemo(
+    () =>
+      paper?.s && metrics
+        ? {
+            ours: countNetwork(
+              resnext29Spec(metrics.run80.models[0].cardinality, metrics.run80.models[0].bottleneck_width_d),
+            ).params,
+            paper: countNetwork(resnext29Spec(paper.s.c, paper.s.d)).params,
+          }
+        : null,
+    [paper?.s, metrics],
+  );
+  if (!paper?.s || !metrics || !counts) return null;
+  const m = metrics.run80.models[0];
+  return (
+    <p className="numbers-note" data-note="ours-vs-paper">
+      {t('numbers.paper.cifar.ours', {
+        ours: `${m.cardinality}×${m.bottleneck_width_d}d`,
+        c: m.cardinality,
+        d: m.bottleneck_width_d,
+        oursParams: fmt.compact(counts.ours),
+        epochs: metrics.run80.epochs,
+        oursErr: fmt.fixed(100 * (1 - m.test_acc), 2),
+        paper: `${paper.s.c}×${paper.s.d}d`,
+        paperC: paper.s.c,
+        paperD: paper.s.d,
+        paperParams: fmt.compact(counts.paper),
+        times: fmt.fixed(counts.paper / counts.ours, 1),
+        paperErr: fmt.fixed(paper.r.cifar10Error, 2),
+      })}
+    </p>
   );
 }

@@ -2,6 +2,7 @@ import { Fragment } from 'react';
 import { blockMacs, SPEED_BLOCKS, SPEED_SIZES } from './speedBlocks';
 import { medianOf, type SpeedRun } from './speedStore';
 import { useNumbersText } from './useNumbersText';
+import { backendText } from '../../block/backendText';
 
 /** Medians per block and backend, their ratio to the dense block, and the MACs that say they should match. */
 export function SpeedTable({ runs }: { runs: readonly SpeedRun[] }) {
@@ -15,8 +16,8 @@ export function SpeedTable({ runs }: { runs: readonly SpeedRun[] }) {
             <th scope="col">{t('numbers.speed.col.macs')}</th>
             {runs.map((r) => (
               <Fragment key={r.backend}>
-                <th scope="col">{t('numbers.speed.col.median', { backend: r.backend })}</th>
-                <th scope="col">{t('numbers.speed.col.ratio', { backend: r.backend })}</th>
+                <th scope="col">{t('numbers.speed.col.median', { backend: backendText(t, r.backend) })}</th>
+                <th scope="col">{t('numbers.speed.col.ratio', { backend: backendText(t, r.backend) })}</th>
               </Fragment>
             ))}
           </tr>

@@ -4,6 +4,7 @@ import { useBackend } from '../../backend/BackendContext';
 import { renderBarChart } from '../../../viz/numbers/barChart';
 import type { BarChartData } from '../../../viz/numbers/types';
 import type { T } from '../../i18n/useT';
+import { backendText } from '../../block/backendText';
 import { ChartFigure } from './ChartFigure';
 import { SpeedTable } from './SpeedTable';
 import { SPEED_BLOCKS, SPEED_SIZES } from './speedBlocks';
@@ -14,7 +15,7 @@ const shortLabel = (t: T, b: (typeof SPEED_BLOCKS)[number]) => t(`numbers.speed.
 
 function speedChartData(t: T, runs: readonly SpeedRun[], size: number): BarChartData {
   return {
-    series: runs.map((r) => ({ id: r.backend, label: r.backend })),
+    series: runs.map((r) => ({ id: r.backend, label: backendText(t, r.backend) })),
     groups: SPEED_BLOCKS.map((b) => ({
       id: b,
       label: shortLabel(t, b),
@@ -38,10 +39,9 @@ function SpeedChart({ runs, size }: { runs: readonly SpeedRun[]; size: number })
       }),
     [t, fmt, runs, size],
   );
-  const title = `${t('numbers.speed.chartTitle', { backend: runs.map((r) => r.backend).join(', ') })} — ${t(
-    'numbers.speed.input',
-    { size },
-  )}`;
+  const title = `${t('numbers.speed.chartTitle', {
+    backend: runs.map((r) => backendText(t, r.backend)).join(t('app.listSeparator')),
+  })} — ${t('numbers.speed.input', { size })}`;
   return (
     <ChartFigure
       id={`speed-${size}`}
@@ -51,7 +51,7 @@ function SpeedChart({ runs, size }: { runs: readonly SpeedRun[]; size: number })
         caption: t('numbers.chartAlt', { title }),
         columns: [
           t('numbers.speed.col.block'),
-          ...runs.map((r) => t('numbers.speed.col.median', { backend: r.backend })),
+          ...runs.map((r) => t('numbers.speed.col.median', { backend: backendText(t, r.backend) })),
         ],
         rows: SPEED_BLOCKS.map((b) => [
           t(`numbers.speed.block.${b}`),
@@ -125,7 +125,7 @@ export function SpeedTest() {
           {t('numbers.speed.run')}
         </button>{' '}
         <span className="numbers-note" data-backend-name>
-          {t('numbers.speed.backend', { backend: backend.info?.name ?? '…' })}
+          {t('numbers.speed.backend', { backend: backendText(t, backend.info?.name) })}
         </span>
       </p>
       {progress && (
@@ -147,7 +147,7 @@ export function SpeedTest() {
             {t('trust.speed.runningOn', {
               done: progress.done,
               total: progress.total,
-              backend: runningOn ?? '…',
+              backend: backendText(t, runningOn),
             })}
           </span>{' '}
           <button type="button" onClick={stop} data-action="speed-stop">

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { countNetwork } from '../../../resnext/counting';
 import { imagenetSpec, resnext29Spec } from '../../../resnext/spec';
-import { buildArchTable } from './archTable';
+import { buildArchTable, stageBlocks } from './archTable';
 
 const blocksOf = (t: ReturnType<typeof buildArchTable>) =>
   t.rows.map((r) => r.cells.map((c) => (c.kind === 'blocks' ? c.text : c.kind)).join(' | '));
@@ -58,5 +58,38 @@ describe('architecture tables (the paper’s Table 1)', () => {
       expect(t.rows.reduce((s, r) => s + r.params, 0)).toBe(t.params);
       expect(t.rows.reduce((s, r) => s + r.macs, 0)).toBe(t.macs);
     }
+  });
+});
+
+describe('a stage’s first block against its repeated block (why per block and per stage seem to disagree)', () => {
+  const resnet = imagenetSpec(50, 1, 64);
+  const resnext = imagenetSpec(50, 32, 4);
+  const stageRow = (spec: typeof resnet, row: string) =>
+    buildArchTable(spec).rows.find((r) => r.stage === row)!;
+
+  it('conv2: the repeated ResNeXt block has more weights than ResNet’s (the Overview’s 70,144 vs 69,632), its first block fewer, and the stage fewer', () => {
+    const r = stageBlocks(resnet, 0);
+    const x = stageBlocks(resnext, 0);
+    expect([x.repeated.weights, r.repeated.weights]).toEqual([70_144, 69_632]);
+    expect(x.firstIn).toBe(64);
+    expect(x.first.weights).toBeLessThan(r.first.weights);
+    expect(stageRow(resnext, 'conv2').params).toBeLessThan(stageRow(resnet, 'conv2').params);
+    // the stage's convolution weights are the first block plus the repeated ones
+    expect(x.first.weights + x.repeats * x.repeated.weights).toBe(
+      countNetwork(resnext)
+        .layers.filter((l) => l.kind === 'conv' && l.name.startsWith('layer1.'))
+        .reduce((a, l) => a + l.params, 0),
+    );
+  });
+
+  it('conv3: the first block reads the larger conv2 map, where ResNeXt’s wider first 1×1 costs most of its extra MACs', () => {
+    const r = stageBlocks(resnet, 1);
+    const x = stageBlocks(resnext, 1);
+    expect([x.firstSide, x.repeatedSide]).toEqual([56, 28]);
+    expect(stageRow(resnext, 'conv3').macs).toBeGreaterThan(stageRow(resnet, 'conv3').macs);
+    const extraFirst = x.first.macs - r.first.macs;
+    const extraRepeated = x.repeats * (x.repeated.macs - r.repeated.macs);
+    expect(extraFirst).toBeGreaterThan(extraRepeated);
+    expect(x.projection).toEqual(r.projection);
   });
 });

@@ -11,4 +11,8 @@ describe('number format', () => {
   it('prints ticks with the decimals they have', () => {
     expect([500, 1.5, 0.05, 2000, 0.1 + 0.2].map(f.tick)).toEqual(['500', '1.5', '0.05', '2,000', '0.3']);
   });
+  it('writes large counts in each language’s number words', () => {
+    expect(f.compact(34_400_000)).toBe('34.4M');
+    expect(makeFormat('zh-CN').compact(34_400_000)).toBe('3440 万');
+  });
 });

@@ -8,10 +8,17 @@ export interface NumberFormat {
   pct: (fraction: number, digits?: number) => string;
   /** an axis tick with just the decimals it has: 500, 1.5, 0.05 */
   tick: (n: number) => string;
+  /** three significant digits in the language's number words: 34.4M; 3440 万 (a space before the word) */
+  compact: (n: number) => string;
 }
 
 export function makeFormat(locale: string): NumberFormat {
   const int = new Intl.NumberFormat(locale, { maximumFractionDigits: 0 });
+  const compact = new Intl.NumberFormat(locale, {
+    notation: 'compact',
+    maximumSignificantDigits: 3,
+    minimumSignificantDigits: 3,
+  });
   const fixed = new Map<number, Intl.NumberFormat>();
   const fixedFmt = (d: number) => {
     if (!fixed.has(d)) {
@@ -21,6 +28,7 @@ export function makeFormat(locale: string): NumberFormat {
   };
   return {
     int: (n) => int.format(n),
+    compact: (n) => compact.format(n).replace(/(\d)\s*([万亿])/u, '$1 $2'),
     fixed: (n, d) => fixedFmt(d).format(n),
     pct: (f, d = 1) => `${fixedFmt(d).format(f * 100)}%`,
     tick: (n) => {

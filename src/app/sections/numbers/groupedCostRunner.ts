@@ -10,7 +10,7 @@ import {
  * The measured layers: the channels and d of ResNeXt-29's first stage (the figure's), on a 16×16 input, a quarter
  * of its pixels, so that one conv stays a short task on a phone.
  */
-export const MEASURE_SHAPE: GroupedCostOptions = { ...CIFAR_STAGE1, side: 16 };
+const MEASURE_SHAPE: GroupedCostOptions = { ...CIFAR_STAGE1, side: 16 };
 
 export interface GroupedCostResult {
   c: number;

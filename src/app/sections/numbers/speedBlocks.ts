@@ -13,7 +13,7 @@ export const RESNET_WIDTH = 64;
 export const RESNEXT_C = 32;
 export const RESNEXT_D = 4;
 
-export function blockShape(block: SpeedBlock, spatial: number): BlockShape {
+function blockShape(block: SpeedBlock, spatial: number): BlockShape {
   const dense = block === 'resnet';
   return {
     inChannels: STAGE_CHANNELS,

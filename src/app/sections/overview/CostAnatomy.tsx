@@ -62,7 +62,18 @@ export function CostAnatomy({ config }: { config: BlockConfig }) {
     return {
       idBase: 'cost-bars',
       title: t('ovfig.cost.bars.title', { c, d }),
-      description: t('ovfig.cost.bars.desc', { c, d, r1, r2, r3, rt: n(resnet.total), x1, x2, x3, xt: n(resnext.total) }),
+      description: t('ovfig.cost.bars.desc', {
+        c,
+        d,
+        r1,
+        r2,
+        r3,
+        rt: n(resnet.total),
+        x1,
+        x2,
+        x3,
+        xt: n(resnext.total),
+      }),
       width: 420,
       max: Math.max(resnet.total, resnext.total),
       bars: [
@@ -104,7 +115,9 @@ export function CostAnatomy({ config }: { config: BlockConfig }) {
       idBase: 'cost-d',
       title: t('ovfig.cost.d.title'),
       description: t('ovfig.cost.d.desc', {
-        list: a.dByC.map((p) => t('ovfig.cost.d.item', { c: p.cardinality, d: p.d })).join('; '),
+        list: a.dByC
+          .map((p) => t('ovfig.cost.d.item', { c: p.cardinality, d: p.d }))
+          .join(t('app.listSemicolon')),
       }),
       xLabel: t('ovfig.cost.d.x'),
       points: a.dByC.map((p) => ({
@@ -188,6 +201,9 @@ export function CostAnatomy({ config }: { config: BlockConfig }) {
               </p>
             )
           )}
+          <p className="blk-note" data-testid="cost-repeated">
+            {t('ovfig.cost.repeated')}
+          </p>
         </div>
         <div className="ov-cost-side">
           <h3 className="ov-cost-h3">{t('ovfig.cost.d.title')}</h3>

@@ -1,23 +1,21 @@
-import { useCallback, useState } from 'react';
+import { lazy, useCallback, useState } from 'react';
 import { BlockControls } from '../../block/BlockControls';
 import { BlockReadouts } from '../../block/BlockReadouts';
 import { useBlockConfig } from '../../block/useBlockConfig';
 import { parseLayerId } from '../../../viz/block/layerRef';
 import { useT } from '../../i18n/useT';
+import { AfterFirstFigure } from '../../startup/AfterFirstFigure';
 import { useAppState } from '../../state/AppStateContext';
-import { BlockChapter } from '../../story/BlockChapter';
-import { HeritageChapter } from '../../story/HeritageChapter';
 import { BlockComparison } from './BlockComparison';
-import { Connectivity, type PathHighlight } from './Connectivity';
-import { CostAnatomy } from './CostAnatomy';
-import { SplitMergePanel } from './SplitMergePanel';
-import { WhyCardinality } from './WhyCardinality';
+import type { PathHighlight } from './Connectivity';
 import './overview.css';
 
+/** Everything below the first figure: loaded once that figure has painted (OverviewRest.tsx). */
+const OverviewRest = lazy(() => import('./OverviewRest').then((m) => ({ default: m.OverviewRest })));
+
 /**
- * Picture first: the block controls beside ResNet vs ResNeXt (the paper's Figure 1), then the readouts, the
- * block's weights as matrices (path i lit up in both figures together), the cost anatomy, split-transform-merge
- * with the story that explains it, why cardinality, and the heritage.
+ * Picture first: the block controls beside ResNet vs ResNeXt (the paper's Figure 1), then the readouts; the
+ * rest of the section (OverviewRest.tsx) follows once that figure has painted.
  */
 export function OverviewSection() {
   const t = useT();
@@ -42,25 +40,9 @@ export function OverviewSection() {
         </div>
         <BlockReadouts config={config} selectedConv={selected ? `conv${selected.conv}` : null} />
       </section>
-      <section aria-labelledby="ov-conn-heading">
-        <h2 id="ov-conn-heading">{t('conn.heading')}</h2>
-        <Connectivity config={config} highlight={highlight} onHover={onHover} onPick={onPick} />
-      </section>
-      <section aria-labelledby="ov-cost-heading">
-        <h2 id="ov-cost-heading">{t('ovfig.cost.heading')}</h2>
-        <CostAnatomy config={config} />
-      </section>
-      <BlockChapter />
-      <section aria-labelledby="ov-stm-heading">
-        <h2 id="ov-stm-heading">{t('overview.stm.heading')}</h2>
-        <p>{t('overview.stm.intro')}</p>
-        <SplitMergePanel config={config} />
-      </section>
-      <section aria-labelledby="ov-why-heading">
-        <h2 id="ov-why-heading">{t('ovfig.why.heading')}</h2>
-        <WhyCardinality />
-      </section>
-      <HeritageChapter />
+      <AfterFirstFigure>
+        <OverviewRest config={config} highlight={highlight} onHover={onHover} onPick={onPick} />
+      </AfterFirstFigure>
     </div>
   );
 }

@@ -1,23 +1,7 @@
-import { useCallback, useMemo } from 'react';
-import { renderDotRows, type DotRowsData } from '../../../viz/why/dotRows';
-import { formatFixed } from '../../block/format';
-import { useLiveD3 } from '../../block/useLiveD3';
-import { usePrefersReducedMotion } from '../../block/usePrefersReducedMotion';
 import { useT } from '../../i18n/useT';
 import { Figure } from '../../layout/Figure';
 import { useAppState } from '../../state/AppStateContext';
-import { BLOCK_TRANSITION_MS } from './BlockComparison';
-import { errorOf, gain, table3Rows, table4Directions, ticksIn, zoomedDomain, type Metric } from './whyData';
-
-function Rows({ data, testId }: { data: DotRowsData; testId: string }) {
-  const reduced = usePrefersReducedMotion();
-  const draw = useCallback(
-    (el: HTMLDivElement) => renderDotRows(el, data, { duration: reduced ? 0 : BLOCK_TRANSITION_MS }),
-    [data, reduced],
-  );
-  const ref = useLiveD3(draw);
-  return <div ref={ref} className="ov-why-svg" data-testid={testId} />;
-}
+import { Rows, useWhyTables } from './whyTables';
 
 /**
  * Why cardinality: the paper's Table 4 as three directions taken from ResNet-101 (deeper, wider, more paths), each
@@ -25,89 +9,8 @@ function Rows({ data, testId }: { data: DotRowsData; testId: string }) {
  */
 export function WhyCardinality() {
   const t = useT();
-  const [{ lang, cardinality }] = useAppState();
-  const f1 = useCallback((v: number) => formatFixed(v, 1, lang), [lang]);
-
-  const table4 = useCallback(
-    (metric: Metric): DotRowsData => {
-      const { base, moves } = table4Directions();
-      const m = t(`ovfig.why.metric.${metric}`);
-      const values = TABLE4_VALUES(metric);
-      const step = metric === 'top1' ? 0.5 : 0.2;
-      const domain = zoomedDomain(values, step);
-      const dir = (r: (typeof moves)[number]) =>
-        t(`ovfig.why.dir.${r.direction === 'baseline' ? 'cardinality' : r.direction}`);
-      return {
-        idBase: `why-t4-${metric}`,
-        title: t('ovfig.why.t4.title', { metric: m }),
-        description: t('ovfig.why.t4.desc', {
-          base: f1(errorOf(base, metric)),
-          list: moves
-            .map((r) =>
-              t('ovfig.why.t4.item', {
-                direction: dir(r),
-                model: r.model,
-                setting: r.setting,
-                value: f1(errorOf(r, metric)),
-              }),
-            )
-            .join('; '),
-        }),
-        domain,
-        ticks: ticksIn(domain, step),
-        tickFormat: f1,
-        axisLabel: t('ovfig.why.axis', { metric: m }),
-        baseline: { value: errorOf(base, metric), label: t('ovfig.why.base', { v: f1(errorOf(base, metric)) }) },
-        rows: moves.map((r) => ({
-          id: `${r.model}-${r.setting}`,
-          label: dir(r),
-          sub: `${r.model}, ${r.setting}`,
-          highlight: r.direction === 'cardinality',
-          arrow: true,
-          dots: [{ series: metric, value: errorOf(r, metric), label: f1(errorOf(r, metric)) }],
-        })),
-      };
-    },
-    [t, f1],
-  );
-  const top1 = useMemo(() => table4('top1'), [table4]);
-  const top5 = useMemo(() => table4('top5'), [table4]);
-
-  const t3 = useMemo<DotRowsData>(() => {
-    const rows = table3Rows();
-    const values = rows.flatMap((r) => [r.r50, r.r101]);
-    const domain = zoomedDomain(values, 0.5);
-    return {
-      idBase: 'why-t3',
-      title: t('ovfig.why.t3.title'),
-      description: t('ovfig.why.t3.desc', {
-        list: rows
-          .map((r) => t('ovfig.why.t3.item', { c: r.cardinality, d: r.d, r50: f1(r.r50), r101: f1(r.r101) }))
-          .join('; '),
-      }),
-      domain,
-      ticks: ticksIn(domain, 0.5),
-      tickFormat: f1,
-      axisLabel: t('ovfig.why.axis', { metric: t('ovfig.why.metric.top1') }),
-      baseline: null,
-      rows: rows.map((r) => ({
-        id: `c${r.cardinality}`,
-        label: t('ovfig.why.t3.row', { c: r.cardinality }),
-        sub: t('ovfig.why.t3.sub', { c: r.cardinality, d: r.d }),
-        highlight: r.cardinality === cardinality,
-        arrow: false,
-        dots: [
-          { series: 'r50', value: r.r50, label: f1(r.r50) },
-          { series: 'r101', value: r.r101, label: f1(r.r101) },
-        ],
-      })),
-    };
-  }, [t, f1, cardinality]);
-
-  const { base, moves } = table4Directions();
-  const gains = moves.map((r) => gain(base, r, 'top1'));
-  const paths = moves.filter((r) => r.direction === 'cardinality').map((r) => f1(gain(base, r, 'top1')));
-  const span = t3.domain[0] - t3.domain[1];
+  const [{ cardinality }] = useAppState();
+  const { top1, top5, t3, span, t4Caption, f1 } = useWhyTables(cardinality, 'why');
   return (
     <Figure id="fig-why-cardinality" kind="why-cardinality" className="ov-why" label={t('ovfig.why.heading')}>
       <div className="ov-why-grid">
@@ -116,13 +19,7 @@ export function WhyCardinality() {
           <Rows data={top1} testId="why-t4-top1" />
           <h3 className="ov-cost-h3">{top5.title}</h3>
           <Rows data={top5} testId="why-t4-top5" />
-          <p className="blk-note">
-            {t('ovfig.why.t4.caption', {
-              deeper: f1(gains[0]),
-              wider: f1(gains[1]),
-              paths: paths.join(lang === 'zh' ? '、' : ' / '),
-            })}
-          </p>
+          <p className="blk-note">{t4Caption}</p>
         </div>
         <div>
           <h3 className="ov-cost-h3">{t3.title}</h3>
@@ -138,13 +35,11 @@ export function WhyCardinality() {
           </ul>
           <Rows data={t3} testId="why-t3" />
           <p className="blk-note">{t('ovfig.why.t3.caption', { span: f1(span) })}</p>
+          <p className="blk-note" data-testid="why-train">
+            {t('ovfig.why.train')}
+          </p>
         </div>
       </div>
     </Figure>
   );
-}
-
-function TABLE4_VALUES(metric: Metric): number[] {
-  const { base, moves } = table4Directions();
-  return [base, ...moves].map((r) => errorOf(r, metric));
 }

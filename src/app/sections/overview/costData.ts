@@ -9,12 +9,12 @@ import { CARDINALITIES } from '../../state/appState';
 
 export type CostPartId = 'conv1' | 'conv2' | 'conv3';
 
-export interface CostPart {
+interface CostPart {
   id: CostPartId;
   weights: number;
 }
 
-export interface CostBar {
+interface CostBar {
   /** 'resnet' or 'resnext' */
   id: 'resnet' | 'resnext';
   cardinality: number;
@@ -24,7 +24,7 @@ export interface CostBar {
   total: number;
 }
 
-export interface DPoint {
+interface DPoint {
   cardinality: number;
   /** the d that keeps the cost at this stage, and the cost it gives relative to the ResNet block */
   d: number;

@@ -9,7 +9,7 @@ import type { AppLang } from '../../state/appState';
 /** Drawing widths of the two columns, in their own units: the ResNet column has one path, so it is narrower. */
 export const FIGURE1_WIDTH = { resnet: 240, resnext: 440 } as const;
 /** The widest a channel is drawn; a lone path of width 64 is then 160 units wide. */
-export const MAX_UNIT = 2.5;
+const MAX_UNIT = 2.5;
 
 /** Scales shared by the two columns, so that their paths and bars compare. */
 export interface Figure1Scale {

@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import type { BlockSpec } from '../../../resnext/spec';
-import type { DiagramNode } from '../../../resnext/stepThrough';
+import type { DiagramNode } from './steps';
 import { renderBlockStrip, type StripNode } from '../../../viz/step/blockStrip';
 import { useT } from '../../i18n/useT';
 import type { BlockTextParams } from './stepText';

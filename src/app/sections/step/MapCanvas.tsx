@@ -16,6 +16,7 @@ import { gridLayoutFor, renderMapGrid } from '../../../viz/activations/renderMap
 import { formatFixed } from '../../block/format';
 import { useT } from '../../i18n/useT';
 import { useAppState } from '../../state/AppStateContext';
+import { useMapZoom } from './mapZoom';
 import { useColorScheme } from './useColorScheme';
 
 export interface MapCanvasProps {
@@ -71,6 +72,7 @@ export function MapCanvas(p: MapCanvasProps) {
   const t = useT();
   const [{ lang }] = useAppState();
   const scheme = useColorScheme();
+  const zoom = useMapZoom();
   const ref = useRef<HTMLCanvasElement>(null);
   const [probe, setProbe] = useState<Probe | null>(null);
   const { source, kind, normalisation, scale, groupSize, framed, maxColumns, targetWidth, highlightGroup } =
@@ -173,11 +175,13 @@ export function MapCanvas(p: MapCanvasProps) {
   const pickTile = picked ? layout.tiles[picked.channel] : undefined;
   return (
     <div className="st-maps" data-testid={p.testId}>
-      <span className="st-canvas-wrap" style={{ width: `${layout.width}px` }}>
+      <span className="st-canvas-wrap" style={{ width: `${layout.width * zoom}px` }}>
         <canvas
           ref={ref}
-          className={p.onPick ? 'st-canvas is-pickable' : 'st-canvas'}
-          style={{ width: `${layout.width}px` }}
+          className={['st-canvas', p.onPick ? 'is-pickable' : '', zoom > 1 ? 'is-zoomed' : '']
+            .filter(Boolean)
+            .join(' ')}
+          style={{ width: `${layout.width * zoom}px` }}
           tabIndex={0}
           role="img"
           aria-label={p.onPick ? `${p.label} ${t('one.pickHint')}` : p.label}

@@ -1,6 +1,6 @@
 import type { BlockStep } from '../../../resnext/model';
 import type { BlockSpec } from '../../../resnext/spec';
-import { stepCost, stepTextKeys, type StepDef } from '../../../resnext/stepThrough';
+import { stepCost, stepTextKeys, type StepDef } from './steps';
 import { formatInt, formatShape } from '../../block/format';
 import { useT } from '../../i18n/useT';
 import { useAppState } from '../../state/AppStateContext';
@@ -14,8 +14,8 @@ interface StepDetailsProps {
   /** side of the block's input maps */
   side: number;
   /**
-   * The current step's details carry the ids and test hooks and are visible; the others are laid out in the
-   * same place, hidden, so the area is as tall as the longest step and nothing below it moves between steps.
+   * The current step's details carry the ids and test hooks and are visible; the others are rendered but
+   * take no room (step.css), so a short step leaves no blank run below it.
    */
   current: boolean;
 }

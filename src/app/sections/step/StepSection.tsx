@@ -1,3 +1,4 @@
+import { lazy, Suspense } from 'react';
 import { resnext29Spec } from '../../../resnext/spec';
 import { useT } from '../../i18n/useT';
 import { useCurrentImage, useModel } from '../../model';
@@ -5,9 +6,12 @@ import { useAppState } from '../../state/AppStateContext';
 import { BlockPicker } from './BlockPicker';
 import { ImagePicker } from './ImagePicker';
 import { NetworkMap } from './network/NetworkMap';
-import { StepWalker } from './StepWalker';
+
 import { useBlockTrace } from './useBlockTrace';
 import './step.css';
+
+/** The walker reads a trace, so it loads with TensorFlow.js, after the section's first figure. */
+const StepWalker = lazy(() => import('./StepWalker').then((m) => ({ default: m.StepWalker })));
 
 /** Until the model is there, the block list shows the trained network's blocks. */
 const DEFAULT_SPEC = resnext29Spec(32, 4);
@@ -62,7 +66,11 @@ export function StepSection() {
       </p>
     );
   } else {
-    body = <StepWalker reader={trace.reader} network={model.spec} />;
+    body = (
+      <Suspense fallback={<p className="loading">{t('app.loading')}</p>}>
+        <StepWalker reader={trace.reader} network={model.spec} />
+      </Suspense>
+    );
   }
 
   return (

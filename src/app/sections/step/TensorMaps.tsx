@@ -1,7 +1,7 @@
 import { useMemo } from 'react';
 import type { BlockStep } from '../../../resnext/model';
 import type { BlockSpec } from '../../../resnext/spec';
-import { isGrouped, isSigned } from '../../../resnext/stepThrough';
+import { isGrouped, isSigned } from '../../../resnext/stepKinds';
 import { gridScale } from '../../../viz/activations/gridLayout';
 import { nhwcSource } from '../../../viz/activations/mapSource';
 import { channelScales, type Normalisation } from '../../../viz/activations/normalise';

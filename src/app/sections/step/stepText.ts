@@ -1,5 +1,5 @@
 import type { BlockSpec, NetworkSpec } from '../../../resnext/spec';
-import { isGrouped } from '../../../resnext/stepThrough';
+import { isGrouped } from '../../../resnext/stepKinds';
 import type { BlockStep } from '../../../resnext/model';
 import { formatShape } from '../../block/format';
 import type { T } from '../../i18n/useT';

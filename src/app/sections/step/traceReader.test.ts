@@ -12,10 +12,10 @@ import { parseSafetensors } from '../../../resnext/safetensors';
 import {
   computeBlockTrace,
   groupContributions,
-  STEPS,
   traceTensors,
   type BlockTrace,
 } from '../../../resnext/stepThrough';
+import { STEPS } from './steps';
 import { stepNav, type NavAction, type NavState } from './stepNav';
 import { TraceHolder } from './traceHolder';
 import { TraceGoneError, TraceReader } from './traceReader';

@@ -2,14 +2,10 @@ import type * as tf from '@tensorflow/tfjs-core';
 import { BLOCK_STEPS, type BlockParams, type BlockStep, type BnParams } from '../../../resnext/model';
 import type { BnValues } from '../../../resnext/oneOutput';
 import { contributionsOfChannel, type BlockTrace } from '../../../resnext/stepThrough';
+import { TraceGoneError } from './traceGone';
 
 /** The trace was freed (replaced or unmounted) before a read finished. */
-export class TraceGoneError extends Error {
-  constructor() {
-    super('the block trace was released');
-    this.name = 'TraceGoneError';
-  }
-}
+export { TraceGoneError };
 
 const KEPT_CHANNELS = 8;
 

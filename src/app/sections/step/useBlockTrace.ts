@@ -2,16 +2,15 @@ import { useEffect, useRef, useState } from 'react';
 import { errorMessage, type ErrorMessage } from '../../errors/errorMessage';
 import type { ResNeXtModel } from '../../../resnext/model';
 import type { Pixels } from '../../model';
-import { makeInput } from '../../model/makeInput';
-import * as tf from '@tensorflow/tfjs-core';
-import { computeBlockTrace, traceFromBlockInput } from '../../../resnext/stepThrough';
-import { inferenceClient } from '../../worker/inference';
-import { tensorData } from '../../worker/tensorData';
 import { useWantInference } from '../../worker/useInference';
-import { TraceHolder } from './traceHolder';
-import { TraceGoneError, TraceReader } from './traceReader';
+import type { TraceHolder } from './traceHolder';
+import { TraceGoneError } from './traceGone';
+import type { TraceReader } from './traceReader';
 
-export type TraceStatus = 'idle' | 'computing' | 'ready' | 'error';
+/** The computing half (TensorFlow.js), loaded once there is a model to trace. */
+const runner = () => import('./traceRunner');
+
+type TraceStatus = 'idle' | 'computing' | 'ready' | 'error';
 
 export interface BlockTraceState {
   status: TraceStatus;
@@ -43,41 +42,35 @@ export function useBlockTrace(
   const holder = useRef<TraceHolder | null>(null);
   const [outcome, setOutcome] = useState<Outcome | null>(null);
 
-  // One holder per mount, so a remount (StrictMode) starts with a fresh one.
+  // One holder per mount, so a remount (StrictMode) starts with a fresh one; made once the runner is loaded.
+  const [mounted, setMounted] = useState(0);
+  const hasModel = model !== null;
   useEffect(() => {
-    const h = new TraceHolder();
-    holder.current = h;
+    if (!hasModel) return;
+    let live = true;
+    let h: TraceHolder | null = null;
+    void runner().then(({ TraceHolder }) => {
+      if (!live) return;
+      h = new TraceHolder();
+      holder.current = h;
+      setMounted((n) => n + 1);
+    });
     return () => {
-      h.release();
+      live = false;
+      h?.release();
       if (holder.current === h) holder.current = null;
     };
-  }, []);
+  }, [hasModel]);
 
   useEffect(() => {
     const h = holder.current;
     if (!model || !pixels || !h) return;
     let live = true;
-    h.load(async () => {
-      const input = makeInput(model, pixels);
-      try {
-        // The network up to the block runs in the inference worker when it can; the block itself here.
-        const worker = inferenceClient();
-        const remote = worker.has(model)
-          ? await worker.blockInput(model, await tensorData(input), block)
-          : null;
-        if (!remote) return await computeBlockTrace(model, input, block);
-        const x = tf.tensor4d(remote.values, remote.shape as [number, number, number, number]);
-        try {
-          return await traceFromBlockInput(model, x, block);
-        } finally {
-          x.dispose();
-        }
-      } finally {
-        input.dispose();
-      }
-    })
+    // The network up to the block runs in the inference worker when it can; the block itself here.
+    h.load(async () => (await runner()).computeTrace(model, pixels, block))
       .then(async (trace) => {
         if (!trace) return;
+        const { TraceReader } = await runner();
         const reader = new TraceReader(trace, model.blockParams(block));
         await reader.prefetch();
         // The holder frees a trace only for a newer one, which then becomes the outcome.
@@ -96,7 +89,7 @@ export function useBlockTrace(
     return () => {
       live = false;
     };
-  }, [model, pixels, block]);
+  }, [model, pixels, block, mounted]);
 
   const current = outcome && outcome.model === model && outcome.pixels === pixels && outcome.block === block;
   if (!model || !pixels) return { status: 'idle', reader: null, error: null };

@@ -11,7 +11,7 @@ export const fitsPackedProgram = (g: GroupedConvGeometry): boolean => g.cinG % 2
  * (each shared by both output channels and by up to kw taps) and one filter texel per tap (shared by both
  * columns): 8 multiply-adds per texel pair.
  */
-export class GroupedConvPackedProgram implements GPGPUProgram {
+class GroupedConvPackedProgram implements GPGPUProgram {
   variableNames = ['x', 'W'];
   outputShape: number[];
   userCode: string;
@@ -83,7 +83,7 @@ export class GroupedConvPackedProgram implements GPGPUProgram {
 }
 
 /** Unpacked, one output value per fragment: any Cin/groups and Cout/groups, e.g. odd ones. */
-export class GroupedConvScalarProgram implements GPGPUProgram {
+class GroupedConvScalarProgram implements GPGPUProgram {
   variableNames = ['x', 'W'];
   outputShape: number[];
   userCode: string;

@@ -18,7 +18,7 @@ const flatDispatch = (threads: number): [number, number, number] => [Math.ceil(t
  * Per filter row and input channel (or channel quad, when Cin/groups is a multiple of 4) it loads the input
  * columns once and reuses each for all taps and all four channels; filter rows are vec4s over output channels.
  */
-export class GroupedConvVec4Program implements WebGPUProgram {
+class GroupedConvVec4Program implements WebGPUProgram {
   variableNames = ['x', 'W'];
   variableComponents: number[];
   outputComponent = 4;
@@ -118,7 +118,7 @@ export class GroupedConvVec4Program implements WebGPUProgram {
 }
 
 /** One output value per thread: any Cin/groups and Cout/groups. */
-export class GroupedConvScalarProgram implements WebGPUProgram {
+class GroupedConvScalarProgram implements WebGPUProgram {
   variableNames = ['x', 'W'];
   outputShape: number[];
   shaderKey: string;

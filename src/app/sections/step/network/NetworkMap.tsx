@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useId, useLayoutEffect, useMemo, useRef, useState } from 'react';
-import { STEM_THUMBNAIL, type Thumbnail } from '../../../../resnext/blockThumbnails';
+import { STEM_THUMBNAIL, type Thumbnail } from '../../../../resnext/thumbnail';
 import type { ResNeXtModel } from '../../../../resnext/model';
 import { STAGES as STAGE_PRESETS } from '../../../../resnext/stages';
 import { imagenetSpec, resnext29Spec, type NetworkSpec } from '../../../../resnext/spec';

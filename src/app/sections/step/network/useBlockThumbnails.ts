@@ -1,12 +1,11 @@
 import { useEffect, useState } from 'react';
-import { blockThumbnails, type Thumbnail } from '../../../../resnext/blockThumbnails';
+import type { Thumbnail } from '../../../../resnext/thumbnail';
 import type { ResNeXtModel } from '../../../../resnext/model';
 import { nextTask } from '../../../../resnext/nextTask';
 import { errorMessage, type ErrorMessage } from '../../../errors/errorMessage';
 import type { Pixels } from '../../../model';
-import { makeInput } from '../../../model/makeInput';
 
-export type ThumbnailStatus = 'idle' | 'computing' | 'ready' | 'error';
+type ThumbnailStatus = 'idle' | 'computing' | 'ready' | 'error';
 
 export interface ThumbnailState {
   status: ThumbnailStatus;
@@ -35,6 +34,12 @@ export function useBlockThumbnails(model: ResNeXtModel | null, pixels: Pixels | 
     const run = async () => {
       // The step-through's own block goes first; the maps follow in the tasks after it.
       await nextTask();
+      if (!live) return null;
+      // TensorFlow.js loads with the model, not with the section's first figure
+      const [{ blockThumbnails }, { makeInput }] = await Promise.all([
+        import('../../../../resnext/blockThumbnails'),
+        import('../../../model/makeInput'),
+      ]);
       if (!live) return null;
       const input = makeInput(model, pixels);
       try {

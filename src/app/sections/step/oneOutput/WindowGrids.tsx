@@ -5,7 +5,7 @@ import { useT } from '../../../i18n/useT';
 import { useAppState } from '../../../state/AppStateContext';
 
 /** Every channel's 3×3 grids are drawn up to this d; beyond it, the largest products and the rest summed. */
-export const GRID_MAX_D = 8;
+const GRID_MAX_D = 8;
 const SUMMARY_ROWS = 12;
 
 interface GridProps {

@@ -1,0 +1,49 @@
+import { describe, expect, it } from 'vitest';
+import { chunkFileName, sectionChunks } from './sectionPreloadPlugin';
+
+const chunk = (fileName: string, imports: string[], extra: Record<string, unknown> = {}) => ({
+  type: 'chunk' as const,
+  fileName,
+  imports,
+  isEntry: false,
+  facadeModuleId: null as string | null,
+  ...extra,
+});
+
+describe('sectionChunks', () => {
+  it('lists per section the chunks and styles its component needs beyond the main bundle', () => {
+    const bundle = {
+      'index.js': chunk('index.js', ['react.js'], { isEntry: true, facadeModuleId: '/p/src/main.tsx' }),
+      'react.js': chunk('react.js', []),
+      'Overview.js': chunk('Overview.js', ['react.js', 'd3.js'], {
+        facadeModuleId: '/p/src/app/sections/overview/OverviewSection.tsx',
+        viteMetadata: { importedCss: new Set(['Overview.css']) },
+      }),
+      'd3.js': chunk('d3.js', ['react.js'], { viteMetadata: { importedCss: new Set(['d3.css']) } }),
+      'Step.js': chunk('Step.js', ['d3.js'], { facadeModuleId: '/p/src/app/sections/step/StepSection.tsx' }),
+      'lazyPart.js': chunk('lazyPart.js', [], { facadeModuleId: '/p/src/app/sections/step/StepWalker.tsx' }),
+      'x.css': { type: 'asset' as const },
+    };
+    expect(sectionChunks(bundle)).toEqual({
+      overview: ['Overview.js', 'Overview.css', 'd3.js', 'd3.css'],
+      step: ['Step.js', 'd3.js', 'd3.css'],
+    });
+  });
+});
+
+describe('chunkFileName', () => {
+  it('names TensorFlow.js and kernel chunks by what they hold', () => {
+    expect(
+      chunkFileName({ name: 'dist', moduleIds: ['/p/node_modules/@tensorflow/tfjs-core/dist/index.js'] }),
+    ).toBe('assets/tfjs-core-[hash].js');
+    expect(
+      chunkFileName({ name: 'groupedConvOp', moduleIds: ['/p/src/resnext/kernels/groupedConvOp.ts'] }),
+    ).toBe('assets/kernel-[name]-[hash].js');
+    expect(
+      chunkFileName({
+        name: 'model',
+        moduleIds: ['/p/src/resnext/model.ts', '/p/src/resnext/kernels/groupedConvOp.ts'],
+      }),
+    ).toBe('assets/[name]-[hash].js');
+  });
+});
