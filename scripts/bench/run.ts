@@ -205,6 +205,21 @@ async function benchBackend(
     const forms = await page.evaluate((p) => (window as unknown as BenchWindow).__bench.benchForms(p), small);
     for (const k of ['a', 'b', 'c'] as const)
       rows.push({ item: `block form (${k}) 256→256 32×4d @32×32`, backend, timing: forms[k] });
+    // The lab's training step (Train it yourself): one SGD step of each equal-complexity setting. Software GPU
+    // backends and the CPU are too slow here for more than a few steps, so their rows may be cut off below.
+    const trainSteps = backend === 'wasm' ? 5 : 2;
+    const train = await page.evaluate(
+      (n) => (window as unknown as BenchWindow).__bench.benchTrainSteps([1, 2, 4, 8], n),
+      trainSteps,
+    );
+    for (const r of train)
+      rows.push({
+        item: `lab training step C=${r.c} (d=${r.d}, ${r.batch} pictures)`,
+        backend,
+        // the median of the steps after the first (measureSteps in src/resnext/train/labRun.ts)
+        timing: { medianMs: r.stepMs, minMs: NaN, runs: trainSteps - 1, warmup: 1 },
+        note: `${r.stepsPerSecond.toFixed(2)} steps/s, ${r.params} parameters, first step ${fmt(r.firstMs)} ms`,
+      });
   } catch (e) {
     rows.push({ item: 'backend', backend, note: `failed: ${String(e).split('\n')[0]}` });
   } finally {

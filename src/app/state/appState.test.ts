@@ -61,7 +61,7 @@ describe('parseState', () => {
     const s = parseState('section=lab&labC=4,1&labSeeds=1&labEpochs=1&labImages=512');
     expect([s.labC, s.labSeeds, s.labEpochs, s.labImages]).toEqual(['1,4', 1, 1, 512]);
     const bad = parseState('section=lab&labC=3,1&labSeeds=9&labEpochs=0&labImages=10001');
-    expect([bad.labC, bad.labSeeds, bad.labEpochs, bad.labImages]).toEqual(['1,4', 3, 8, 5000]);
+    expect([bad.labC, bad.labSeeds, bad.labEpochs, bad.labImages]).toEqual(['1,4', 2, 4, 2000]);
     expect(parseState('labC=1,,4').labC).toBe('1,4');
   });
 

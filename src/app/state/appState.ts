@@ -116,9 +116,9 @@ export const defaultState: Readonly<AppState> = Object.freeze({
   bnView: 'relu',
   at: '',
   labC: '1,4',
-  labSeeds: 3,
-  labEpochs: 8,
-  labImages: 5000,
+  labSeeds: 2,
+  labEpochs: 4,
+  labImages: 2000,
 });
 
 interface Codec<T> {
