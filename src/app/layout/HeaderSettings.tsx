@@ -1,4 +1,4 @@
-import { useEffect, useId, useRef, useState } from 'react';
+import { useDisclosure } from './useDisclosure';
 import { useBackend } from '../backend/BackendContext';
 import { useT } from '../i18n/useT';
 import { BackendControl } from './BackendControl';
@@ -12,29 +12,7 @@ import { LanguageSwitch } from './LanguageSwitch';
 export function HeaderSettings() {
   const t = useT();
   const { status } = useBackend();
-  const [open, setOpen] = useState(false);
-  const panelId = useId();
-  const root = useRef<HTMLDivElement>(null);
-  const toggle = useRef<HTMLButtonElement>(null);
-
-  useEffect(() => {
-    if (!open) return;
-    const onKey = (e: KeyboardEvent) => {
-      if (e.key !== 'Escape' || e.defaultPrevented) return;
-      e.preventDefault();
-      setOpen(false);
-      toggle.current?.focus();
-    };
-    const onPointer = (e: PointerEvent) => {
-      if (e.target instanceof Node && !root.current?.contains(e.target)) setOpen(false);
-    };
-    document.addEventListener('keydown', onKey);
-    document.addEventListener('pointerdown', onPointer);
-    return () => {
-      document.removeEventListener('keydown', onKey);
-      document.removeEventListener('pointerdown', onPointer);
-    };
-  }, [open]);
+  const { open, setOpen, panelId, root, button: toggle } = useDisclosure();
 
   return (
     <div ref={root} className="header-settings" data-open={open ? 'true' : undefined}>

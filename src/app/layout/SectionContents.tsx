@@ -1,4 +1,5 @@
-import { useEffect, useId, useRef, useState } from 'react';
+import { useEffect, useState } from 'react';
+import { useDisclosure } from './useDisclosure';
 import { useT } from '../i18n/useT';
 import { useAppState } from '../state/AppStateContext';
 import type { SectionId } from '../state/appState';
@@ -40,10 +41,7 @@ export function SectionContents() {
   const t = useT();
   const [{ section, lang }] = useAppState();
   const [entries, setEntries] = useState<Entry[]>([]);
-  const [open, setOpen] = useState(false);
-  const listId = useId();
-  const root = useRef<HTMLElement>(null);
-  const button = useRef<HTMLButtonElement>(null);
+  const { open, setOpen, panelId: listId, root, button } = useDisclosure<HTMLElement>();
   const long = LONG_SECTIONS.includes(section);
 
   // The figures render after the section (lazily, some after data): the list follows the page.
@@ -67,25 +65,6 @@ export function SectionContents() {
       cancelAnimationFrame(frame);
     };
   }, [long, section, lang]);
-
-  useEffect(() => {
-    if (!open) return;
-    const onKey = (e: KeyboardEvent) => {
-      if (e.key !== 'Escape' || e.defaultPrevented) return;
-      e.preventDefault();
-      setOpen(false);
-      button.current?.focus();
-    };
-    const onPointer = (e: PointerEvent) => {
-      if (e.target instanceof Node && !root.current?.contains(e.target)) setOpen(false);
-    };
-    document.addEventListener('keydown', onKey);
-    document.addEventListener('pointerdown', onPointer);
-    return () => {
-      document.removeEventListener('keydown', onKey);
-      document.removeEventListener('pointerdown', onPointer);
-    };
-  }, [open]);
 
   if (!long || entries.length === 0) return null;
   return (

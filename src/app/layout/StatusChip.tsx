@@ -1,4 +1,5 @@
-import { useEffect, useId, useRef, useState, type ReactNode } from 'react';
+import type { ReactNode } from 'react';
+import { useDisclosure } from './useDisclosure';
 import { backendLabel } from '../backend/describeBackend';
 import { useBackend } from '../backend/BackendContext';
 import { useCanary } from '../backend/CanaryContext';
@@ -16,30 +17,8 @@ export function StatusChip({ children }: { children: ReactNode }) {
   const t = useT();
   const { status, info } = useBackend();
   const canary = useCanary();
-  const [open, setOpen] = useState(false);
-  const panelId = useId();
-  const root = useRef<HTMLDivElement>(null);
-  const button = useRef<HTMLButtonElement>(null);
-
-  useEffect(() => {
-    if (!open) return;
-    const onKey = (e: KeyboardEvent) => {
-      if (e.key !== 'Escape' || e.defaultPrevented) return;
-      // Before the phone menu around it: Escape closes the innermost disclosure first.
-      e.preventDefault();
-      setOpen(false);
-      button.current?.focus();
-    };
-    const onPointer = (e: PointerEvent) => {
-      if (e.target instanceof Node && !root.current?.contains(e.target)) setOpen(false);
-    };
-    window.addEventListener('keydown', onKey, true);
-    document.addEventListener('pointerdown', onPointer);
-    return () => {
-      window.removeEventListener('keydown', onKey, true);
-      document.removeEventListener('pointerdown', onPointer);
-    };
-  }, [open]);
+  // Escape closes the chip before the phone menu around it
+  const { open, setOpen, panelId, root, button } = useDisclosure({ innermost: true });
 
   let chip: ChipStatus;
   let text: string;

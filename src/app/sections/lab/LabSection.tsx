@@ -266,227 +266,229 @@ export function LabSection() {
       : t(`lab.phase.${runner.phase}`, { backend: backend ?? '' });
 
   return (
-    <Figure
-      id="fig-lab"
-      kind="lab"
-      label={t('section.lab.title')}
-      className="lab-figure"
-      data={{ 'data-phase': runner.phase }}
-    >
-      <p className="lab-intro">
-        {t('lab.intro', { images: fmt.int(settings.images), backend: backend ?? '…' })}
-      </p>
-      <fieldset className="lab-settings" disabled={busy}>
-        <legend>{t('lab.settings')}</legend>
-        <div className="lab-cs" role="group" aria-label={t('lab.setting.c')}>
-          {LAB_CARDINALITIES.map((c) => {
-            const spec = labSpecFor(c);
-            return (
-              <label key={c}>
-                <input
-                  type="checkbox"
-                  checked={settings.cs.includes(c)}
-                  onChange={() => toggleC(c)}
-                  data-lab-c={c}
-                />{' '}
-                {t('lab.setting.cOption', { c, d: spec.d, params: fmt.int(labParamCount(spec)) })}
-              </label>
-            );
-          })}
-        </div>
-        <label>
-          {t('lab.setting.seeds')}{' '}
-          <input
-            type="number"
-            min={1}
-            max={5}
-            value={settings.seeds}
-            onChange={(e) => update({ labSeeds: Math.max(1, Math.min(5, Number(e.target.value) || 1)) })}
-          />
-        </label>
-        <label>
-          {t('lab.setting.epochs')}{' '}
-          <input
-            type="number"
-            min={1}
-            max={20}
-            value={settings.epochs}
-            onChange={(e) => update({ labEpochs: Math.max(1, Math.min(20, Number(e.target.value) || 1)) })}
-          />
-        </label>
-        <label>
-          {t('lab.setting.images')}{' '}
-          <input
-            type="number"
-            min={256}
-            max={10000}
-            step={256}
-            value={settings.images}
-            onChange={(e) =>
-              update({ labImages: Math.max(256, Math.min(10000, Number(e.target.value) || 256)) })
-            }
-          />
-        </label>
-        <p className="lab-held">{t('lab.heldOut', { n: fmt.int(labHeldOut(settings.images)) })}</p>
-      </fieldset>
-      <div className="lab-controls">
-        <button
-          type="button"
-          onClick={() => runner.estimate(settings)}
-          disabled={busy || !backend}
-          data-lab-estimate=""
-        >
-          {t('lab.estimate')}
-        </button>
-        <button
-          type="button"
-          onClick={() => runner.start(settings)}
-          disabled={busy || !backend}
-          data-lab-start=""
-        >
-          {t('lab.start')}
-        </button>
-        {runner.phase === 'paused' ? (
-          <button type="button" onClick={runner.resume} data-lab-resume="">
-            {t('lab.resume')}
-          </button>
-        ) : (
+    <div data-section-body="lab" className="lab-section">
+      <Figure
+        id="fig-lab"
+        kind="lab"
+        label={t('section.lab.title')}
+        className="lab-figure"
+        data={{ 'data-phase': runner.phase }}
+      >
+        <p className="lab-intro">
+          {t('lab.intro', { images: fmt.int(settings.images), backend: backend ?? '…' })}
+        </p>
+        <fieldset className="lab-settings" disabled={busy}>
+          <legend>{t('lab.settings')}</legend>
+          <div className="lab-cs" role="group" aria-label={t('lab.setting.c')}>
+            {LAB_CARDINALITIES.map((c) => {
+              const spec = labSpecFor(c);
+              return (
+                <label key={c}>
+                  <input
+                    type="checkbox"
+                    checked={settings.cs.includes(c)}
+                    onChange={() => toggleC(c)}
+                    data-lab-c={c}
+                  />{' '}
+                  {t('lab.setting.cOption', { c, d: spec.d, params: fmt.int(labParamCount(spec)) })}
+                </label>
+              );
+            })}
+          </div>
+          <label>
+            {t('lab.setting.seeds')}{' '}
+            <input
+              type="number"
+              min={1}
+              max={5}
+              value={settings.seeds}
+              onChange={(e) => update({ labSeeds: Math.max(1, Math.min(5, Number(e.target.value) || 1)) })}
+            />
+          </label>
+          <label>
+            {t('lab.setting.epochs')}{' '}
+            <input
+              type="number"
+              min={1}
+              max={20}
+              value={settings.epochs}
+              onChange={(e) => update({ labEpochs: Math.max(1, Math.min(20, Number(e.target.value) || 1)) })}
+            />
+          </label>
+          <label>
+            {t('lab.setting.images')}{' '}
+            <input
+              type="number"
+              min={256}
+              max={10000}
+              step={256}
+              value={settings.images}
+              onChange={(e) =>
+                update({ labImages: Math.max(256, Math.min(10000, Number(e.target.value) || 256)) })
+              }
+            />
+          </label>
+          <p className="lab-held">{t('lab.heldOut', { n: fmt.int(labHeldOut(settings.images)) })}</p>
+        </fieldset>
+        <div className="lab-controls">
           <button
             type="button"
-            onClick={runner.pause}
-            disabled={runner.phase !== 'training'}
-            data-lab-pause=""
+            onClick={() => runner.estimate(settings)}
+            disabled={busy || !backend}
+            data-lab-estimate=""
           >
-            {t('lab.pause')}
+            {t('lab.estimate')}
           </button>
+          <button
+            type="button"
+            onClick={() => runner.start(settings)}
+            disabled={busy || !backend}
+            data-lab-start=""
+          >
+            {t('lab.start')}
+          </button>
+          {runner.phase === 'paused' ? (
+            <button type="button" onClick={runner.resume} data-lab-resume="">
+              {t('lab.resume')}
+            </button>
+          ) : (
+            <button
+              type="button"
+              onClick={runner.pause}
+              disabled={runner.phase !== 'training'}
+              data-lab-pause=""
+            >
+              {t('lab.pause')}
+            </button>
+          )}
+          <button type="button" onClick={runner.stop} disabled={!busy} data-lab-stop="">
+            {t('lab.stop')}
+          </button>
+          <button type="button" onClick={save} disabled={!exp || busy}>
+            {t('lab.save')}
+          </button>
+          <button type="button" onClick={() => fileInput.current?.click()} disabled={busy}>
+            {t('lab.load')}
+          </button>
+          <input ref={fileInput} type="file" accept="application/json,.json" hidden onChange={load} />
+        </div>
+        <p
+          className="lab-phase"
+          role="status"
+          data-lab-phase={runner.phase}
+          data-tensors={runner.numTensors.join(',')}
+          {...(exp?.totalMs != null ? { 'data-total-ms': String(Math.round(exp.totalMs)) } : {})}
+        >
+          {phaseText}
+        </p>
+        {runner.error && (
+          <p className="lab-error" role="alert" data-error-code={runner.error.code}>
+            {t(`lab.error.${runner.error.code}`, { detail: runner.error.detail })}
+          </p>
         )}
-        <button type="button" onClick={runner.stop} disabled={!busy} data-lab-stop="">
-          {t('lab.stop')}
-        </button>
-        <button type="button" onClick={save} disabled={!exp || busy}>
-          {t('lab.save')}
-        </button>
-        <button type="button" onClick={() => fileInput.current?.click()} disabled={busy}>
-          {t('lab.load')}
-        </button>
-        <input ref={fileInput} type="file" accept="application/json,.json" hidden onChange={load} />
-      </div>
-      <p
-        className="lab-phase"
-        role="status"
-        data-lab-phase={runner.phase}
-        data-tensors={runner.numTensors.join(',')}
-        {...(exp?.totalMs != null ? { 'data-total-ms': String(Math.round(exp.totalMs)) } : {})}
-      >
-        {phaseText}
-      </p>
-      {runner.error && (
-        <p className="lab-error" role="alert" data-error-code={runner.error.code}>
-          {t(`lab.error.${runner.error.code}`, { detail: runner.error.detail })}
-        </p>
-      )}
-      {fileError && (
-        <p className="lab-error" role="alert" data-error-code="file">
-          {t('lab.error.file')}
-        </p>
-      )}
-      {exp?.estimate && (
-        <p className="lab-estimate" data-estimate-ms={Math.round(exp.estimate.ms)}>
-          {t('lab.estimate.value', {
-            time: time(exp.estimate.ms),
-            runs: exp.settings.cs.length * exp.settings.seeds,
-            steps: exp.estimate.times
-              .map(([c, s]) => t('lab.estimate.step', { c, ms: fmt.int(s.stepMs) }))
-              .join(', '),
-          })}
-        </p>
-      )}
-      {exp && (
-        <>
-          <ul className="lab-runs">
-            {runs.map((r) => (
-              <li
-                key={`${r.c}-${r.seed}`}
-                data-run=""
-                data-c={r.c}
-                data-seed={r.seed}
-                data-done={r.result ? '1' : '0'}
-                data-step={r.step}
-                {...(r.result
-                  ? {
-                      'data-acc': String(r.result.acc),
-                      'data-loss-first': String(r.result.lossFirst),
-                      'data-loss-last': String(r.result.lossLast),
-                      'data-run-ms': String(Math.round(r.result.ms)),
-                    }
-                  : {})}
-              >
-                <span className="lab-swatch" style={{ background: colorOf(r.c) }} aria-hidden="true" />
-                {t('lab.run', { c: r.c, seed: r.seed })}
-                {' — '}
-                {r.steps > 0 && t('lab.run.progress', { step: fmt.int(r.step), steps: fmt.int(r.steps) })}
-                <progress
-                  max={Math.max(r.steps, 1)}
-                  value={r.step}
-                  aria-label={t('lab.run', { c: r.c, seed: r.seed })}
-                />
-                {r.result && (
-                  <>
-                    {' '}
-                    {t('lab.run.acc', { acc: fmt.pct(r.result.acc, 1) })};{' '}
-                    {t('lab.run.loss', {
-                      first: fmt.fixed(r.result.lossFirst, 2),
-                      last: fmt.fixed(r.result.lossLast, 2),
+        {fileError && (
+          <p className="lab-error" role="alert" data-error-code="file">
+            {t('lab.error.file')}
+          </p>
+        )}
+        {exp?.estimate && (
+          <p className="lab-estimate" data-estimate-ms={Math.round(exp.estimate.ms)}>
+            {t('lab.estimate.value', {
+              time: time(exp.estimate.ms),
+              runs: exp.settings.cs.length * exp.settings.seeds,
+              steps: exp.estimate.times
+                .map(([c, s]) => t('lab.estimate.step', { c, ms: fmt.int(s.stepMs) }))
+                .join(', '),
+            })}
+          </p>
+        )}
+        {exp && (
+          <>
+            <ul className="lab-runs">
+              {runs.map((r) => (
+                <li
+                  key={`${r.c}-${r.seed}`}
+                  data-run=""
+                  data-c={r.c}
+                  data-seed={r.seed}
+                  data-done={r.result ? '1' : '0'}
+                  data-step={r.step}
+                  {...(r.result
+                    ? {
+                        'data-acc': String(r.result.acc),
+                        'data-loss-first': String(r.result.lossFirst),
+                        'data-loss-last': String(r.result.lossLast),
+                        'data-run-ms': String(Math.round(r.result.ms)),
+                      }
+                    : {})}
+                >
+                  <span className="lab-swatch" style={{ background: colorOf(r.c) }} aria-hidden="true" />
+                  {t('lab.run', { c: r.c, seed: r.seed })}
+                  {' — '}
+                  {r.steps > 0 && t('lab.run.progress', { step: fmt.int(r.step), steps: fmt.int(r.steps) })}
+                  <progress
+                    max={Math.max(r.steps, 1)}
+                    value={r.step}
+                    aria-label={t('lab.run', { c: r.c, seed: r.seed })}
+                  />
+                  {r.result && (
+                    <>
+                      {' '}
+                      {t('lab.run.acc', { acc: fmt.pct(r.result.acc, 1) })};{' '}
+                      {t('lab.run.loss', {
+                        first: fmt.fixed(r.result.lossFirst, 2),
+                        last: fmt.fixed(r.result.lossLast, 2),
+                      })}
+                    </>
+                  )}
+                </li>
+              ))}
+            </ul>
+            <div className="lab-grid">
+              <Chart draw={drawLoss} className="lab-chart lab-loss" />
+              <Chart draw={drawAcc} className="lab-chart lab-acc" />
+            </div>
+            {cs.length > 0 && (
+              <div className="lab-steps">
+                <h3>{t('lab.stepMs.title')}</h3>
+                <ul>
+                  {cs.map((c) => (
+                    <li key={c} data-step-ms={String(steps.get(c))} data-c={c}>
+                      {t('lab.stepMs', { c, ms: fmt.int(steps.get(c)!), batch: LAB_BATCH })}
+                    </li>
+                  ))}
+                </ul>
+                {cs.length >= 2 && (
+                  <p>
+                    {t('lab.stepMs.ratio', {
+                      low: cs[0],
+                      high: cs[cs.length - 1],
+                      ratio: fmt.fixed(steps.get(cs[cs.length - 1])! / steps.get(cs[0])!, 2),
                     })}
-                  </>
+                  </p>
                 )}
-              </li>
-            ))}
-          </ul>
-          <div className="lab-grid">
-            <Chart draw={drawLoss} className="lab-chart lab-loss" />
-            <Chart draw={drawAcc} className="lab-chart lab-acc" />
-          </div>
-          {cs.length > 0 && (
-            <div className="lab-steps">
-              <h3>{t('lab.stepMs.title')}</h3>
-              <ul>
-                {cs.map((c) => (
-                  <li key={c} data-step-ms={String(steps.get(c))} data-c={c}>
-                    {t('lab.stepMs', { c, ms: fmt.int(steps.get(c)!), batch: LAB_BATCH })}
-                  </li>
-                ))}
-              </ul>
-              {cs.length >= 2 && (
-                <p>
-                  {t('lab.stepMs.ratio', {
-                    low: cs[0],
-                    high: cs[cs.length - 1],
-                    ratio: fmt.fixed(steps.get(cs[cs.length - 1])! / steps.get(cs[0])!, 2),
-                  })}
-                </p>
-              )}
-            </div>
-          )}
-          {allDone && stats.length > 0 && (
-            <div className="lab-result">
-              <h3>{t('lab.dots.title')}</h3>
-              <Chart draw={drawDots} className="lab-chart lab-dots" />
-              {verdict && (
-                <p className="lab-verdict" role="status" data-verdict={verdict.kind}>
-                  {t(`lab.verdict.${verdict.kind}`, {
-                    low: verdict.lowC,
-                    high: verdict.highC,
-                    diff: fmt.fixed(Math.abs(verdict.diffPt), 2),
-                    spread: fmt.fixed(verdict.spreadPt, 2),
-                  })}
-                </p>
-              )}
-            </div>
-          )}
-        </>
-      )}
-      <p className="lab-citation">{t('lab.citation', { citation: CITATION })}</p>
-    </Figure>
+              </div>
+            )}
+            {allDone && stats.length > 0 && (
+              <div className="lab-result">
+                <h3>{t('lab.dots.title')}</h3>
+                <Chart draw={drawDots} className="lab-chart lab-dots" />
+                {verdict && (
+                  <p className="lab-verdict" role="status" data-verdict={verdict.kind}>
+                    {t(`lab.verdict.${verdict.kind}`, {
+                      low: verdict.lowC,
+                      high: verdict.highC,
+                      diff: fmt.fixed(Math.abs(verdict.diffPt), 2),
+                      spread: fmt.fixed(verdict.spreadPt, 2),
+                    })}
+                  </p>
+                )}
+              </div>
+            )}
+          </>
+        )}
+        <p className="lab-citation">{t('lab.citation', { citation: CITATION })}</p>
+      </Figure>
+    </div>
   );
 }
