@@ -2,8 +2,8 @@ import { catalogs } from '../src/i18n';
 import { appQuery, backendIndicator, expect, gotoApp, projectBackend, test, waitForBackend } from './harness';
 import { navLink } from './support/sections';
 import { describeViolations, runAxe, WCAG_A_AA } from './support/axe';
+import { SECTIONS } from '../src/app/state/appState';
 
-const SECTIONS = ['overview', 'forms', 'step', 'classify', 'numbers'] as const;
 const { en, zh } = catalogs;
 
 function query(page: import('@playwright/test').Page): URLSearchParams {
@@ -26,12 +26,14 @@ test('shell: every section opens from the nav, in order, and Back returns @wasm'
   }
 
   // Each section change added a history entry.
+  const last = SECTIONS[SECTIONS.length - 1];
+  const beforeLast = SECTIONS[SECTIONS.length - 2];
   await page.goBack();
-  await expect(page.locator('#section-title')).toHaveText(en['section.numbers.title']);
+  await expect(page.locator('#section-title')).toHaveText(en[`section.${last}.title`]);
   await page.goBack();
-  await expect(page.locator('#section-title')).toHaveText(en['section.classify.title']);
+  await expect(page.locator('#section-title')).toHaveText(en[`section.${beforeLast}.title`]);
   await page.goForward();
-  await expect(page.locator('#section-title')).toHaveText(en['section.numbers.title']);
+  await expect(page.locator('#section-title')).toHaveText(en[`section.${last}.title`]);
 });
 
 test('shell: every section opens from its URL @wasm', async ({ page }) => {
