@@ -50,7 +50,7 @@ export const lab = {
     'Verdict: C = {high} is {diff} points below C = {low}, more than the seeds’ spread of {spread} points — above the noise, against the paper’s claim.',
   'lab.verdict.within-noise':
     'Verdict: C = {high} minus C = {low} is {diff} points, within the seeds’ spread of {spread} points — within the noise.',
-  'lab.citation': 'Pictures: {citation}.',
+  'lab.citation': 'Pictures:',
   'lab.error.data': 'The pictures could not be downloaded: {detail}',
   'lab.error.integrity': 'The pictures failed their sha256 check and were not used: {detail}',
   'lab.error.backend': 'TensorFlow.js could not start in the worker: {detail}',

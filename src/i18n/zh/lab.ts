@@ -52,7 +52,7 @@ export const lab: Catalog<typeof en> = {
     '结论：C = {high} 比 C = {low} 低 {diff} 个百分点，超过种子间的波动（{spread} 个百分点）——超出噪声范围，与论文的结论相反。',
   'lab.verdict.within-noise':
     '结论：C = {high} 减 C = {low} 为 {diff} 个百分点，在种子间的波动（{spread} 个百分点）之内——属于噪声。',
-  'lab.citation': '图片来源：{citation}。',
+  'lab.citation': '图片来源：',
   'lab.error.data': '无法下载图片：{detail}',
   'lab.error.integrity': '图片未通过 sha256 校验，未被使用：{detail}',
   'lab.error.backend': 'TensorFlow.js 无法在 Worker 中启动：{detail}',

@@ -487,7 +487,9 @@ export function LabSection() {
             )}
           </>
         )}
-        <p className="lab-citation">{t('lab.citation', { citation: CITATION })}</p>
+        <p className="lab-citation">
+          {t('lab.citation')} <cite lang="en">{CITATION}</cite>
+        </p>
       </Figure>
     </div>
   );
