@@ -3,7 +3,7 @@
  * a fresh browser context (empty cache, no service worker yet) opens Classify and waits for the top-1 class.
  * Also records when the weights download started and ended, from the page's resource timing.
  */
-import type { Browser } from 'playwright-core';
+import type { Browser, CDPSession } from 'playwright-core';
 
 export interface NetworkProfile {
   name: string;
@@ -18,6 +18,20 @@ export const NETWORK_PROFILES: readonly NetworkProfile[] = [
   { name: '10 Mbit/s, 40 ms', downMbps: 10, upMbps: 5, latencyMs: 40 },
   { name: '1.6 Mbit/s, 150 ms', downMbps: 1.6, upMbps: 0.75, latencyMs: 150 },
 ];
+
+/** Throttles the page of `cdp` to `profile` (download, upload, latency). */
+export async function emulateNetwork(
+  cdp: CDPSession,
+  profile: Pick<NetworkProfile, 'downMbps' | 'upMbps' | 'latencyMs'>,
+): Promise<void> {
+  await cdp.send('Network.enable');
+  await cdp.send('Network.emulateNetworkConditions', {
+    offline: false,
+    latency: profile.latencyMs,
+    downloadThroughput: (profile.downMbps * 1e6) / 8,
+    uploadThroughput: (profile.upMbps * 1e6) / 8,
+  });
+}
 
 export interface NetworkRun {
   /** navigation start → top-1 shown */
@@ -48,14 +62,7 @@ export async function benchNetwork(
       const ctx = await browser.newContext();
       try {
         const page = await ctx.newPage();
-        const cdp = await ctx.newCDPSession(page);
-        await cdp.send('Network.enable');
-        await cdp.send('Network.emulateNetworkConditions', {
-          offline: false,
-          latency: profile.latencyMs,
-          downloadThroughput: (profile.downMbps * 1e6) / 8,
-          uploadThroughput: (profile.upMbps * 1e6) / 8,
-        });
+        await emulateNetwork(await ctx.newCDPSession(page), profile);
         await page.goto(`${appUrl}/?section=classify&backend=wasm`, { waitUntil: 'commit' });
         await page.waitForSelector('[data-testid="top1"][data-class]', { timeout: 600_000 });
         const run = await page.evaluate(() => {

@@ -9,6 +9,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import type { Browser } from 'playwright-core';
+import { emulateNetwork } from './network';
 
 export const PHONE = {
   name: '375×812, CPU 4×, 10 Mbit/s + 40 ms, cold',
@@ -110,13 +111,7 @@ export async function benchPhone(
         const page = await ctx.newPage();
         const cdp = await ctx.newCDPSession(page);
         await cdp.send('Emulation.setCPUThrottlingRate', { rate: PHONE.cpuSlowdown });
-        await cdp.send('Network.enable');
-        await cdp.send('Network.emulateNetworkConditions', {
-          offline: false,
-          latency: PHONE.latencyMs,
-          downloadThroughput: (PHONE.downMbps * 1e6) / 8,
-          uploadThroughput: (PHONE.upMbps * 1e6) / 8,
-        });
+        await emulateNetwork(cdp, PHONE);
         await page.addInitScript(watchScript(FIRST_FIGURES[section]));
         await page.goto(`${appUrl}/?section=${section}`, { waitUntil: 'commit' });
         await page.waitForFunction(
