@@ -4,7 +4,7 @@ import { countNetwork } from '../../../resnext/counting';
 import { resnext29Spec } from '../../../resnext/spec';
 import { useProjectMetrics } from '../../story/useProjectMetrics';
 import { Figure } from '../../layout/Figure';
-import { Rows, useWhyTables } from '../overview/whyTables';
+import { Rows, Table3Legend, useWhyTables } from '../overview/whyTables';
 import { useNumbersText } from './useNumbersText';
 import '../overview/overview.css';
 
@@ -23,16 +23,7 @@ export function PaperResults() {
       <p>{t('numbers.paper.intro')}</p>
       <Figure id="fig-paper-table3" kind="paper-table3" className="numbers-figure" label={t3Title}>
         <figcaption className="numbers-figure-title">{t3Title}</figcaption>
-        <ul className="ov-cost-legend">
-          <li>
-            <span className="ov-swatch ov-swatch--r50" aria-hidden="true" />
-            {t('ovfig.why.t3.r50')}
-          </li>
-          <li>
-            <span className="ov-swatch ov-swatch--r101" aria-hidden="true" />
-            {t('ovfig.why.t3.r101')}
-          </li>
-        </ul>
+        <Table3Legend />
         <Rows data={why.t3} testId="paper-t3" />
         <p className="numbers-note">{t('numbers.paper.t3.note', { depth50: 50, depth101: 101 })}</p>
         <p className="numbers-source">{source}</p>

@@ -1,7 +1,7 @@
 import { useT } from '../../i18n/useT';
 import { Figure } from '../../layout/Figure';
 import { useAppState } from '../../state/AppStateContext';
-import { Rows, useWhyTables } from './whyTables';
+import { Rows, Table3Legend, useWhyTables } from './whyTables';
 
 /**
  * Why cardinality: the paper's Table 4 as three directions taken from ResNet-101 (deeper, wider, more paths), each
@@ -23,16 +23,7 @@ export function WhyCardinality() {
         </div>
         <div>
           <h3 className="ov-cost-h3">{t3.title}</h3>
-          <ul className="ov-cost-legend">
-            <li>
-              <span className="ov-swatch ov-swatch--r50" aria-hidden="true" />
-              {t('ovfig.why.t3.r50')}
-            </li>
-            <li>
-              <span className="ov-swatch ov-swatch--r101" aria-hidden="true" />
-              {t('ovfig.why.t3.r101')}
-            </li>
-          </ul>
+          <Table3Legend />
           <Rows data={t3} testId="why-t3" />
           <p className="blk-note">{t('ovfig.why.t3.caption', { span: f1(span) })}</p>
           <p className="blk-note" data-testid="why-train">

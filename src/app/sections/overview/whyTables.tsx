@@ -12,6 +12,23 @@ import { errorOf, gain, table3Rows, table4Directions, ticksIn, zoomedDomain, typ
  * The paper's Tables 3 and 4 drawn one way, as zoomed dot plots: used by the Overview's "why cardinality" and by
  * the Numbers section's paper results, so the same data is one picture wherever it appears.
  */
+/** Table 3's legend: the swatches of the depth-50 and depth-101 rows. */
+export function Table3Legend() {
+  const t = useT();
+  return (
+    <ul className="ov-cost-legend">
+      <li>
+        <span className="ov-swatch ov-swatch--r50" aria-hidden="true" />
+        {t('ovfig.why.t3.r50')}
+      </li>
+      <li>
+        <span className="ov-swatch ov-swatch--r101" aria-hidden="true" />
+        {t('ovfig.why.t3.r101')}
+      </li>
+    </ul>
+  );
+}
+
 export function Rows({ data, testId }: { data: DotRowsData; testId: string }) {
   const reduced = usePrefersReducedMotion();
   const [compact, setCompact] = useState(false);
