@@ -1,7 +1,6 @@
 /**
  * A state machine's state held outside React, so that code outside a render (the comparison borrowing a
- * kept model) can send an event and read the outcome at once. Components read it with
- * useSyncExternalStore(store.subscribe, store.get).
+ * kept model) can send an event and read the outcome at once; `subscribe` tells of each change.
  */
 export class MachineStore<S, E> {
   private readonly listeners = new Set<() => void>();

@@ -141,11 +141,6 @@ export async function checkArchitecture(file: SafetensorsFile): Promise<NetworkS
   return inferSpec(new Map([...file.tensors].map(([k, t]) => [k, t.shape])), file.source);
 }
 
-/** Uploads the weights to the active backend. A 1,000-way classifier gets the ImageNet class names. */
-export async function buildModel(file: SafetensorsFile): Promise<ResNeXtModel> {
-  return (await buildMeasuredModel(file)).model;
-}
-
 export interface MeasuredModel {
   model: ResNeXtModel;
   /** bytes of the tensors the model holds, as tf.memory() counts them */
@@ -154,7 +149,10 @@ export interface MeasuredModel {
   backend: string;
 }
 
-/** buildModel, with the bytes the model holds and the backend it lives on. */
+/**
+ * Uploads the weights to the active backend (a 1,000-way classifier gets the ImageNet class names), and tells
+ * the bytes the model holds and the backend it lives on.
+ */
 export async function buildMeasuredModel(file: SafetensorsFile): Promise<MeasuredModel> {
   const [{ loadModel }, tf] = await Promise.all([
     import('../../resnext/model'),

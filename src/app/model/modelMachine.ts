@@ -1,6 +1,6 @@
 /**
  * The shared model's life as a pure state machine: what to download, what to build, what to hand out and
- * what to dispose. The store (ModelStore.tsx) feeds it events and carries out what its state asks for:
+ * what to dispose. The controller (modelController.ts) feeds it events and does what its state asks for:
  *
  *   idle ──need──▶ downloading ──downloaded──▶ building ──built──▶ ready
  *                        │                        │
