@@ -21,10 +21,7 @@ const workersAllowed = (): boolean =>
   !(__TEST_HOOKS__ && typeof window !== 'undefined' && window.__resnextNoInferenceWorker);
 
 const spawn = (): WorkerPort =>
-  new Worker(new URL('./inference.worker.ts', import.meta.url), {
-    type: 'module',
-    name: 'inference',
-  }) as unknown as WorkerPort;
+  new Worker(new URL('./inference.worker.ts', import.meta.url), { type: 'module', name: 'inference' });
 
 let client: InferenceClient | null = null;
 

@@ -1,56 +1,21 @@
 /**
- * The page's side of the inference worker against a scripted worker: when it answers, when the page must
- * compute instead (null), and that a failure stops the worker for good on that backend.
+ * The page's side of the inference worker against a scripted worker behind the real Comlink boundary: when it
+ * answers, when the page must compute instead (null), and that a failure stops the worker for good on that
+ * backend.
  */
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { SafetensorsFile } from '../../resnext/safetensors';
-import {
-  InferenceClient,
-  REQUEST_FLOOR_MS,
-  requestTimeoutMs,
-  SLOW_REQUEST_MS,
-  type WorkerPort,
-} from './inferenceClient';
-import type { InferenceFailure, InferenceReply, InferenceRequest, ResultOf, TensorData } from './protocol';
+import { InferenceClient } from './inferenceClient';
+import type { InferenceFailure, TensorData } from './protocol';
+import { REQUEST_FLOOR_MS, requestTimeoutMs, SLOW_REQUEST_MS } from './requestTimeout';
+import { ScriptedWorker } from './scriptedWorker';
 
 const file: SafetensorsFile = { source: 'test.safetensors', metadata: {}, tensors: new Map() };
 const input: TensorData = { values: new Float32Array([1, 2, 3]), shape: [1, 1, 1, 3] };
 const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
 
-/** A worker that answers every request at once, or with the failure `fail` gives for it. */
-class FakeWorker implements WorkerPort {
-  onmessage: ((event: MessageEvent<InferenceReply>) => void) | null = null;
-  onerror: ((event: Event) => void) | null = null;
-  readonly received: InferenceRequest[] = [];
-  terminated = false;
-  loadResult: ResultOf['load'] = {};
-  constructor(readonly fail: (r: InferenceRequest) => InferenceFailure | null = () => null) {}
-  postMessage(request: InferenceRequest): void {
-    this.received.push(request);
-    const failure = this.fail(request);
-    const result: ResultOf[InferenceRequest['type']] =
-      request.type === 'classify'
-        ? { logits: new Float32Array([0.5]), ms: 3 }
-        : request.type === 'start'
-          ? { backend: request.backend, groupedConvKernel: true }
-          : request.type === 'load'
-            ? this.loadResult
-            : null;
-    const reply: InferenceReply = failure
-      ? { id: request.id, ok: false, failure }
-      : { id: request.id, ok: true, result };
-    queueMicrotask(() => this.onmessage?.({ data: reply } as MessageEvent<InferenceReply>));
-  }
-  terminate(): void {
-    this.terminated = true;
-  }
-  types(): string[] {
-    return this.received.map((r) => r.type);
-  }
-}
-
-function clientWith(...workers: FakeWorker[]) {
-  const spawned: FakeWorker[] = [];
+function clientWith(...workers: ScriptedWorker[]) {
+  const spawned: ScriptedWorker[] = [];
   const client = new InferenceClient(
     () => {
       const w = workers[spawned.length];
@@ -64,18 +29,14 @@ function clientWith(...workers: FakeWorker[]) {
   return { client, spawned };
 }
 
-/** A worker that answers as FakeWorker does until `hangOn` comes, then never again (a driver hang). */
-class HangingWorker extends FakeWorker {
-  hung = false;
-  constructor(readonly hangOn: InferenceRequest['type']) {
-    super();
-  }
-  override postMessage(request: InferenceRequest): void {
-    if (request.type === this.hangOn) this.hung = true;
-    if (this.hung) this.received.push(request);
-    else super.postMessage(request);
-  }
-}
+/** A worker that answers until `method` comes, then never again (a driver hang). */
+const hangingOn = (method: string) => {
+  let hung = false;
+  return new ScriptedWorker((m) => {
+    hung ||= m === method;
+    return hung ? 'hang' : null;
+  });
+};
 
 describe('the inference client', () => {
   it('without workers, answers nothing: the page computes', async () => {
@@ -103,7 +64,7 @@ describe('the inference client', () => {
   });
 
   it('starts nothing for an offer until it is attached, and nothing for a model never offered', async () => {
-    const worker = new FakeWorker();
+    const worker = new ScriptedWorker();
     const { client, spawned } = clientWith(worker);
     const model = {};
     client.attach(model, 'wasm');
@@ -123,27 +84,32 @@ describe('the inference client', () => {
     client.attach(next, 'wasm');
     client.attach(next, 'wasm');
     expect(await client.classify(next, input)).not.toBeNull();
-    expect(worker.types()).toEqual(['start', 'load', 'classify']);
+    expect(worker.methods()).toEqual(['start', 'load', 'classify']);
   });
 
-  it('starts the page’s backend in the worker, loads the model, then answers for it', async () => {
-    const worker = new FakeWorker();
+  it('starts the page’s backend in the worker, loads the model, then answers for it: off, starting, ready', async () => {
+    const worker = new ScriptedWorker();
+    worker.loadResult = { canary: { maxAbsDiff: 1e-6, top1Matches: true, ms: 40 } };
     const { client } = clientWith(worker);
-    const seen: string[] = [];
-    client.subscribe(() => seen.push(client.getState().phase));
+    const seen: string[] = [client.getState().phase];
+    client.subscribe(() => {
+      if (seen.at(-1) !== client.getState().phase) seen.push(client.getState().phase);
+    });
     const model = {};
     client.offer(model, file, 'webgl', true);
     client.attach(model, 'webgl');
     expect(client.getState()).toMatchObject({ phase: 'starting', backend: 'webgl' });
     expect(client.has(model)).toBe(true);
     expect(await client.classify(model, input)).toEqual({ logits: new Float32Array([0.5]), ms: 3 });
-    expect(client.getState().phase).toBe('ready');
-    expect(seen).toContain('ready');
-    expect(worker.types()).toEqual(['start', 'load', 'classify']);
-    expect(worker.received[0]).toMatchObject({ backend: 'webgl' });
-    expect(worker.received[1]).toMatchObject({ canary: true });
+    expect(seen).toEqual(['off', 'starting', 'ready']);
+    expect(client.getState()).toMatchObject({ canary: { ms: 40 }, failure: null });
+    expect(worker.methods()).toEqual(['start', 'load', 'classify']);
+    expect(worker.received[0].args).toEqual([{ backend: 'webgl', fault: null }]);
+    expect(worker.received[1].args).toMatchObject([expect.any(Number), { source: 'test.safetensors' }, true]);
     expect(await client.blockInput({}, input, 'layer1.0')).toBeNull();
-    expect(client.answered()).toEqual({ classify: 1, blockInput: 0 });
+    expect(await client.blockInput(model, input, 'layer1.0')).toEqual(input);
+    expect(client.answered()).toEqual({ classify: 1, blockInput: 1 });
+    expect(await client.memory()).toEqual({ numTensors: 7, numBytes: 28 });
   });
 
   it('a failed canary stops the worker for good on that backend; another backend gets a new worker', async () => {
@@ -152,16 +118,23 @@ describe('the inference client', () => {
       message: 'max |logit − PyTorch| = 0.3',
       maxAbsDiff: 0.3,
     };
-    const broken = new FakeWorker((r) => (r.type === 'load' ? canary : null));
-    const next = new FakeWorker();
+    const broken = new ScriptedWorker((m) => (m === 'load' ? canary : null));
+    const next = new ScriptedWorker();
     const { client, spawned } = clientWith(broken, next);
+    const seen: string[] = [];
+    client.subscribe(() => {
+      if (seen.at(-1) !== client.getState().phase) seen.push(client.getState().phase);
+    });
     const model = {};
     client.offer(model, file, 'wasm', true);
     client.attach(model, 'wasm');
     expect(await client.classify(model, input)).toBeNull();
+    expect(seen).toEqual(['starting', 'failed']);
+    // the failure arrives with its code and figures, through the boundary
     expect(client.getState()).toMatchObject({ phase: 'failed', backend: 'wasm', failure: canary });
     expect(broken.terminated).toBe(true);
     expect(client.has(model)).toBe(false);
+    expect(await client.memory()).toBeNull();
     // The next model on the same backend stays on the page.
     const again = {};
     client.offer(again, file, 'wasm', true);
@@ -177,9 +150,21 @@ describe('the inference client', () => {
     expect(client.getState()).toMatchObject({ phase: 'ready', backend: 'cpu', failure: null });
   });
 
+  it('an error thrown in the worker arrives as code "error" with its message', async () => {
+    const worker = new ScriptedWorker();
+    const { client } = clientWith(worker);
+    const model = {};
+    client.offer(model, file, 'wasm', false);
+    client.attach(model, 'wasm');
+    expect(await client.classify(model, input)).not.toBeNull();
+    worker.script = (m) => (m === 'classify' ? Promise.reject(new RangeError('out of memory')) : null);
+    expect(await client.classify(model, input)).toBeNull();
+    expect(client.getState().failure).toEqual({ code: 'error', message: 'out of memory' });
+  });
+
   it('a backend change replaces the worker, and models of the old one are no longer answered for', async () => {
-    const first = new FakeWorker();
-    const second = new FakeWorker();
+    const first = new ScriptedWorker();
+    const second = new ScriptedWorker();
     const { client } = clientWith(first, second);
     const old = {};
     client.offer(old, file, 'webgpu', true);
@@ -189,13 +174,37 @@ describe('the inference client', () => {
     client.offer(model, file, 'wasm', false);
     client.attach(model, 'wasm');
     expect(first.terminated).toBe(true);
+    expect(client.has(old)).toBe(false);
     expect(await client.classify(old, input)).toBeNull();
     expect(await client.classify(model, input)).not.toBeNull();
-    expect(second.received[1]).toMatchObject({ type: 'load', canary: false });
+    expect(second.received[1]).toMatchObject({ method: 'load', args: [expect.any(Number), file, false] });
+  });
+
+  it('ignores what a replaced worker still owed: its failure does not fail the next one', async () => {
+    // the first worker never finishes loading; the backend changes meanwhile
+    const slow = hangingOn('load');
+    const next = new ScriptedWorker();
+    const { client } = clientWith(slow, next);
+    const old = {};
+    client.offer(old, file, 'webgl', true);
+    client.attach(old, 'webgl');
+    const oldAnswer = client.classify(old, input);
+    await settle();
+    expect(slow.methods()).toEqual(['start', 'load']);
+    const model = {};
+    client.offer(model, file, 'wasm', true);
+    client.attach(model, 'wasm');
+    // the old load is cut off ('crashed', the worker was stopped) and its classification comes back null…
+    expect(await oldAnswer).toBeNull();
+    expect(slow.terminated).toBe(true);
+    // …but that was another generation: the new worker is not given up on
+    expect(client.getState()).toMatchObject({ backend: 'wasm', failure: null });
+    expect(await client.classify(model, input)).not.toBeNull();
+    expect(client.getState().phase).toBe('ready');
   });
 
   it('detach unloads the model in the worker', async () => {
-    const worker = new FakeWorker();
+    const worker = new ScriptedWorker();
     const { client } = clientWith(worker);
     const model = {};
     client.offer(model, file, 'wasm', true);
@@ -203,32 +212,56 @@ describe('the inference client', () => {
     await client.classify(model, input);
     client.detach(model);
     await settle();
-    expect(worker.types().at(-1)).toBe('unload');
+    expect(worker.received.at(-1)).toEqual({ method: 'unload', args: [worker.received[1].args[0]] });
     expect(client.has(model)).toBe(false);
     expect(await client.classify(model, input)).toBeNull();
   });
 
+  it('close terminates the worker and goes back to off; the next model starts a new one', async () => {
+    const first = new ScriptedWorker();
+    const second = new ScriptedWorker();
+    const { client } = clientWith(first, second);
+    const stop = client.want();
+    const model = {};
+    client.offer(model, file, 'wasm', true);
+    client.attach(model, 'wasm');
+    await client.classify(model, input);
+    client.close();
+    expect(first.terminated).toBe(true);
+    expect(client.getState()).toEqual({ phase: 'off', wanted: true, backend: null, failure: null });
+    expect(await client.classify(model, input)).toBeNull();
+    const next = {};
+    client.offer(next, file, 'wasm', true);
+    client.attach(next, 'wasm');
+    expect(await client.classify(next, input)).not.toBeNull();
+    stop();
+  });
+
   it('a worker that fails to start, dies, or cannot be made leaves the page computing, with the reason', async () => {
-    const noStart = new FakeWorker((r) =>
-      r.type === 'start' ? { code: 'start', message: 'no WebGPU adapter' } : null,
+    const noStart = new ScriptedWorker((m) =>
+      m === 'start' ? { code: 'start', message: 'no WebGPU adapter' } : null,
     );
     const a = clientWith(noStart).client;
     const m1 = {};
     a.offer(m1, file, 'webgpu', true);
     a.attach(m1, 'webgpu');
     expect(await a.classify(m1, input)).toBeNull();
-    expect(a.getState().failure).toMatchObject({ code: 'start' });
+    expect(a.getState()).toMatchObject({
+      phase: 'failed',
+      failure: { code: 'start', message: 'no WebGPU adapter' },
+    });
 
     // Dies while a classification is under way: the classification comes back null, at once.
-    const dying = new FakeWorker();
+    const dying = new ScriptedWorker();
     const b = clientWith(dying).client;
     const m2 = {};
     b.offer(m2, file, 'wasm', true);
     b.attach(m2, 'wasm');
     await b.classify(m2, input);
-    dying.postMessage = (request) => {
-      dying.received.push(request);
+    dying.script = (m) => {
+      if (m !== 'classify') return null;
       queueMicrotask(() => dying.onerror?.({ message: 'out of memory' } as ErrorEvent));
+      return 'hang';
     };
     expect(await b.classify(m2, input)).toBeNull();
     expect(b.getState()).toMatchObject({
@@ -258,7 +291,7 @@ describe('the inference client', () => {
 
     it('is timed out on a classification, terminated, and the page computes, with the reason', async () => {
       vi.useFakeTimers();
-      const worker = new HangingWorker('classify');
+      const worker = hangingOn('classify');
       worker.loadResult = { canary: { maxAbsDiff: 1e-6, top1Matches: true, ms: 100 } };
       const { client } = clientWith(worker);
       const model = {};
@@ -266,9 +299,10 @@ describe('the inference client', () => {
       client.attach(model, 'wasm');
       let answer: unknown = 'waiting';
       void client.classify(model, input).then((a) => (answer = a));
+      await vi.advanceTimersByTimeAsync(0);
+      expect(worker.methods()).toEqual(['start', 'load', 'classify']);
       // the canary took 100 ms: the bound is the 10 s floor
       await vi.advanceTimersByTimeAsync(REQUEST_FLOOR_MS - 1);
-      expect(worker.types()).toEqual(['start', 'load', 'classify']);
       expect(answer).toBe('waiting');
       expect(worker.terminated).toBe(false);
       await vi.advanceTimersByTimeAsync(1);
@@ -286,22 +320,18 @@ describe('the inference client', () => {
 
     it('a slow model gets a bound from its slowest answer', async () => {
       vi.useFakeTimers();
-      const worker = new FakeWorker();
+      const worker = new ScriptedWorker();
       const { client } = clientWith(worker);
       const model = {};
       client.offer(model, file, 'wasm', false);
       client.attach(model, 'wasm');
       // the first answer takes 3 s
-      const post = worker.postMessage.bind(worker);
-      worker.postMessage = (request) => {
-        if (request.type === 'classify') setTimeout(() => post(request), 3000);
-        else post(request);
-      };
+      worker.script = (m) => (m === 'classify' ? new Promise((r) => setTimeout(r, 3000)) : null);
       const first = client.classify(model, input);
       await vi.advanceTimersByTimeAsync(3000);
       expect(await first).not.toBeNull();
       // then it hangs: 20 × 3 s
-      worker.postMessage = (request) => void worker.received.push(request);
+      worker.script = () => 'hang';
       let answer: unknown = 'waiting';
       void client.classify(model, input).then((a) => (answer = a));
       await vi.advanceTimersByTimeAsync(59_999);
@@ -313,7 +343,7 @@ describe('the inference client', () => {
 
     it('a start that never ends is timed out too: the page computes', async () => {
       vi.useFakeTimers();
-      const worker = new HangingWorker('start');
+      const worker = hangingOn('start');
       const { client } = clientWith(worker);
       const model = {};
       client.offer(model, file, 'webgl', true);
@@ -331,7 +361,7 @@ describe('the inference client', () => {
 
     it('answers in time clear their timers', async () => {
       vi.useFakeTimers();
-      const { client } = clientWith(new FakeWorker());
+      const { client } = clientWith(new ScriptedWorker());
       const model = {};
       client.offer(model, file, 'wasm', true);
       client.attach(model, 'wasm');

@@ -3,9 +3,10 @@ import type { BackendName } from '../backend/types';
 import type { SafetensorsFile } from '../../resnext/safetensors';
 
 /*
- * The messages between the page and the inference worker (inference.worker.ts). The worker runs the network
- * where a reader waits on it — a classification, and the blocks before the one the step-through shows — so
- * that the page's main thread only draws. Every request gets exactly one reply with the same `id`.
+ * What the page may ask of the inference worker (inference.worker.ts), called through Comlink
+ * (workerConnection.ts on the page, serveInference.ts in the worker). The worker runs the network where a
+ * reader waits on it — a classification, and the blocks before the one the step-through shows — so that the
+ * page's main thread only draws.
  */
 
 /** A tensor's values and shape, as they cross between threads. */
@@ -14,33 +15,32 @@ export interface TensorData {
   shape: number[];
 }
 
-export type InferenceRequest =
-  /** starts `backend` in the worker, with the page's checks (1+4, the grouped-conv kernel variants) */
-  | {
-      id: number;
-      type: 'start';
-      backend: BackendName;
-      fault: InjectedFault | null;
-      /** browser tests only (src/app/backend/testHooks.ts): never answer a classification */
-      hang?: boolean;
-    }
-  /** builds a model from parsed weights; with `canary`, runs the golden canary on it (default model only) */
-  | { id: number; type: 'load'; model: number; file: SafetensorsFile; canary: boolean }
-  /** logits for a normalised NHWC input */
-  | { id: number; type: 'classify'; model: number; input: TensorData }
-  /** the input of block `block` (the stem and every block before it) for a normalised NHWC input */
-  | { id: number; type: 'blockInput'; model: number; input: TensorData; block: string }
-  | { id: number; type: 'unload'; model: number }
-  /** tf.memory() in the worker */
-  | { id: number; type: 'memory' };
+export interface StartOptions {
+  backend: BackendName;
+  fault: InjectedFault | null;
+  /** browser tests only (src/app/backend/testHooks.ts): never answer a classification */
+  hang?: boolean;
+}
 
-type InferenceRequestType = InferenceRequest['type'];
+export interface InferenceApi {
+  /** starts `backend` in the worker, with the page's checks (1+4, the grouped-conv kernel variants) */
+  start(options: StartOptions): Promise<StartResult>;
+  /** builds model `model` from parsed weights; with `canary`, runs the golden canary on it (default model only) */
+  load(model: number, file: SafetensorsFile, canary: boolean): Promise<LoadResult>;
+  /** logits for a normalised NHWC input */
+  classify(model: number, input: TensorData): Promise<ClassifyResult>;
+  /** the input of block `block` (the stem and every block before it) for a normalised NHWC input */
+  blockInput(model: number, input: TensorData, block: string): Promise<TensorData>;
+  unload(model: number): Promise<void>;
+  /** tf.memory() in the worker */
+  memory(): Promise<MemoryResult>;
+}
 
 /**
  * Why the worker cannot be used: each code has a message 'inference.failed.<code>'. 'start': its backend
  * did not start or failed a check; 'canary': the default model's logits there were too far from PyTorch's;
- * 'error': a request threw (a lost GPU, memory); 'crashed': the worker itself failed to load or died;
- * 'timeout': it did not answer in time (a driver hang, a kernel that never ends; inferenceClient.ts).
+ * 'error': a call threw (a lost GPU, memory); 'crashed': the worker itself failed to load or died;
+ * 'timeout': it did not answer in time (a driver hang, a kernel that never ends; workerConnection.ts).
  */
 export type InferenceFailureCode = 'start' | 'canary' | 'error' | 'crashed' | 'timeout';
 
@@ -78,19 +78,6 @@ export interface MemoryResult {
   numBytes: number;
 }
 
-export interface ResultOf {
-  start: StartResult;
-  load: LoadResult;
-  classify: ClassifyResult;
-  blockInput: TensorData;
-  unload: null;
-  memory: MemoryResult;
-}
-
-export type InferenceReply =
-  | { id: number; ok: true; result: ResultOf[InferenceRequestType] }
-  | { id: number; ok: false; failure: InferenceFailure };
-
 export class InferenceWorkerError extends Error {
   readonly failure: InferenceFailure;
   constructor(failure: InferenceFailure) {
@@ -99,3 +86,9 @@ export class InferenceWorkerError extends Error {
     this.failure = failure;
   }
 }
+
+/** The failure `err` stands for: its own, or 'error' with its message. */
+export const failureOf = (err: unknown): InferenceFailure =>
+  err instanceof InferenceWorkerError
+    ? err.failure
+    : { code: 'error', message: err instanceof Error ? err.message : String(err) };

@@ -4,7 +4,7 @@ import { makeInput } from '../../model/makeInput';
 import type { Pixels } from '../../model/image/pixels';
 import { inferenceClient } from '../../worker/inference';
 import type { InferenceClient } from '../../worker/inferenceClient';
-import { tensorData } from '../../worker/tensorData';
+import { withWorkerFallback } from '../../worker/withWorkerFallback';
 import { softmax } from './ranking';
 
 export interface Classification {
@@ -28,18 +28,27 @@ export async function classifyImage(
 ): Promise<Classification> {
   const input = makeInput(model, pixels);
   try {
-    const remote = worker.has(model) ? await worker.classify(model, await tensorData(input)) : null;
-    if (remote) return { probs: softmax(remote.logits), ms: remote.ms, site: 'worker' };
-    const { pause, waited } = timedPause();
-    const start = performance.now();
-    const logits = await model.predictInTasks(input, pause);
-    try {
-      const values = await logits.data();
-      const ms = performance.now() - start - waited();
-      return { probs: softmax(values), ms, site: 'page' };
-    } finally {
-      logits.dispose();
-    }
+    return await withWorkerFallback<Classification>(
+      model,
+      input,
+      async (client, data) => {
+        const remote = await client.classify(model, data);
+        return remote && { probs: softmax(remote.logits), ms: remote.ms, site: 'worker' };
+      },
+      async () => {
+        const { pause, waited } = timedPause();
+        const start = performance.now();
+        const logits = await model.predictInTasks(input, pause);
+        try {
+          const values = await logits.data();
+          const ms = performance.now() - start - waited();
+          return { probs: softmax(values), ms, site: 'page' };
+        } finally {
+          logits.dispose();
+        }
+      },
+      worker,
+    );
   } finally {
     input.dispose();
   }

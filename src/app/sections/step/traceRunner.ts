@@ -3,8 +3,7 @@ import type { ResNeXtModel } from '../../../resnext/model';
 import { computeBlockTrace, traceFromBlockInput, type BlockTrace } from '../../../resnext/stepThrough';
 import type { Pixels } from '../../model';
 import { makeInput } from '../../model/makeInput';
-import { inferenceClient } from '../../worker/inference';
-import { tensorData } from '../../worker/tensorData';
+import { withWorkerFallback } from '../../worker/withWorkerFallback';
 import { TraceHolder } from './traceHolder';
 import { TraceReader } from './traceReader';
 
@@ -19,15 +18,21 @@ export { TraceHolder, TraceReader };
 export async function computeTrace(model: ResNeXtModel, pixels: Pixels, block: string): Promise<BlockTrace> {
   const input = makeInput(model, pixels);
   try {
-    const worker = inferenceClient();
-    const remote = worker.has(model) ? await worker.blockInput(model, await tensorData(input), block) : null;
-    if (!remote) return await computeBlockTrace(model, input, block);
-    const x = tf.tensor4d(remote.values, remote.shape as [number, number, number, number]);
-    try {
-      return await traceFromBlockInput(model, x, block);
-    } finally {
-      x.dispose();
-    }
+    return await withWorkerFallback(
+      model,
+      input,
+      async (worker, data) => {
+        const remote = await worker.blockInput(model, data, block);
+        if (!remote) return null;
+        const x = tf.tensor4d(remote.values, remote.shape as [number, number, number, number]);
+        try {
+          return await traceFromBlockInput(model, x, block);
+        } finally {
+          x.dispose();
+        }
+      },
+      () => computeBlockTrace(model, input, block),
+    );
   } finally {
     input.dispose();
   }
