@@ -3,6 +3,7 @@ import { catalogs } from '../src/i18n';
 import { expect, gotoApp, test } from './harness';
 import { WCAG_A_AA, blocking, describeViolations, runAxe } from './support/axe';
 import { smallText } from './support/figureText';
+import { expectEnlarged, openMapDialog } from './support/mapDialog';
 import { waitForSection, type Section } from './support/sections';
 
 // Phones and projectors: every section, in both languages, at a phone's and a projector's size. One page per
@@ -293,17 +294,13 @@ for (const lang of ['en', 'zh'] as const) {
           expect.soft(small, `${label}: figure text under 12 px`).toEqual([]);
         }
       }
-      // On a phone the step-through's maps open larger on demand, the panel scrolling to show them.
+      // On a phone the step-through's maps (a few pixels each) open one at a time, larger, in a dialog.
       if (section === 'step') {
         await page.setViewportSize(PHONE);
-        const larger = page.getByTestId('maps-larger');
-        const canvas = page.getByTestId('step-panel').locator('canvas').first();
-        const before = (await canvas.boundingBox())!.width;
-        await larger.click();
-        await expect(larger).toHaveAttribute('aria-pressed', 'true');
-        await expect.poll(async () => (await canvas.boundingBox())?.width ?? 0).toBeGreaterThan(before * 1.5);
-        await larger.click();
-        await expect(larger).toHaveAttribute('aria-pressed', 'false');
+        const { dialog } = await openMapDialog(page, page.getByTestId('maps-in'), 'click');
+        await expectEnlarged(dialog, 240);
+        await page.keyboard.press('Escape');
+        await expect(dialog).toBeHidden();
       }
       // The long sections list their figures in a contents menu in the header, which stays on screen.
       if (section === 'overview' || section === 'numbers') {

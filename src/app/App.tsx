@@ -2,6 +2,7 @@ import { lazy, Suspense } from 'react';
 import { useDocumentLang } from './i18n/useDocumentLang';
 import { useT } from './i18n/useT';
 import { Header } from './layout/Header';
+import { SectionSideContents } from './layout/SectionSideContents';
 import { SectionView } from './layout/SectionView';
 import { SkipLink } from './layout/SkipLink';
 import { useAnchorScroll } from './layout/useAnchorScroll';
@@ -24,6 +25,7 @@ export function App() {
       <Header />
       <main id="main" tabIndex={-1}>
         <SectionView id={section} />
+        <SectionSideContents />
       </main>
       {tour >= 0 && (
         <Suspense fallback={null}>

@@ -132,7 +132,7 @@ describe('describeCanary', () => {
       { status: 'passed', backend: 'wasm', maxAbsDiff: 2.4e-6, top1Matches: true, ms: 84.4 },
       en,
     );
-    expect(text).toBe(translate('en', 'canary.passed', { ms: 84, diff: '2.4e-6' }));
+    expect(text).toBe(translate('en', 'canary.passed', { ms: 84, diff: '2.4 × 10⁻⁶' }));
     expect(describeCanary({ status: 'passed', backend: 'wasm', ms: 84, maxAbsDiff: 0 }, zh)).toContain('84');
   });
 
@@ -148,8 +148,28 @@ describe('describeCanary', () => {
   it('writes differences briefly', () => {
     expect(formatLogitDiff(0.012345)).toBe('0.012');
     expect(formatLogitDiff(3.21)).toBe('3.2');
-    expect(formatLogitDiff(2.44e-6)).toBe('2.4e-6');
+    expect(formatLogitDiff(2.44e-6)).toBe('2.4 × 10⁻⁶');
+    expect(formatLogitDiff(8.1e-7)).toBe('8.1 × 10⁻⁷');
+    expect(formatLogitDiff(3e-7)).toBe('3 × 10⁻⁷');
     expect(formatLogitDiff(0)).toBe('0');
     expect(formatLogitDiff(NaN)).toBe('NaN');
+    expect(formatLogitDiff(Infinity)).toBe('∞');
+  });
+
+  it('formats the mantissa in the language’s own number format', () => {
+    // German writes a decimal comma: the mantissa comes from Intl, not from toExponential.
+    expect(formatLogitDiff(8.1e-7, 'de-DE')).toBe('8,1 × 10⁻⁷');
+    expect(formatLogitDiff(0.012345, 'de-DE')).toBe('0,012');
+    expect(formatLogitDiff(8.1e-7, 'zh-CN')).toBe('8.1 × 10⁻⁷');
+  });
+
+  it('writes the canary’s difference in each language’s format, with no “e-” notation', () => {
+    for (const t of [en, zh]) {
+      const text = describeCanary({ status: 'passed', backend: 'wasm', ms: 84, maxAbsDiff: 8.1e-7 }, t);
+      expect(text).toContain(`8.1 × 10⁻⁷`);
+      expect(text).not.toMatch(/\de-\d/);
+    }
+    expect(en('app.locale')).toBe('en-US');
+    expect(zh('app.locale')).toBe('zh-CN');
   });
 });

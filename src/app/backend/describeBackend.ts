@@ -33,7 +33,7 @@ export function backendReason(info: BackendInfo, t: Translate): string {
       const failed = info.fallbacks.filter((a) => a.error === 'canary');
       return t('backend.reason.canary', {
         failed: failed.map((a) => t(backendLabelKey(a.name))).join(t('app.listSeparator')),
-        diff: formatLogitDiff(Math.max(...failed.map((a) => a.maxAbsDiff ?? NaN))),
+        diff: formatLogitDiff(Math.max(...failed.map((a) => a.maxAbsDiff ?? NaN)), t('app.locale')),
       });
     }
     default:
@@ -41,12 +41,47 @@ export function backendReason(info: BackendInfo, t: Translate): string {
   }
 }
 
-/** A difference between logits: "0.83", "0.012", "2.4e-6"; NaN when the backend produced NaN. */
-export function formatLogitDiff(d: number): string {
+const SUPERSCRIPT: Readonly<Record<string, string>> = {
+  '-': '⁻',
+  '−': '⁻',
+  '0': '⁰',
+  '1': '¹',
+  '2': '²',
+  '3': '³',
+  '4': '⁴',
+  '5': '⁵',
+  '6': '⁶',
+  '7': '⁷',
+  '8': '⁸',
+  '9': '⁹',
+};
+
+const superscript = (digits: string) => [...digits].map((c) => SUPERSCRIPT[c] ?? c).join('');
+
+/**
+ * A difference between logits, in the language's number format (`locale`, the catalog's `app.locale`): "0.83",
+ * "0.012", "2.4 × 10⁻⁶" (the mantissa from Intl, the exponent in superscript digits); NaN when the backend
+ * produced NaN.
+ */
+export function formatLogitDiff(d: number, locale = 'en-US'): string {
   if (Number.isNaN(d)) return 'NaN';
   if (!Number.isFinite(d)) return '∞';
   if (d === 0) return '0';
-  return d < 1e-3 ? d.toExponential(1) : String(Number(d.toPrecision(2)));
+  if (d >= 1e-3) return new Intl.NumberFormat(locale, { maximumSignificantDigits: 2 }).format(d);
+  const parts = new Intl.NumberFormat(locale, {
+    notation: 'scientific',
+    maximumSignificantDigits: 2,
+  }).formatToParts(d);
+  const at = parts.findIndex((p) => p.type === 'exponentSeparator');
+  const mantissa = parts
+    .slice(0, at)
+    .map((p) => p.value)
+    .join('');
+  const exponent = parts
+    .slice(at + 1)
+    .map((p) => p.value)
+    .join('');
+  return `${mantissa} × 10${superscript(exponent)}`;
 }
 
 /** One line on the canary of the backend in use: its result and time, or why it has not run. */
@@ -55,10 +90,10 @@ export function describeCanary(canary: CanaryState, t: Translate): string {
     case 'passed':
       return t('canary.passed', {
         ms: Math.round(canary.ms ?? 0),
-        diff: formatLogitDiff(Math.max(canary.maxAbsDiff ?? 0, 0)),
+        diff: formatLogitDiff(Math.max(canary.maxAbsDiff ?? 0, 0), t('app.locale')),
       });
     case 'failed':
-      return t('canary.warn', { diff: formatLogitDiff(canary.maxAbsDiff ?? NaN) });
+      return t('canary.warn', { diff: formatLogitDiff(canary.maxAbsDiff ?? NaN, t('app.locale')) });
     case 'error':
       return t('canary.error', { message: canary.message ?? '' });
     default:
@@ -75,13 +110,13 @@ export function canarySwitchText(
   const attempt = distrusted.find((a) => a.name === name);
   return t('canary.switching', {
     failed: t(backendLabelKey(name)),
-    diff: formatLogitDiff(attempt?.maxAbsDiff ?? NaN),
+    diff: formatLogitDiff(attempt?.maxAbsDiff ?? NaN, t('app.locale')),
   });
 }
 
 /** What the canary is, for a tooltip. */
 export const canaryExplanation = (t: Translate): string =>
-  t('canary.explain', { tolerance: String(CANARY_TOLERANCE) });
+  t('canary.explain', { tolerance: formatLogitDiff(CANARY_TOLERANCE, t('app.locale')) });
 
 /** The indicator's full sentence: "Running on WebAssembly — WebGL: software renderer only". */
 export function describeBackend(info: BackendInfo, t: Translate): string {

@@ -1,6 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { imagenetSpec, makeSpec, resnext29Spec } from '../../resnext/spec';
-import { describeVariant } from './variant';
+import { translate, type MessageKey, type Params } from '../../i18n';
+import { describeVariant, variantText } from './variant';
+
+const en = (key: MessageKey, params?: Params) => translate('en', key, params);
+const zh = (key: MessageKey, params?: Params) => translate('zh', key, params);
 
 describe('describeVariant', () => {
   it('names the torchvision ImageNet models', () => {
@@ -33,5 +37,15 @@ describe('describeVariant', () => {
       numClasses: 1000,
     });
     expect(describeVariant(spec).label).toBe('ResNet-152');
+  });
+  it('writes the name for the reader with the language’s brackets', () => {
+    const cifar = describeVariant(resnext29Spec(32, 4));
+    expect(variantText(cifar, en)).toBe('ResNeXt-29 (32×4d)');
+    expect(variantText(cifar, zh)).toBe('ResNeXt-29（32×4d）');
+    // the data attribute keeps the language-neutral name
+    expect(cifar.label).toBe('ResNeXt-29 (32×4d)');
+    const resnet = describeVariant(imagenetSpec(50, 1, 64));
+    expect(variantText(resnet, zh)).toBe('ResNet-50');
+    expect(variantText(describeVariant(imagenetSpec(50, 32, 4)), zh)).toBe('ResNeXt-50（32×4d）');
   });
 });

@@ -62,8 +62,8 @@ export const classify = {
 
   'classify.model.heading': 'Network',
   'classify.model.label': 'Model',
-  'classify.model.default': 'ResNeXt-29 32×4d, 80 epochs (default)',
-  'classify.model.family': 'ResNeXt-29 {setting}, 20 epochs',
+  'classify.model.default': 'ResNeXt-29 {setting}, {epochs} epochs (default)',
+  'classify.model.family': 'ResNeXt-29 {setting}, {epochs} epochs',
   'classify.model.custom': 'Your weights: {name}',
   'classify.model.downloading': 'Downloading weights: {loaded} of {total}',
   'classify.model.downloadingUnknown': 'Downloading weights: {loaded}',
@@ -78,18 +78,18 @@ export const classify = {
 
   'classify.compare.heading': 'Compare cardinalities',
   'classify.compare.intro':
-    'Run the five equal-complexity ResNeXt-29 models — about the same parameters and MACs, cardinality 1 to 32 — on this picture, one after another.',
+    'Run the {count} equal-complexity ResNeXt-29 models — about the same parameters and MACs, cardinality {low} to {high} — on this picture, one after another.',
   'classify.compare.run': 'Compare on this picture',
   'classify.compare.stop': 'Stop',
   'classify.compare.progress': 'Model {i} of {n}: ResNeXt-29 {setting}',
   'classify.compare.progressLabel': 'Comparison progress',
-  'classify.compare.caption': 'Predictions of the five 20-epoch models for {name}',
+  'classify.compare.caption': 'Predictions of the {count} {epochs}-epoch models for {name}',
   'classify.compare.colModel': 'Model (C×d)',
   'classify.compare.colAccuracy': 'CIFAR-10 test accuracy',
   'classify.compare.colPrediction': 'Prediction',
   'classify.compare.colTime': 'Inference time',
   'classify.compare.noise':
-    'These five models were trained for only 20 epochs. Their test accuracies differ by about a point and do not rise with cardinality: on this short schedule the differences are within run-to-run noise, so read no ranking into them — or into their answers for one picture.',
+    'These {count} models were trained for only {epochs} epochs. Their test accuracies differ by about a point and do not rise with cardinality: on this short schedule the differences are within run-to-run noise, so read no ranking into them — or into their answers for one picture.',
   'classify.compare.error': 'The comparison stopped: {message}',
   'classify.compare.stale': 'These results are for an earlier picture.',
 

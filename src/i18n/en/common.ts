@@ -7,6 +7,8 @@ export const common = {
   'app.retry': 'Try again',
   'app.listSeparator': ', ',
   'app.listSemicolon': '; ',
+  'app.locale': 'en-US',
+  'variant.withSetting': '{name} ({c}×{d}d)',
   'figure.present': 'Present',
   'figure.presentExit': 'Leave (Esc)',
   'figure.presentHint':

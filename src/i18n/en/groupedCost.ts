@@ -74,5 +74,5 @@ export const groupedCost = {
   'gcost.steps.col.relative': 'Time per image, × C = 1',
   'gcost.steps.table': 'Work per byte and time per image of each setting, relative to C = 1',
   'gcost.steps.source':
-    'Time per image relative to C = 1, from the equal-complexity family’s metrics file ({device}, PyTorch {torch}): the training step at batch {batch} and inference throughput at batch 1024.',
+    'Time per image relative to C = 1, from the equal-complexity family’s metrics file ({device}, PyTorch {torch}): the training step at batch {batch} and inference throughput at batch {inferBatch}.',
 } as const;

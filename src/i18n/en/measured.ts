@@ -2,7 +2,7 @@
 export const measured = {
   'family.title': 'Does cardinality help at equal complexity? Every run shown',
   'family.intro':
-    'Five ResNeXt-29 settings of equal complexity, {epochs} epochs each, {seeds} per setting. Each dot is one training run; where there are several seeds, the bar spans the lowest to the highest accuracy and the tick marks the mean. The accuracy axis spans {span} percentage points, so the differences look as large as they are.',
+    '{count} ResNeXt-29 settings of equal complexity, {epochs} epochs each, {seeds} per setting. Each dot is one training run; where there are several seeds, the bar spans the lowest to the highest accuracy and the tick marks the mean. The accuracy axis spans {span} percentage points, so the differences look as large as they are.',
   'family.seeds': '{n} seeds',
   'family.seeds.one': 'one seed',
   'family.acc.title': 'Test accuracy against cardinality C',

@@ -2,6 +2,15 @@ export const numbers = {
   'numbers.locale': 'en-US',
   'numbers.intro':
     'The network in numbers: its layout and cost, what the paper reports, what this project measured, and a speed test on your own device.',
+  'numbers.group.paper': 'The paper',
+  'numbers.group.paperLead':
+    'Taken from the ResNeXt paper: its architecture (Table 1) and its results (Tables 3 and 4, and CIFAR-10). Not measured by this project.',
+  'numbers.group.ours': 'Our training',
+  'numbers.group.oursLead':
+    'Measured when this project trained its models: the cardinality family, its seeds, the training curves and times, the long run.',
+  'numbers.group.device': 'Your device',
+  'numbers.group.deviceLead':
+    'Measured here, in this browser on your device, when you start a measurement: the speed test and the cost of grouped convolutions.',
   'numbers.loading': 'Loading…',
   'numbers.source': 'Source: {source}',
   'numbers.paperCitation':
@@ -53,16 +62,16 @@ export const numbers = {
 
   'numbers.ours.title': 'What this project measured on CIFAR-10',
   'numbers.ours.intro':
-    'Five ResNeXt-29 models of equal complexity (1×64d to 32×4d) trained for {epochsFamily} epochs each, and the 32×4d model trained for {epochsLong} epochs, on one {device} with batches of {batch} images.',
+    '{count} ResNeXt-29 models of equal complexity ({first} to {last}) trained for {epochsFamily} epochs each, and the {long} model trained for {epochsLong} epochs, on one {device} with batches of {batch} images.',
   'numbers.ours.sourceText': 'metrics.json written by the training runs ({device}, PyTorch {torch})',
   'numbers.how.summary': 'How this was measured',
   'numbers.how.precision':
     'Training ran in PyTorch with bf16 (bfloat16, 16-bit floating point) mixed precision; throughput is measured both in bf16 and in float32.',
   'numbers.how.testCopy':
     'Our test images were decoded from a JPEG copy of CIFAR-10 and shuffled; the official file differs slightly, so figures on it differ slightly too.',
-  'numbers.ours.curves.title': 'Test error per epoch, the five 20-epoch models',
+  'numbers.ours.curves.title': 'Test error per epoch, the {count} {epochs}-epoch models',
   'numbers.ours.curves.y': 'CIFAR-10 test error',
-  'numbers.ours.train.title': 'Training error per epoch, the five 20-epoch models',
+  'numbers.ours.train.title': 'Training error per epoch, the {count} {epochs}-epoch models',
   'numbers.ours.train.y': 'CIFAR-10 training error',
   'numbers.ours.train.item': '{setting} {err}',
   'numbers.ours.train.paper':
@@ -78,7 +87,7 @@ export const numbers = {
   'numbers.ours.step.series': 'step time',
   'numbers.ours.step.ratio':
     '32×4d against 1×64d: {ours}× the step time here, beside the paper’s {paper}× (ResNeXt-101 32×4d against ResNet-101). Grouped models are slower at equal MACs.',
-  'numbers.ours.thr.title': 'Inference throughput at batch 1024',
+  'numbers.ours.thr.title': 'Inference throughput at batch {batch}',
   'numbers.ours.thr.y': 'Images per second',
   'numbers.ours.thr.bf16': '16-bit floats',
   'numbers.ours.thr.fp32': '32-bit floats',
@@ -87,7 +96,7 @@ export const numbers = {
   'numbers.ours.run80.train': 'train error (augmented)',
   'numbers.ours.run80.test': 'test error',
   'numbers.ours.run80.acc':
-    'Test accuracy {acc} on the 10,000 CIFAR-10 test images, measured in PyTorch after training.',
+    'Test accuracy {acc} on the {images} CIFAR-10 test images, measured in PyTorch after training.',
   'numbers.ours.tfjs':
     'The same weights in TensorFlow.js, as this page runs them, on the same test images: {value}.',
   'numbers.how.tfjsCommand': 'The TensorFlow.js figure is printed by this command:',
@@ -101,7 +110,7 @@ export const numbers = {
 
   'numbers.speed.title': 'Speed test on your device',
   'numbers.speed.intro':
-    'Times one conv2 block (256-d) on this page’s TensorFlow.js backend: the dense ResNet bottleneck (1×64d) and the ResNeXt block (32×4d) in its three equivalent forms. Their MAC counts are almost equal, so any difference in time is how well this backend handles split and grouped work.',
+    'Times one conv2 block ({channels}-d) on this page’s TensorFlow.js backend: the dense ResNet bottleneck (1×64d) and the ResNeXt block (32×4d) in its three equivalent forms. Their MAC counts are almost equal, so any difference in time is how well this backend handles split and grouped work.',
   'numbers.speed.run': 'Run the speed test',
   'numbers.speed.progress': 'Speed test progress',
   'numbers.speed.backend': 'Backend: {backend}',

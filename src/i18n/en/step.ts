@@ -115,7 +115,9 @@ export const step = {
   'step.tensor.add': 'sum',
   'step.tensor.out': 'y',
   'step.tensor.choice': 'Show',
-  'step.maps.larger': 'Larger maps',
+  'step.mapDialog.channel': 'Channel {channel}',
+  'step.mapDialog.hint': 'A click on a map, or Enter on the read-out point’s map, opens it larger.',
+  'step.mapDialog.close': 'Close',
 
   'step.maps.caption': '{name}: {channels} maps of {h}×{w}',
   'step.maps.captionGrouped': '{name}: {channels} maps of {h}×{w}, framed as {c} groups of {d}',

@@ -65,8 +65,8 @@ export const classify: Catalog<typeof en> = {
 
   'classify.model.heading': '网络',
   'classify.model.label': '模型',
-  'classify.model.default': 'ResNeXt-29 32×4d，训练 80 轮（默认）',
-  'classify.model.family': 'ResNeXt-29 {setting}，训练 20 轮',
+  'classify.model.default': 'ResNeXt-29 {setting}，训练 {epochs} 轮（默认）',
+  'classify.model.family': 'ResNeXt-29 {setting}，训练 {epochs} 轮',
   'classify.model.custom': '你的权重：{name}',
   'classify.model.downloading': '正在下载权重：{loaded} / {total}',
   'classify.model.downloadingUnknown': '正在下载权重：{loaded}',
@@ -81,18 +81,18 @@ export const classify: Catalog<typeof en> = {
 
   'classify.compare.heading': '比较不同基数',
   'classify.compare.intro':
-    '在这张图片上依次运行五个复杂度相同的 ResNeXt-29 模型——参数量和乘加次数大致相同，基数从 1 到 32。',
+    '在这张图片上依次运行 {count} 个复杂度相同的 ResNeXt-29 模型——参数量和乘加次数大致相同，基数从 {low} 到 {high}。',
   'classify.compare.run': '在这张图片上比较',
   'classify.compare.stop': '停止',
   'classify.compare.progress': '第 {i} / {n} 个模型：ResNeXt-29 {setting}',
   'classify.compare.progressLabel': '比较进度',
-  'classify.compare.caption': '五个训练 20 轮的模型对“{name}”的预测',
+  'classify.compare.caption': '{count} 个训练 {epochs} 轮的模型对“{name}”的预测',
   'classify.compare.colModel': '模型（C×d）',
   'classify.compare.colAccuracy': 'CIFAR-10 测试准确率',
   'classify.compare.colPrediction': '预测',
   'classify.compare.colTime': '推理时间',
   'classify.compare.noise':
-    '这五个模型只训练了 20 轮。它们的测试准确率相差约一个百分点，并且不随基数增加而上升：在这么短的训练下，差异处于多次训练之间的随机波动范围内，所以不能据此给模型排名，更不能凭单张图片的预测排名。',
+    '这 {count} 个模型只训练了 {epochs} 轮。它们的测试准确率相差约一个百分点，并且不随基数增加而上升：在这么短的训练下，差异处于多次训练之间的随机波动范围内，所以不能据此给模型排名，更不能凭单张图片的预测排名。',
   'classify.compare.error': '比较已停止：{message}',
   'classify.compare.stale': '这些结果属于之前的图片。',
 

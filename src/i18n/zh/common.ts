@@ -10,6 +10,8 @@ export const common: Catalog<typeof en> = {
   'app.retry': '重试',
   'app.listSeparator': '、',
   'app.listSemicolon': '；',
+  'app.locale': 'zh-CN',
+  'variant.withSetting': '{name}（{c}×{d}d）',
   'figure.present': '全屏',
   'figure.presentExit': '退出（Esc）',
   'figure.presentHint': '图已铺满屏幕，控件仍可使用。按 Esc 或该按钮返回页面。',

@@ -76,5 +76,5 @@ export const groupedCost: Catalog<typeof en> = {
   'gcost.steps.col.relative': '每张图片的耗时，相对 C = 1 的倍数',
   'gcost.steps.table': '各设置的每字节计算量与每张图片的耗时（相对 C = 1）',
   'gcost.steps.source':
-    '每张图片的耗时相对 C = 1 的倍数，来自等复杂度模型族的 metrics 文件（{device}，PyTorch {torch}）：批大小 {batch} 的训练单步，以及批大小 1024 的推理吞吐量。',
+    '每张图片的耗时相对 C = 1 的倍数，来自等复杂度模型族的 metrics 文件（{device}，PyTorch {torch}）：批大小 {batch} 的训练单步，以及批大小 {inferBatch} 的推理吞吐量。',
 };

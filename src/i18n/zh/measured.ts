@@ -5,7 +5,7 @@ import type { measured as en } from '../en/measured';
 export const measured: Catalog<typeof en> = {
   'family.title': '等复杂度下，基数有帮助吗？每次训练都画出来',
   'family.intro':
-    '五种复杂度相同的 ResNeXt-29 设置，各训练 {epochs} 轮，每种 {seeds}。每个点是一次训练；有多个种子时，竖条从最低准确率画到最高准确率，短横线是均值。准确率轴跨 {span} 个百分点，没有为突出差异而放大，图中差异即实际大小。',
+    '{count} 种复杂度相同的 ResNeXt-29 设置，各训练 {epochs} 轮，每种 {seeds}。每个点是一次训练；有多个种子时，竖条从最低准确率画到最高准确率，短横线是均值。准确率轴跨 {span} 个百分点，没有为突出差异而放大，图中差异即实际大小。',
   'family.seeds': '{n} 个随机种子',
   'family.seeds.one': '一个随机种子',
   'family.acc.title': '测试准确率与基数 C',

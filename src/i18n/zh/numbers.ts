@@ -4,6 +4,14 @@ import type { numbers as en } from '../en/numbers';
 export const numbers: Catalog<typeof en> = {
   'numbers.locale': 'zh-CN',
   'numbers.intro': '用数字看网络：结构与开销、论文报告的结果、本项目的实测，以及在你自己设备上的速度测试。',
+  'numbers.group.paper': '论文',
+  'numbers.group.paperLead':
+    '取自 ResNeXt 论文：网络结构（表 1）和实验结果（表 3、表 4 及 CIFAR-10）。并非本项目实测。',
+  'numbers.group.ours': '本项目的训练',
+  'numbers.group.oursLead': '本项目训练模型时测得：基数系列及其随机种子、训练曲线与耗时，以及长时间训练。',
+  'numbers.group.device': '你的设备',
+  'numbers.group.deviceLead':
+    '在你的设备上、就在这个浏览器里测得（由你启动测量）：速度测试与分组卷积的开销。',
   'numbers.loading': '加载中…',
   'numbers.source': '来源：{source}',
   'numbers.paperCitation':
@@ -53,16 +61,16 @@ export const numbers: Catalog<typeof en> = {
 
   'numbers.ours.title': '本项目在 CIFAR-10 上的实测',
   'numbers.ours.intro':
-    '五个复杂度相同的 ResNeXt-29 模型（1×64d 到 32×4d）各训练 {epochsFamily} 轮，32×4d 模型另训练 {epochsLong} 轮；在一块 {device} 上，每批 {batch} 张图片。',
+    '{count} 个复杂度相同的 ResNeXt-29 模型（{first} 到 {last}）各训练 {epochsFamily} 轮，{long} 模型另训练 {epochsLong} 轮；在一块 {device} 上，每批 {batch} 张图片。',
   'numbers.ours.sourceText': '训练过程写出的 metrics.json（{device}，PyTorch {torch}）',
   'numbers.how.summary': '这些数字是怎样测得的',
   'numbers.how.precision':
     '训练在 PyTorch 中以 bf16（bfloat16，16 位浮点数）混合精度进行；吞吐量分别按 bf16 和 float32 测量。',
   'numbers.how.testCopy':
     '我们的测试图片解码自 CIFAR-10 的一份 JPEG 副本并经过打乱；官方文件与之略有不同，在官方文件上测得的数字也会略有差异。',
-  'numbers.ours.curves.title': '每轮的测试错误率：五个 20 轮模型',
+  'numbers.ours.curves.title': '每轮的测试错误率：{count} 个 {epochs} 轮模型',
   'numbers.ours.curves.y': 'CIFAR-10 测试错误率',
-  'numbers.ours.train.title': '每轮的训练错误率：五个 20 轮模型',
+  'numbers.ours.train.title': '每轮的训练错误率：{count} 个 {epochs} 轮模型',
   'numbers.ours.train.y': 'CIFAR-10 训练错误率',
   'numbers.ours.train.item': '{setting} {err}',
   'numbers.ours.train.paper':
@@ -77,7 +85,7 @@ export const numbers: Catalog<typeof en> = {
   'numbers.ours.step.series': '单步耗时',
   'numbers.ours.step.ratio':
     '32×4d 与 1×64d 相比：这里的单步耗时是后者的 {ours} 倍，论文中是 {paper} 倍（ResNeXt-101 32×4d 对 ResNet-101）。乘加次数相同时，分组模型更慢。',
-  'numbers.ours.thr.title': '推理吞吐量（批大小 1024）',
+  'numbers.ours.thr.title': '推理吞吐量（批大小 {batch}）',
   'numbers.ours.thr.y': '每秒图片数',
   'numbers.ours.thr.bf16': '16 位浮点',
   'numbers.ours.thr.fp32': '32 位浮点',
@@ -86,7 +94,7 @@ export const numbers: Catalog<typeof en> = {
   'numbers.ours.run80.train': '训练错误率（含数据增强）',
   'numbers.ours.run80.test': '测试错误率',
   'numbers.ours.run80.acc':
-    '训练结束后在 PyTorch 中测得：10,000 张 CIFAR-10 测试图片上的测试准确率为 {acc}。',
+    '训练结束后在 PyTorch 中测得：{images} 张 CIFAR-10 测试图片上的测试准确率为 {acc}。',
   'numbers.ours.tfjs': '同样的权重按本页的方式在 TensorFlow.js 中运行，在同样的测试图片上：{value}。',
   'numbers.how.tfjsCommand': 'TensorFlow.js 的数字由以下命令得出：',
   'numbers.ours.tfjsValue': '{images} 张图片上 {acc}',
@@ -99,7 +107,7 @@ export const numbers: Catalog<typeof en> = {
 
   'numbers.speed.title': '在你的设备上做速度测试',
   'numbers.speed.intro':
-    '在本页当前的 TensorFlow.js 后端上，为 conv2 的一个模块（256 维）计时：稠密的 ResNet 瓶颈模块（1×64d），以及 ResNeXt 模块（32×4d）的三种等价形式。它们的乘加次数几乎相同，因此耗时差异反映的是该后端处理拆分与分组计算的效率。',
+    '在本页当前的 TensorFlow.js 后端上，为 conv2 的一个模块（{channels} 维）计时：稠密的 ResNet 瓶颈模块（1×64d），以及 ResNeXt 模块（32×4d）的三种等价形式。它们的乘加次数几乎相同，因此耗时差异反映的是该后端处理拆分与分组计算的效率。',
   'numbers.speed.run': '运行速度测试',
   'numbers.speed.progress': '速度测试进度',
   'numbers.speed.backend': '后端：{backend}',

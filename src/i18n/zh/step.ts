@@ -118,7 +118,9 @@ export const step: Catalog<typeof en> = {
   'step.tensor.add': '相加结果',
   'step.tensor.out': 'y',
   'step.tensor.choice': '显示',
-  'step.maps.larger': '放大特征图',
+  'step.mapDialog.channel': '通道 {channel}',
+  'step.mapDialog.hint': '点击某张图，或按 Enter 键打开读数点所在的图，可放大查看。',
+  'step.mapDialog.close': '关闭',
 
   'step.maps.caption': '{name}：{channels} 张 {h}×{w} 的图',
   'step.maps.captionGrouped': '{name}：{channels} 张 {h}×{w} 的图，框成 {c} 组、每组 {d} 张',

@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import { loadProjectMetrics } from '../../../data/metrics';
-import { FAMILY, settingLabel, useModelStore, type CurrentImage } from '../../model';
+import { FAMILY, SHIPPED_MODELS, settingLabel, useModelStore, type CurrentImage } from '../../model';
 import { toStoreError } from '../../model/modelLoader';
 import { formatBytes, formatMs, formatProbability } from './format';
 import { runComparison, type CompareResult } from './compareRunner';
@@ -111,10 +111,16 @@ export function CompareCardinalities({ image, backendReady }: Props) {
   };
 
   const current = run?.step ? FAMILY[run.step.i] : null;
+  const family = {
+    count: FAMILY.length,
+    epochs: SHIPPED_MODELS.find((m) => m.kind === 'family')?.epochs ?? 0,
+    low: FAMILY[0].cardinality,
+    high: FAMILY[FAMILY.length - 1].cardinality,
+  };
   return (
     <section className="classify-compare" aria-labelledby="classify-compare-heading">
       <h2 id="classify-compare-heading">{t('classify.compare.heading')}</h2>
-      <p>{t('classify.compare.intro')}</p>
+      <p>{t('classify.compare.intro', family)}</p>
       <div className="classify-compare-actions">
         <button
           type="button"
@@ -152,7 +158,7 @@ export function CompareCardinalities({ image, backendReady }: Props) {
           className="classify-table-wrap"
           tabIndex={0}
           role="region"
-          aria-label={t('classify.compare.caption', { name: run.image.name })}
+          aria-label={t('classify.compare.caption', { ...family, name: run.image.name })}
         >
           <table
             className="classify-compare-table"
@@ -162,7 +168,7 @@ export function CompareCardinalities({ image, backendReady }: Props) {
             data-kept-models={compared.models}
             data-kept-bytes={compared.bytes}
           >
-            <caption>{t('classify.compare.caption', { name: run.image.name })}</caption>
+            <caption>{t('classify.compare.caption', { ...family, name: run.image.name })}</caption>
             <thead>
               <tr>
                 <th scope="col">{t('classify.compare.colModel')}</th>
@@ -214,7 +220,7 @@ export function CompareCardinalities({ image, backendReady }: Props) {
           {t('classify.compare.error', { message: run.error })}
         </p>
       )}
-      <p className="classify-note">{t('classify.compare.noise')}</p>
+      <p className="classify-note">{t('classify.compare.noise', family)}</p>
     </section>
   );
 }

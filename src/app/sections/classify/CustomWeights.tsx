@@ -1,4 +1,5 @@
 import { useId, useState } from 'react';
+import { variantText } from '../../model/variant';
 import { formatBytes } from './format';
 import type { CustomWeightsState } from './useCustomWeights';
 import { useClassifyText } from './useClassifyText';
@@ -126,7 +127,7 @@ export function CustomWeights({ state, load, clearError = () => {} }: Props) {
       <div aria-live="polite">
         {state.status === 'done' && state.variant && (
           <p data-testid="custom-summary" data-variant={state.variant.label}>
-            {t('classify.custom.loaded', { label: state.variant.label, name: state.name ?? '' })}
+            {t('classify.custom.loaded', { label: variantText(state.variant, t), name: state.name ?? '' })}
           </p>
         )}
       </div>

@@ -1,6 +1,6 @@
 import { useId } from 'react';
 import { CUSTOM_MODEL_ID, DEFAULT_MODEL_ID, SHIPPED_MODELS, settingLabel, useModelStore } from '../../model';
-import { describeVariant } from '../../model/variant';
+import { describeVariant, variantText } from '../../model/variant';
 import { useAppState } from '../../state/AppStateContext';
 import { formatBytes, formatCount } from './format';
 import { useClassifyText } from './useClassifyText';
@@ -18,8 +18,8 @@ export function ModelPanel() {
     id: m.id,
     label:
       m.kind === 'default'
-        ? t('classify.model.default')
-        : t('classify.model.family', { setting: settingLabel(m) }),
+        ? t('classify.model.default', { setting: settingLabel(m), epochs: m.epochs })
+        : t('classify.model.family', { setting: settingLabel(m), epochs: m.epochs }),
   }));
   if (customName)
     options.push({ id: CUSTOM_MODEL_ID, label: t('classify.model.custom', { name: customName }) });
@@ -83,7 +83,7 @@ export function ModelPanel() {
           data-classes={model.meta.classes.length}
         >
           {t('classify.model.summary', {
-            label: variant.label,
+            label: variantText(variant, t),
             params: formatCount(model.meta.params, locale),
             classes: formatCount(model.meta.classes.length, locale),
             size: model.meta.inputSize,

@@ -128,7 +128,7 @@ export function ArchitectureTables() {
   }, []);
   return (
     <section className="numbers-block" aria-labelledby="numbers-arch-title">
-      <h2 id="numbers-arch-title">{t('numbers.arch.title')}</h2>
+      <h3 id="numbers-arch-title">{t('numbers.arch.title')}</h3>
       <p>{t('numbers.arch.intro')}</p>
       <Figure
         id="fig-arch-imagenet"

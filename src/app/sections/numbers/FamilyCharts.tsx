@@ -8,6 +8,7 @@ import type { LineSeries } from '../../../viz/numbers/types';
 import { ChartFigure } from './ChartFigure';
 import { FamilySeeds } from './FamilySeeds';
 import { HowMeasured } from './HowMeasured';
+import { THROUGHPUT_BATCH } from './throughput';
 import { useNumbersText } from './useNumbersText';
 
 /** Training error (on the augmented training batches) per epoch, one line per model. */
@@ -29,6 +30,7 @@ function trainErrorFallsWithC(family: MetricsFile): boolean {
 export function FamilyCharts({ family }: { family: MetricsFile }) {
   const { t, fmt } = useNumbersText();
   const models = useMemo(() => byCardinality(family), [family]);
+  const familyParams = { count: models.length, epochs: family.epochs };
   const source = t('numbers.source', {
     source: t('numbers.ours.sourceText', { device: family.device, torch: family.torch }),
   });
@@ -96,9 +98,9 @@ export function FamilyCharts({ family }: { family: MetricsFile }) {
   );
 
   const titles = {
-    curves: t('numbers.ours.curves.title'),
+    curves: t('numbers.ours.curves.title', familyParams),
     step: t('numbers.ours.step.title'),
-    thr: t('numbers.ours.thr.title'),
+    thr: t('numbers.ours.thr.title', { batch: fmt.int(THROUGHPUT_BATCH) }),
   };
   const alt = (title: string, columns: string[], rows: (string | number)[][]) => ({
     caption: t('numbers.chartAlt', { title }),
@@ -125,10 +127,10 @@ export function FamilyCharts({ family }: { family: MetricsFile }) {
 
       <ChartFigure
         id="ours-train"
-        title={t('numbers.ours.train.title')}
+        title={t('numbers.ours.train.title', familyParams)}
         draw={drawTrain}
         alt={alt(
-          t('numbers.ours.train.title'),
+          t('numbers.ours.train.title', familyParams),
           [t('numbers.ours.col.epoch'), ...train.map((s) => s.label)],
           train[0].points.map((p, i) => [p.x, ...train.map((s) => fmt.pct(s.points[i].y, 2))]),
         )}

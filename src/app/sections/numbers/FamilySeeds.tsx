@@ -111,9 +111,10 @@ export function FamilySeeds({ family }: { family: FamilyMetricsInput }) {
 
   return (
     <Figure id="fig-family" kind="family" label={t('family.title')} className="family-figure">
-      <h3 className="family-title">{t('family.title')}</h3>
+      <h4 className="family-title">{t('family.title')}</h4>
       <p className="family-intro">
         {t('family.intro', {
+          count: stats.length,
           epochs: family.epochs,
           seeds: seeds === 1 ? t('family.seeds.one') : t('family.seeds', { n: seeds }),
           span: fmt.fixed((domain[1] - domain[0]) * 100, 0),

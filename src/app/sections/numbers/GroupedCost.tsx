@@ -51,12 +51,12 @@ export function GroupedCost() {
 
   return (
     <section className="numbers-block gcost" aria-labelledby="gcost-title">
-      <h2 id="gcost-title">{t('gcost.title')}</h2>
+      <h3 id="gcost-title">{t('gcost.title')}</h3>
       <Figure id="fig-grouped-cost" kind="grouped-cost" label={t('gcost.title')} className="gcost-figure">
         <p className="gcost-intro">{t('gcost.intro', { width: first.width })}</p>
         <div className="gcost-grid">
           <div className="gcost-panel" data-gcost-panel="intensity">
-            <h3 className="gcost-panel-title">{t('gcost.intensity.title')}</h3>
+            <h4 className="gcost-panel-title">{t('gcost.intensity.title')}</h4>
             <GroupedCostChart name="grouped-cost-intensity" draw={drawIntensity} />
             <p className="gcost-caption">
               {t('gcost.intensity.caption', {

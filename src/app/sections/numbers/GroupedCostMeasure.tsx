@@ -184,7 +184,7 @@ export function GroupedCostMeasure({ curve, duration }: { curve: GroupedCostPoin
       data-phase={phase}
       data-backend={start?.backend ?? ''}
     >
-      <h3 className="gcost-panel-title">{t('gcost.measure.title')}</h3>
+      <h4 className="gcost-panel-title">{t('gcost.measure.title')}</h4>
       <p className="gcost-caption">{t('gcost.measure.intro')}</p>
       <p className="gcost-controls">
         {running ? (

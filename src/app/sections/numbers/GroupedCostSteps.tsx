@@ -5,6 +5,7 @@ import { readSlowdown, type SettingTimes } from '../../../resnext/groupedCost';
 import type { MessageKey } from '../../../i18n';
 import { formatFixed } from '../../block/format';
 import { useGroupedCostText } from './GroupedCostText';
+import { THROUGHPUT_BATCH } from './throughput';
 
 /** The measurements of the family's metrics file that give a time per image for every setting. */
 type Measurement = 'step' | 'bf16' | 'fp32';
@@ -65,7 +66,7 @@ export function GroupedCostSteps() {
 
   return (
     <div className="gcost-steps" data-gcost-steps data-same-order={String(reading.sameOrder)}>
-      <h3 className="gcost-panel-title">{t('gcost.steps.title')}</h3>
+      <h4 className="gcost-panel-title">{t('gcost.steps.title')}</h4>
       <p>
         {upTo.c > first.c
           ? t('gcost.steps.rise', {
@@ -134,7 +135,12 @@ export function GroupedCostSteps() {
       <HowMeasured id="gcost-steps">
         <p>{t('numbers.how.precision')}</p>
         <p>
-          {t('gcost.steps.source', { device: family.device, torch: family.torch, batch: family.batch_size })}
+          {t('gcost.steps.source', {
+            device: family.device,
+            torch: family.torch,
+            batch: family.batch_size,
+            inferBatch: x.int(THROUGHPUT_BATCH),
+          })}
         </p>
       </HowMeasured>
     </div>

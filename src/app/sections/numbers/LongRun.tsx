@@ -7,6 +7,9 @@ import { HowMeasured } from './HowMeasured';
 import { useNumbersText } from './useNumbersText';
 
 /** The 80-epoch ResNeXt-29 32×4d: its curves, its GPU accuracy and the browser evaluation's accuracy. */
+/** CIFAR-10's test set, on which PyTorch measured the accuracy after training. */
+const CIFAR10_TEST_IMAGES = 10_000;
+
 export function LongRun({ run80, tfjsEval }: { run80: MetricsFile; tfjsEval: TfjsEval }) {
   const { t, fmt } = useNumbersText();
   const model = run80.models[0];
@@ -43,7 +46,12 @@ export function LongRun({ run80, tfjsEval }: { run80: MetricsFile; tfjsEval: Tfj
         rows: series[0].points.map((p, i) => [p.x, ...series.map((s) => fmt.pct(s.points[i].y, 2))]),
       }}
     >
-      <p data-note="run80-acc">{t('numbers.ours.run80.acc', { acc: fmt.pct(model.test_acc, 2) })}</p>
+      <p data-note="run80-acc">
+        {t('numbers.ours.run80.acc', {
+          acc: fmt.pct(model.test_acc, 2),
+          images: fmt.int(CIFAR10_TEST_IMAGES),
+        })}
+      </p>
       <p data-note="tfjs-eval">{t('numbers.ours.tfjs', { value: tfjsValue })}</p>
       <HowMeasured id="run80">
         <p>{t('numbers.how.precision')}</p>

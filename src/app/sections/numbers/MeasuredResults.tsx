@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { loadProjectMetrics, type ProjectMetrics } from '../../../data/metrics';
+import { byCardinality, loadProjectMetrics, modelSetting, type ProjectMetrics } from '../../../data/metrics';
 import { useNumbersText } from './useNumbersText';
 import { FamilyCharts } from './FamilyCharts';
 import { LongRun } from './LongRun';
@@ -23,13 +23,17 @@ export function MeasuredResults() {
 
   return (
     <section className="numbers-block" aria-labelledby="numbers-ours-title">
-      <h2 id="numbers-ours-title">{t('numbers.ours.title')}</h2>
+      <h3 id="numbers-ours-title">{t('numbers.ours.title')}</h3>
       {error && <p role="alert">{t('numbers.ours.loadError', { message: error })}</p>}
       {!metrics && !error && <p aria-busy="true">{t('numbers.loading')}</p>}
       {metrics && (
         <>
           <p>
             {t('numbers.ours.intro', {
+              count: metrics.family.models.length,
+              first: modelSetting(byCardinality(metrics.family)[0]),
+              last: modelSetting(byCardinality(metrics.family).at(-1)!),
+              long: modelSetting(metrics.run80.models[0]),
               epochsFamily: metrics.family.epochs,
               epochsLong: metrics.run80.epochs,
               device: metrics.family.device,

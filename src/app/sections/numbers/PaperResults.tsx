@@ -19,7 +19,7 @@ export function PaperResults() {
   const t4Title = t('numbers.paper.t4.title');
   return (
     <section className="numbers-block" aria-labelledby="numbers-paper-title">
-      <h2 id="numbers-paper-title">{t('numbers.paper.title')}</h2>
+      <h3 id="numbers-paper-title">{t('numbers.paper.title')}</h3>
       <p>{t('numbers.paper.intro')}</p>
       <Figure id="fig-paper-table3" kind="paper-table3" className="numbers-figure" label={t3Title}>
         <figcaption className="numbers-figure-title">{t3Title}</figcaption>
@@ -63,7 +63,7 @@ export function PaperResults() {
       <p className="numbers-source">{source}</p>
       <OursAgainstPaper />
 
-      <h3>{t('numbers.paper.speed.title')}</h3>
+      <h4>{t('numbers.paper.speed.title')}</h4>
       <p data-paper="speed">
         {t('numbers.paper.speed.text', {
           gpus: PAPER_TRAINING_SPEED.gpus,

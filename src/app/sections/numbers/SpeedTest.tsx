@@ -7,7 +7,7 @@ import type { T } from '../../i18n/useT';
 import { backendText } from '../../block/backendText';
 import { ChartFigure } from './ChartFigure';
 import { SpeedTable } from './SpeedTable';
-import { SPEED_BLOCKS, SPEED_SIZES } from './speedBlocks';
+import { SPEED_BLOCKS, SPEED_SIZES, STAGE_CHANNELS } from './speedBlocks';
 import { getSpeedRuns, medianOf, saveSpeedRun, subscribeSpeedRuns, type SpeedRun } from './speedStore';
 import { useNumbersText } from './useNumbersText';
 
@@ -118,8 +118,8 @@ export function SpeedTest() {
   const ready = backend.status === 'ready';
   return (
     <section className="numbers-block" aria-labelledby="numbers-speed-title" data-speed-test>
-      <h2 id="numbers-speed-title">{t('numbers.speed.title')}</h2>
-      <p>{t('numbers.speed.intro')}</p>
+      <h3 id="numbers-speed-title">{t('numbers.speed.title')}</h3>
+      <p>{t('numbers.speed.intro', { channels: STAGE_CHANNELS })}</p>
       <p>
         <button type="button" onClick={start} disabled={running || !ready} data-action="speed-test">
           {t('numbers.speed.run')}

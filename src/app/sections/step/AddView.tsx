@@ -72,6 +72,7 @@ export function AddView({ reader, spec, channel, onChannel, normalisation }: Add
                 scales={scale}
                 scale={gridScale(1, h, w, 128)}
                 label={`${captions[i]}. ${t('step.maps.label', { name: captions[i], channels: 1, h, w })}`}
+                caption={captions[i]}
                 firstChannel={k}
               />
             </figure>,

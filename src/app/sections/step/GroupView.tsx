@@ -59,6 +59,7 @@ function Part(p: PartProps) {
         scale={gridScale(p.source.channels, p.source.height, p.source.width, p.target, 120_000)}
         maxColumns={p.columns}
         label={p.label}
+        caption={p.caption}
         firstChannel={p.first}
         mapName={p.mapName}
         testId={p.testId}

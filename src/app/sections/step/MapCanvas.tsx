@@ -16,7 +16,7 @@ import { gridLayoutFor, renderMapGrid } from '../../../viz/activations/renderMap
 import { formatFixed } from '../../block/format';
 import { useT } from '../../i18n/useT';
 import { useAppState } from '../../state/AppStateContext';
-import { useMapZoom } from './mapZoom';
+import { MapDialog } from './MapDialog';
 import { useColorScheme } from './useColorScheme';
 
 export interface MapCanvasProps {
@@ -33,6 +33,8 @@ export interface MapCanvasProps {
   targetWidth?: number;
   /** accessible name of the canvas */
   label: string;
+  /** what the maps are, shown under a map's name when it opens larger */
+  caption?: string;
   /** colour-scale ends to use instead of measuring these maps */
   scales?: ArrayLike<number>;
   /** the tensor channel (0-based) map 0 is; the read-out numbers channels from 1 */
@@ -66,15 +68,17 @@ interface Probe {
 
 /**
  * A grid of activation maps on one canvas, with a read-out of the value under the pointer; focused, the arrow
- * keys move the read-out point and Page Up / Page Down change the map.
+ * keys move the read-out point and Page Up / Page Down change the map. Where the values are not pickable, a
+ * click on a map, or Enter / Space on the focused canvas, opens that map larger in a dialog (MapDialog).
  */
 export function MapCanvas(p: MapCanvasProps) {
   const t = useT();
   const [{ lang }] = useAppState();
   const scheme = useColorScheme();
-  const zoom = useMapZoom();
   const ref = useRef<HTMLCanvasElement>(null);
   const [probe, setProbe] = useState<Probe | null>(null);
+  /** the map shown larger, if any */
+  const [opened, setOpened] = useState<number | null>(null);
   const { source, kind, normalisation, scale, groupSize, framed, maxColumns, targetWidth, highlightGroup } =
     p;
 
@@ -127,14 +131,17 @@ export function MapCanvas(p: MapCanvasProps) {
     );
   };
 
+  // A move of the mouse, or a touch (which moves nothing before it lands), shows the value under it.
   const onPointerMove = (e: PointerEvent<HTMLCanvasElement>) => {
     const hit = pointAt(e);
     if (hit) setProbe({ ...hit, byKey: false });
   };
 
   const onClick = (e: MouseEvent<HTMLCanvasElement>) => {
-    const hit = p.onPick && pointAt(e);
-    if (hit) p.onPick?.({ channel: hit.channel, y: hit.y, x: hit.x });
+    const hit = pointAt(e);
+    if (!hit) return;
+    if (p.onPick) p.onPick({ channel: hit.channel, y: hit.y, x: hit.x });
+    else setOpened(hit.channel);
   };
 
   const onKeyDown = (e: KeyboardEvent<HTMLCanvasElement>) => {
@@ -147,11 +154,12 @@ export function MapCanvas(p: MapCanvasProps) {
       PageUp: { ...q, channel: q.channel - 1 },
       PageDown: { ...q, channel: q.channel + 1 },
     };
-    if (p.onPick && (e.key === 'Enter' || e.key === ' ')) {
+    if (e.key === 'Enter' || e.key === ' ') {
       e.preventDefault();
       e.stopPropagation();
       const at = clampProbe(q);
-      p.onPick({ channel: at.channel, y: at.y, x: at.x });
+      if (p.onPick) p.onPick({ channel: at.channel, y: at.y, x: at.x });
+      else setOpened(at.channel);
       return;
     }
     const next = moves[e.key];
@@ -171,22 +179,29 @@ export function MapCanvas(p: MapCanvasProps) {
       })
     : '';
 
+  const mapTitle = (i: number) =>
+    p.mapName ? p.mapName(i) : t('step.mapDialog.channel', { channel: first + i + 1 });
+  const closeDialog = () => {
+    setOpened(null);
+    ref.current?.focus({ preventScroll: true });
+  };
+  const open = opened !== null && opened < source.channels ? opened : null;
+
   const picked = p.picked && p.picked.channel < source.channels ? p.picked : null;
   const pickTile = picked ? layout.tiles[picked.channel] : undefined;
   return (
     <div className="st-maps" data-testid={p.testId}>
-      <span className="st-canvas-wrap" style={{ width: `${layout.width * zoom}px` }}>
+      <span className="st-canvas-wrap" style={{ width: `${layout.width}px` }}>
         <canvas
           ref={ref}
-          className={['st-canvas', p.onPick ? 'is-pickable' : '', zoom > 1 ? 'is-zoomed' : '']
-            .filter(Boolean)
-            .join(' ')}
-          style={{ width: `${layout.width * zoom}px` }}
+          className={['st-canvas', p.onPick ? 'is-pickable' : 'is-enlargeable'].join(' ')}
+          style={{ width: `${layout.width}px` }}
           tabIndex={0}
           role="img"
-          aria-label={p.onPick ? `${p.label} ${t('one.pickHint')}` : p.label}
+          aria-label={`${p.label} ${t(p.onPick ? 'one.pickHint' : 'step.mapDialog.hint')}`}
           onPointerMove={onPointerMove}
-          onClick={p.onPick ? onClick : undefined}
+          onPointerDown={onPointerMove}
+          onClick={onClick}
           onKeyDown={onKeyDown}
           onFocus={() => setProbe((q) => q ?? { channel: 0, x: 0, y: 0, byKey: true })}
         />
@@ -207,9 +222,26 @@ export function MapCanvas(p: MapCanvasProps) {
           />
         )}
       </span>
-      <p className="st-probe" aria-live={probe?.byKey ? 'polite' : 'off'} data-testid="map-probe">
+      <p
+        className="st-probe"
+        aria-live={probe?.byKey ? 'polite' : 'off'}
+        data-testid="map-probe"
+        data-channel={shown?.channel}
+      >
         {readout}
       </p>
+      {open !== null && (
+        <MapDialog
+          source={source}
+          channel={open}
+          kind={kind}
+          normalisation={normalisation}
+          scale={scales[open]}
+          title={mapTitle(open)}
+          caption={p.caption}
+          onClose={closeDialog}
+        />
+      )}
     </div>
   );
 }

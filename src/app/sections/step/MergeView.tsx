@@ -108,6 +108,7 @@ export function MergeView({
             highlightGroup={g}
             maxColumns={16}
             label={`${t('step.merge.terms', { k: k + 1, c: C, n: g + 1 })}. ${t('step.maps.label', { name: 'Tᵢ(x)', channels: C, h, w })}`}
+            caption={t('step.merge.terms', { k: k + 1, c: C, n: g + 1 })}
             mapName={(i) => `T${i + 1}`}
             testId="merge-terms"
           />

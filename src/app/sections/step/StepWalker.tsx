@@ -15,7 +15,6 @@ import { StepControls } from './StepControls';
 import { StepDetails } from './StepDetails';
 import { stepNav, keyAction, type NavAction } from './stepNav';
 import { blockTextParams } from './stepText';
-import { MapZoomContext } from './mapZoom';
 import { TensorMaps } from './TensorMaps';
 import type { TraceReader } from './traceReader';
 import { usePlayback } from './usePlayback';
@@ -29,8 +28,6 @@ export function StepWalker({ reader, network }: { reader: TraceReader; network: 
   const t = useT();
   const [state, update] = useAppState();
   const [playing, setPlaying] = useState(false);
-  // Larger maps on demand (a tap on phones, where 256 maps are a few pixels each); the panel scrolls.
-  const [largeMaps, setLargeMaps] = useState(false);
   const normalisation = state.colors;
   const hintId = useId();
   const index = stepIndex(state.step);
@@ -133,15 +130,6 @@ export function StepWalker({ reader, network }: { reader: TraceReader; network: 
       </div>
       <div className="st-view-options">
         <NormToggle value={normalisation} onChange={(colors) => update({ colors })} />
-        <button
-          type="button"
-          className="st-zoom"
-          aria-pressed={largeMaps}
-          data-testid="maps-larger"
-          onClick={() => setLargeMaps((l) => !l)}
-        >
-          {t('step.maps.larger')}
-        </button>
         {/* hidden (taking no room) where the step has one tensor */}
         <fieldset
           className={choosable ? 'st-radios' : 'st-radios is-idle'}
@@ -166,56 +154,54 @@ export function StepWalker({ reader, network }: { reader: TraceReader; network: 
         </fieldset>
       </div>
       <Figure id="fig-step-maps" kind="step-maps" className="st-fig" label={t('step.panel.label')}>
-        <MapZoomContext.Provider value={largeMaps ? 2 : 1}>
-          <div
-            className="st-panel"
-            tabIndex={0}
-            role="region"
-            aria-label={t('step.panel.label')}
-            data-testid="step-panel"
-          >
-            {def.panel === 'group' ? (
-              <GroupView
-                reader={reader}
-                spec={spec}
-                group={state.group}
-                onGroup={onGroup}
-                normalisation={normalisation}
-                channel={state.channel}
-                at={at}
-                onPick={onPickGrouped}
-              />
-            ) : def.panel === 'merge' ? (
-              <MergeView
-                reader={reader}
-                spec={spec}
-                group={state.group}
-                onGroup={onGroup}
-                channel={state.channel}
-                onChannel={onChannel}
-                normalisation={normalisation}
-                at={at}
-                onPick={onPickMerge}
-              />
-            ) : def.id === 'add' ? (
-              <AddView
-                reader={reader}
-                spec={spec}
-                channel={state.channel}
-                onChannel={onChannel}
-                normalisation={normalisation}
-              />
-            ) : (
-              <TensorMaps
-                reader={reader}
-                tensor={tensor}
-                spec={spec}
-                normalisation={normalisation}
-                highlightGroup={Math.min(state.group, spec.groups - 1)}
-              />
-            )}
-          </div>
-        </MapZoomContext.Provider>
+        <div
+          className="st-panel"
+          tabIndex={0}
+          role="region"
+          aria-label={t('step.panel.label')}
+          data-testid="step-panel"
+        >
+          {def.panel === 'group' ? (
+            <GroupView
+              reader={reader}
+              spec={spec}
+              group={state.group}
+              onGroup={onGroup}
+              normalisation={normalisation}
+              channel={state.channel}
+              at={at}
+              onPick={onPickGrouped}
+            />
+          ) : def.panel === 'merge' ? (
+            <MergeView
+              reader={reader}
+              spec={spec}
+              group={state.group}
+              onGroup={onGroup}
+              channel={state.channel}
+              onChannel={onChannel}
+              normalisation={normalisation}
+              at={at}
+              onPick={onPickMerge}
+            />
+          ) : def.id === 'add' ? (
+            <AddView
+              reader={reader}
+              spec={spec}
+              channel={state.channel}
+              onChannel={onChannel}
+              normalisation={normalisation}
+            />
+          ) : (
+            <TensorMaps
+              reader={reader}
+              tensor={tensor}
+              spec={spec}
+              normalisation={normalisation}
+              highlightGroup={Math.min(state.group, spec.groups - 1)}
+            />
+          )}
+        </div>
       </Figure>
     </div>
   );

@@ -58,6 +58,7 @@ export function TensorMaps({
         groupSize={grouped ? d : 1}
         highlightGroup={grouped ? highlightGroup : undefined}
         label={t('step.maps.label', params)}
+        caption={title}
         testId={`maps-${tensor}`}
       />
       <ColorLegend
