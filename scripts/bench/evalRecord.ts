@@ -50,3 +50,18 @@ export function readEvalRecord(file: string): EvalRecord | null {
     return null;
   }
 }
+
+/**
+ * The lines the bench prints for `record`: the int8 copy's accuracy and agreement as recorded, not measured
+ * by the run, with the day they were measured.
+ */
+export function evalLines(record: EvalRecord | null): string[] {
+  const line = compareLine(record);
+  if (!line)
+    return [
+      'accuracy: none recorded (npm run eval -- --compare public/models/<file> --write records one in src/data/tfjsEval.json)',
+    ];
+  return [
+    `recorded accuracy, not measured by this run (src/data/tfjsEval.json, ${record?.date ?? 'undated'}): ${line}`,
+  ];
+}
