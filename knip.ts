@@ -28,6 +28,8 @@ const config: KnipConfig = {
     // the workers, started with `new Worker(new URL(...))`
     'src/app/worker/inference.worker.ts',
     'src/app/sections/lab/lab.worker.ts',
+    // the first paint's renderer, loaded by path through Vite (scripts/first-paint/render.ts)
+    'src/app/startup/firstPaint/renderFirstScreen.tsx',
     // command-line tools, run with tsx
     'scripts/**/*.ts',
   ],

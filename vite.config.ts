@@ -13,6 +13,8 @@ import { testHooks } from './src/app/backend/testHooks';
 import { tfjsWasmThreads } from './src/app/backend/wasmThreadsPlugin';
 import { CLEANUP_SCRIPT, cleanupScript, offlinePlan } from './src/app/offline/offlinePlan';
 import { chunkFileName, mainGraphChunk, sectionPreload } from './src/app/startup/sectionPreloadPlugin';
+import { firstPaint } from './src/app/startup/firstPaint/firstPaintPlugin';
+import { FIRST_PAINT_SECTIONS } from './src/app/startup/firstFigures';
 
 const manifestText = readFileSync('public/models/manifest.json', 'utf8');
 const weightsManifest = JSON.parse(manifestText) as {
@@ -33,6 +35,8 @@ export default defineConfig({
     contentSecurityPolicy(),
     // The address's section: its chunks are requested beside the main bundle (src/app/startup/sectionPreloadPlugin.ts).
     sectionPreload(),
+    // The section's first screen, drawn into the build, shows before the app has started (src/app/startup/firstPaint/).
+    firstPaint(FIRST_PAINT_SECTIONS),
     // The worker's script that deletes other releases' weights caches when it activates.
     {
       name: 'weights-cache-cleanup',

@@ -112,3 +112,83 @@ test('@wasm a stalled weights download restarts from where it stopped, and a pre
     await new Promise((resolve) => proxy.close(resolve));
   }
 });
+
+/** What a block figure shows: its text, and how many of each kind of shape it draws. */
+async function figureSignature(page: import('@playwright/test').Page, selector: string) {
+  return page.locator(selector).evaluate((fig) => ({
+    text: [...fig.querySelectorAll('svg text')].map((t) => t.textContent?.trim() ?? ''),
+    shapes: Object.fromEntries(
+      ['path', 'rect', 'line', 'circle'].map((s) => [s, fig.querySelectorAll(`svg ${s}`).length]),
+    ),
+  }));
+}
+
+test('@wasm the first paint: the Overview drawn into the build shows before any script of the app runs, in the browser’s language, and is the figure the app then draws', async ({
+  browser,
+}) => {
+  // a reader whose browser prefers Chinese opens a plain link: the address names only the section
+  const ctx = await browser.newContext({ locale: 'zh-CN' });
+  const blocked = await ctx.newPage();
+  await blocked.route('**/assets/*.js', (route) => route.abort());
+  await blocked.goto('/?section=overview');
+  // index.html holds the Overview in both languages; the Chinese one shows, the English one does not
+  const shown = '#first-paint > [data-first-paint="zh"] [data-first-paint-figure="fig-block"]';
+  await expect(blocked.locator(shown)).toBeVisible();
+  await expect(blocked.locator('#first-paint > [data-first-paint="en"]')).toBeHidden();
+  await expect(blocked.locator('html')).toHaveAttribute('data-first-paint', 'zh');
+  await expect(blocked.locator('#first-paint > [data-first-paint="zh"]')).toHaveAttribute('lang', 'zh-CN');
+  // a picture, not the page: nothing in it has an id, a test hook, or takes focus
+  expect(
+    await blocked
+      .locator('#first-paint [id], #first-paint [data-testid], #first-paint [data-figure]')
+      .count(),
+  ).toBe(0);
+  await expect(blocked.locator('#first-paint')).toHaveAttribute('inert', '');
+  const picture = await figureSignature(blocked, shown);
+  expect(picture.shapes.path).toBeGreaterThan(0);
+
+  // the same address with the app: the app's own figure takes the picture's place and draws the same thing
+  const page = await ctx.newPage();
+  await page.goto('/?section=overview');
+  await expect(page.locator('#fig-block svg path').first()).toBeVisible();
+  await expect(page.locator('#first-paint')).toHaveCount(0);
+  await expect(page.locator('html')).not.toHaveAttribute('data-first-paint', /.*/);
+  expect(await figureSignature(page, '#fig-block')).toEqual(picture);
+  const ids = await page.evaluate(() => [...document.querySelectorAll('[id]')].map((e) => e.id));
+  expect(ids.length).toBe(new Set(ids).size);
+  await ctx.close();
+});
+
+test('@wasm an address that asks for more than a section and a language gets no first paint', async ({
+  browser,
+}) => {
+  // a context of its own: the app's scripts are held back, and the page says so in its console
+  const ctx = await browser.newContext();
+  const page = await ctx.newPage();
+  const asked: string[] = [];
+  page.on('request', (r) => asked.push(new URL(r.url()).pathname));
+  await page.route('**/assets/*.js', (route) => route.abort());
+  for (const query of [
+    '?section=overview&lang=en&cardinality=8',
+    '?section=overview&lang=en#fig-block',
+    '?section=step&lang=en',
+  ]) {
+    await page.goto(`/${query}`, { waitUntil: 'load' });
+    // the classic script (section-preload.js) has run by the load event
+    expect(asked.some((p) => p.endsWith('/section-preload.js'))).toBe(true);
+    await expect(page.locator('#first-paint')).toBeEmpty();
+    await expect(page.locator('html')).not.toHaveAttribute('data-first-paint', /.*/);
+  }
+  expect(asked.filter((p) => p.includes('/first-paint/'))).toEqual([]);
+  // while a plain address does get one (here fetched: the Numbers' is not in index.html)
+  await page.goto('/?section=numbers&lang=en', { waitUntil: 'load' });
+  await expect(
+    page
+      .locator(
+        '#first-paint > [data-first-paint="en"] [data-first-paint-figure="fig-arch-imagenet"] table tr',
+      )
+      .first(),
+  ).toBeVisible();
+  expect(asked.filter((p) => p.includes('/first-paint/'))).toEqual(['/first-paint/numbers.en.html']);
+  await ctx.close();
+});

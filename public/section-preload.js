@@ -26,4 +26,5 @@
     link.href = new URL(files[i], base).href;
     document.head.appendChild(link);
   }
+
 })();

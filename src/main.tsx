@@ -1,21 +1,18 @@
-import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { App } from './app/App';
-import { BackendProvider } from './app/backend/BackendContext';
-import { CanaryProvider } from './app/backend/CanaryContext';
-import { InferenceGate } from './app/worker/InferenceGate';
-import { ModelProvider } from './app/model/ModelProvider';
+import { AppRoot } from './app/AppRoot';
 import { preloadDefaultWeights } from './app/model/preload';
 import { registerServiceWorker } from './app/offline/serviceWorker';
-import { AppStateProvider } from './app/state/AppStateContext';
 import { watchFirstFigure } from './app/startup/firstFigure';
+import { endFirstPaint } from './app/startup/firstPaint/endFirstPaint';
 import { readLocationState } from './app/state/locationState';
 import { loadCatalog } from './i18n/runtime';
 import './app/styles.css';
 
 // The section's first figure paints before the engine, the weights and the service worker start
-// (src/app/startup/firstFigure.ts); then the weights download at once, and the loader takes that download over.
+// (src/app/startup/firstFigure.ts); then the first paint gives way to it (src/app/startup/firstPaint/), the
+// weights download at once, and the loader takes that download over.
 void watchFirstFigure().then(() => {
+  endFirstPaint();
   preloadDefaultWeights();
   registerServiceWorker();
 });
@@ -27,18 +24,4 @@ if (!root) throw new Error('index.html has no #root element');
 // it beside the main bundle.
 await loadCatalog(readLocationState().lang);
 
-createRoot(root).render(
-  <StrictMode>
-    <AppStateProvider>
-      <BackendProvider>
-        <ModelProvider>
-          <CanaryProvider>
-            <InferenceGate>
-              <App />
-            </InferenceGate>
-          </CanaryProvider>
-        </ModelProvider>
-      </BackendProvider>
-    </AppStateProvider>
-  </StrictMode>,
-);
+createRoot(root).render(<AppRoot />);

@@ -21,6 +21,15 @@ let open = true;
 /** Resolves once the first figure has painted (at once where nothing watches for it). */
 export const afterFirstFigure = (): Promise<void> => gate;
 
+/**
+ * Keeps the gate shut for good: the build draws the first paint (src/app/startup/firstPaint/) from the app
+ * itself, and nothing of the engine may start there.
+ */
+export function holdEngine(): void {
+  open = false;
+  gate = new Promise<void>(() => {});
+}
+
 /** Whether the engine may start now (the gate has opened). */
 export const firstFigureDone = (): boolean => open;
 

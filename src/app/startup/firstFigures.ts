@@ -1,0 +1,34 @@
+import type { SectionId } from '../state/appState';
+
+/**
+ * Each section's first figure, as the reader sees it: drawn content inside the figure (the phone benchmark
+ * waits for it, and the first paint is drawn until it is there). Classify's is a picture on a canvas, which
+ * the first paint cannot draw; the lab's first view is text.
+ */
+export const FIRST_FIGURES = {
+  overview: { id: 'fig-block', content: 'svg *' },
+  forms: { id: 'fig-forms-morph', content: 'svg *' },
+  step: { id: 'fig-network', content: 'svg *' },
+  classify: { id: 'fig-classify-preview', content: 'canvas' },
+  numbers: { id: 'fig-arch-imagenet', content: 'table tr' },
+} as const satisfies Partial<Record<SectionId, { id: string; content: string }>>;
+
+export type FirstFigureSection = keyof typeof FIRST_FIGURES;
+
+/**
+ * The sections whose first screen is drawn into the build (src/app/startup/firstPaint/): not the step-through,
+ * whose network map is laid out for the width of the screen it is on.
+ */
+export const FIRST_PAINT_SECTIONS = [
+  'overview',
+  'forms',
+  'numbers',
+] as const satisfies readonly FirstFigureSection[];
+
+/** The live figure's content, e.g. `#fig-block svg *`. */
+export const liveFigure = (s: FirstFigureSection): string =>
+  `#${FIRST_FIGURES[s].id} ${FIRST_FIGURES[s].content}`;
+
+/** The same figure in the first paint, once it is shown (public/section-preload.js sets `data-first-paint`). */
+export const paintedFigure = (s: FirstFigureSection): string =>
+  `html[data-first-paint] #first-paint [data-first-paint-figure="${FIRST_FIGURES[s].id}"] ${FIRST_FIGURES[s].content}`;
