@@ -1,4 +1,5 @@
 import type { MessageKey, Params } from '../../i18n';
+import { superscript } from '../block/format';
 import { errorMessage } from '../errors/errorMessage';
 import { NoBackendError } from './selectBackend';
 import { CANARY_TOLERANCE } from '../../resnext/canaryCompare';
@@ -40,23 +41,6 @@ export function backendReason(info: BackendInfo, t: Translate): string {
       return t(`backend.reason.${info.reason}`);
   }
 }
-
-const SUPERSCRIPT: Readonly<Record<string, string>> = {
-  '-': '⁻',
-  '−': '⁻',
-  '0': '⁰',
-  '1': '¹',
-  '2': '²',
-  '3': '³',
-  '4': '⁴',
-  '5': '⁵',
-  '6': '⁶',
-  '7': '⁷',
-  '8': '⁸',
-  '9': '⁹',
-};
-
-const superscript = (digits: string) => [...digits].map((c) => SUPERSCRIPT[c] ?? c).join('');
 
 /**
  * A difference between logits, in the language's number format (`locale`, the catalog's `app.locale`): "0.83",

@@ -24,8 +24,9 @@ export const formatFixed = (n: number, digits: number, lang: AppLang): string =>
 /** [1, 56, 56, 256] → "1×56×56×256" */
 export const formatShape = (shape: readonly number[]): string => shape.join('×');
 
-const SUPERSCRIPT: Record<string, string> = {
+const SUPERSCRIPT: Readonly<Record<string, string>> = {
   '-': '⁻',
+  '−': '⁻',
   '0': '⁰',
   '1': '¹',
   '2': '²',
@@ -43,12 +44,12 @@ export function formatSci(x: number): string {
   if (x === 0) return '0';
   if (!Number.isFinite(x)) return String(x);
   const [mantissa, exponent] = x.toExponential(2).split('e');
-  const exp = String(Number(exponent))
-    .split('')
-    .map((c) => SUPERSCRIPT[c] ?? c)
-    .join('');
-  return `${mantissa} × 10${exp}`;
+  return `${mantissa} × 10${superscript(String(Number(exponent)))}`;
 }
+
+/** An exponent in superscript digits: "-6" → "⁻⁶". */
+export const superscript = (digits: string): string =>
+  [...digits].map((c) => SUPERSCRIPT[c] ?? c).join('');
 
 /** Milliseconds with a precision that suits their size: 0.42 → "0.42", 12.3 → "12.3", 140 → "140". */
 export function formatMs(ms: number, lang: AppLang): string {
