@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useId, useRef, type KeyboardEvent } from 'react';
 import { useT } from '../i18n/useT';
+import { blockConfig } from '../block/blockConfig';
 import { useAppState } from '../state/AppStateContext';
 import { followTarget } from './followTarget';
 import { currentTourStep, tourPatch, TOUR_STEPS } from './tourSteps';
@@ -17,6 +18,9 @@ const OWN_KEYS = 'button, a[href], input, select, textarea, [contenteditable="tr
 export function TourOverlay() {
   const t = useT();
   const [state, update] = useAppState();
+  // the numbers a step's text names are the block it has set (C, and d at equal complexity)
+  const block = blockConfig(state);
+  const numbers = { c: block.cardinality, d: block.d };
   const index = state.tour;
   const step = currentTourStep(index);
   const open = step !== null;
@@ -127,10 +131,10 @@ export function TourOverlay() {
       </div>
       <div aria-live="polite">
         <h2 id={titleId} className="tour-title">
-          {t(step.titleKey)}
+          {t(step.titleKey, numbers)}
         </h2>
         <p id={textId} className="tour-text">
-          {t(step.textKey)}
+          {t(step.textKey, numbers)}
         </p>
       </div>
       <div className="tour-actions">

@@ -105,9 +105,9 @@ export const story = {
   'tour.why.title': 'Why cardinality?',
   'tour.why.text':
     'Deeper or wider networks are more accurate but cost more. ResNeXt adds a third dimension, cardinality. Here C = 1: the block is the ResNet bottleneck, a single path.',
-  'tour.cardinality.title': '32 paths at the same cost',
+  'tour.cardinality.title': '{c} paths at the same cost',
   'tour.cardinality.text':
-    'Now C = 32: the one wide path becomes 32 paths of width 4, and the weights and MACs stay about the same. Try the slider yourself.',
+    'Now C = {c}: the one wide path becomes {c} paths of width {d}, and the weights and MACs stay about the same. Try the slider yourself.',
   'tour.cost.title': 'Where the weights go',
   'tour.cost.text':
     'The block’s weights, part by part: splitting the 3×3 into C groups divides its weights by C, and that is what pays for the wider bottleneck. The equal-complexity rule picks the d that keeps the total level.',

@@ -105,9 +105,9 @@ export const story: Catalog<typeof en> = {
   'tour.why.title': '为什么是基数？',
   'tour.why.text':
     '更深或更宽的网络更准确，但开销更高。ResNeXt 增加了第三个维度：基数。这里 C = 1：模块就是 ResNet 的瓶颈模块，只有一条路径。',
-  'tour.cardinality.title': '32 条路径，开销不变',
+  'tour.cardinality.title': '{c} 条路径，开销不变',
   'tour.cardinality.text':
-    '现在 C = 32：一条宽路径变成 32 条宽度为 4 的路径，权重数和乘加次数基本不变。你也可以自己拖动滑块试试。',
+    '现在 C = {c}：一条宽路径变成 {c} 条宽度为 {d} 的路径，权重数和乘加次数基本不变。你也可以自己拖动滑块试试。',
   'tour.cost.title': '权重都花在哪里',
   'tour.cost.text':
     '把模块的权重逐部分拆开：3×3 分成 C 组后，权重只有原来的 1/C，省下的正好用来加宽瓶颈。等复杂度规则选出使总量持平的 d。',
