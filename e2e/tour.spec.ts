@@ -1,5 +1,6 @@
 import type { Page } from '@playwright/test';
-import { catalogs } from '../src/i18n';
+import { catalogs, translate } from '../src/i18n';
+import { blockConfig } from '../src/app/block/blockConfig';
 import { parseState } from '../src/app/state/appState';
 import { INCEPTION_3A, INCEPTION_3A_NAIVE, inceptionCounts } from '../src/resnext/inception';
 import { TOUR_STEPS } from '../src/app/tour/tourSteps';
@@ -16,8 +17,11 @@ async function expectStep(page: Page, lang: 'en' | 'zh', i: number): Promise<voi
   const step = TOUR_STEPS[i];
   const messages = catalogs[lang];
   await expect(dialog(page)).toHaveAttribute('data-index', String(i));
-  await expect(page.getByRole('dialog', { name: messages[step.titleKey] })).toBeVisible();
-  await expect(dialog(page)).toContainText(messages[step.textKey]);
+  // a step's text names the block it has set: its C, and d at equal complexity
+  const block = blockConfig({ ...urlState(page), ...step.state });
+  const numbers = { c: block.cardinality, d: block.d };
+  await expect(page.getByRole('dialog', { name: translate(lang, step.titleKey, numbers) })).toBeVisible();
+  await expect(dialog(page)).toContainText(translate(lang, step.textKey, numbers));
   await expect(page.locator('#section-title')).toHaveText(messages[`section.${step.section}.title`]);
 
   const state = urlState(page);
