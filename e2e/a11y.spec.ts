@@ -1,7 +1,7 @@
 import type { Page } from '@playwright/test';
 import { catalogs } from '../src/i18n';
 import { CARDINALITIES } from '../src/app/state/appState';
-import { expect, gotoApp, test } from './harness';
+import { expect, gotoApp, test, waitForBackend } from './harness';
 import { blocking, describeViolations, runAxe } from './support/axe';
 import { lowContrastSvgText } from './support/contrast';
 import { foreignText } from './support/language';
@@ -247,6 +247,8 @@ for (const section of SECTIONS) {
     page,
   }) => {
     await openSection(page, section);
+    // controls that wait for the engine (the speed test) are enabled before Tab walks the page
+    await waitForBackend(page);
     const positive = await page
       .locator('[tabindex]')
       .evaluateAll((els) =>
