@@ -18,6 +18,11 @@ export default tseslint.config(
     },
   },
   {
+    // scripts the page runs as they are, not bundled (src/app/startup/firstPaint/firstPaintScript.js)
+    files: ['src/**/*.js'],
+    languageOptions: { sourceType: 'script', globals: globals.browser },
+  },
+  {
     // The engine stays free of UI: no React, no D3, no app, renderer or catalog imports, at any depth
     // (src/engineBoundary.test.ts also checks that it spells no message key).
     files: ['src/resnext/**/*.ts'],

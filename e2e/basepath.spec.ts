@@ -141,3 +141,36 @@ test('built with --base /resnext-explorer/, every section works and nothing is r
   expect(worker).toEqual({ scope: basePathURL, script: `${basePathURL}sw.js` });
   expect(outside).toEqual([]);
 });
+
+test('built with --base /resnext-explorer/, the first paint shows from under the path: the Overview in the page, Numbers fetched @wasm', async ({
+  browser,
+  basePathURL,
+}) => {
+  // a context of its own: the app's scripts are held back, and the page says so in its console
+  const ctx = await browser.newContext();
+  const page = await ctx.newPage();
+  const requested: string[] = [];
+  page.on('request', (request) => requested.push(new URL(request.url()).pathname));
+  // the app's scripts held back: what shows is the first paint alone
+  await page.route('**/assets/*.js', (route) => route.abort());
+  await page.goto(`${basePathURL}?section=overview&lang=en`);
+  await expect(
+    page
+      .locator('#first-paint > [data-first-paint="en"] [data-first-paint-figure="fig-block"] svg path')
+      .first(),
+  ).toBeVisible();
+  // the head's scripts asked for the section's chunk under the path
+  expect(requested.some((p) => /^\/resnext-explorer\/assets\/OverviewSection-/.test(p))).toBe(true);
+  requested.length = 0;
+  await page.goto(`${basePathURL}?section=numbers&lang=en`);
+  await expect(
+    page
+      .locator(
+        '#first-paint > [data-first-paint="en"] [data-first-paint-figure="fig-arch-imagenet"] table tr',
+      )
+      .first(),
+  ).toBeVisible();
+  expect(requested).toContain('/resnext-explorer/first-paint/numbers.en.html');
+  expect(requested.filter((p) => !p.startsWith(BASE))).toEqual([]);
+  await ctx.close();
+});

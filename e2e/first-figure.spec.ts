@@ -139,7 +139,10 @@ test('@wasm the first paint: the Overview drawn into the build shows before any 
   // a reader whose browser prefers Chinese opens a plain link: the address names only the section
   const ctx = await browser.newContext({ locale: 'zh-CN' });
   const blocked = await ctx.newPage();
-  await blocked.route('**/assets/*.js', (route) => route.abort());
+  // nothing but the page itself: every script and style sheet of the build is held back
+  const fetched: string[] = [];
+  blocked.on('request', (r) => fetched.push(new URL(r.url()).pathname));
+  await blocked.route('**/assets/**', (route) => route.abort());
   await blocked.goto('/?section=overview');
   // index.html holds the Overview in both languages; the Chinese one shows, the English one does not
   const shown = '#first-paint > [data-first-paint="zh"] [data-first-paint-figure="fig-block"]';
@@ -156,6 +159,14 @@ test('@wasm the first paint: the Overview drawn into the build shows before any 
   await expect(blocked.locator('#first-paint')).toHaveAttribute('inert', '');
   const picture = await figureSignature(blocked, shown);
   expect(picture.shapes.path).toBeGreaterThan(0);
+  // styled by the sheets written into the page (the header lays out as a flex row or a grid, not as a block)
+  expect(
+    await blocked
+      .locator('#first-paint > [data-first-paint="zh"] .site-header')
+      .evaluate((h) => getComputedStyle(h).display),
+  ).toMatch(/^(flex|grid)$/);
+  // the scripts that showed it are in the page: no first-paint.js or other classic script was asked for
+  expect(fetched.filter((p) => p.endsWith('.js') && !p.startsWith('/assets/'))).toEqual([]);
 
   // the same address with the app: the app's own figure takes the picture's place and draws the same thing
   const page = await ctx.newPage();
@@ -183,14 +194,16 @@ test('@wasm an address that asks for more than a section and a language gets no 
     '?section=overview&lang=en#fig-block',
     '?section=step&lang=en',
   ]) {
+    asked.length = 0;
     await page.goto(`/${query}`, { waitUntil: 'load' });
-    // the classic script (section-preload.js) has run by the load event
-    expect(asked.some((p) => p.endsWith('/section-preload.js'))).toBe(true);
+    // the head's scripts have run: the section's chunk was asked for beside the main bundle
+    expect(asked.some((p) => /^\/assets\/(Overview|Step)Section-/.test(p))).toBe(true);
     await expect(page.locator('#first-paint')).toBeEmpty();
     await expect(page.locator('html')).not.toHaveAttribute('data-first-paint', /.*/);
+    expect(asked.filter((p) => p.includes('/first-paint/'))).toEqual([]);
   }
-  expect(asked.filter((p) => p.includes('/first-paint/'))).toEqual([]);
   // while a plain address does get one (here fetched: the Numbers' is not in index.html)
+  asked.length = 0;
   await page.goto('/?section=numbers&lang=en', { waitUntil: 'load' });
   await expect(
     page

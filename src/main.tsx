@@ -20,8 +20,8 @@ void watchFirstFigure().then(() => {
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');
 
-// Only the language the page is shown in is loaded (src/i18n/runtime.ts); public/section-preload.js asked for
-// it beside the main bundle.
+// Only the language the page is shown in is loaded (src/i18n/runtime.ts); the head's script
+// (src/app/startup/sectionPreloadScript.js) asked for it beside the main bundle.
 await loadCatalog(readLocationState().lang);
 
 createRoot(root).render(<AppRoot />);

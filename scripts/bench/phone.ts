@@ -91,7 +91,7 @@ function watchScript(figure: { seen: string; live: string }): string {
       note('liveMs', ${JSON.stringify(figure.live)});
       if (w.__phone.liveMs !== null) mo.disconnect();
     });
-    // the first paint shows when public/first-paint.js marks the page (data-first-paint), after its nodes are in
+    // the first paint shows once its nodes are in and the page is marked (data-first-paint, by the head's script)
     mo.observe(document, { childList: true, subtree: true, attributes: true, attributeFilter: ['data-first-paint'] });
   })();`;
 }

@@ -9,6 +9,13 @@ import {
   metaPolicy,
   parseHeadersFile,
 } from './contentSecurityPolicy';
+import {
+  INLINE_SCRIPTS,
+  inlineScript,
+  inlineScriptFile,
+  inlineScriptSources,
+  scriptHashSource,
+} from '../startup/inlineScripts';
 
 const directives = (policy: string) =>
   new Map(
@@ -22,6 +29,7 @@ describe('Content-Security-Policy', () => {
   it('allows no other origin anywhere', () => {
     for (const [name, sources] of directives(headerPolicy())) {
       for (const s of sources) {
+        if (s.startsWith("'sha256-")) continue;
         expect(`${name} ${s}`).toMatch(/ ('self'|'none'|'wasm-unsafe-eval'|'unsafe-inline'|blob:|data:)$/);
       }
     }
@@ -36,6 +44,26 @@ describe('Content-Security-Policy', () => {
     // scripts: the own files and WASM compilation, never eval of JavaScript
     expect(p.get('script-src')).not.toContain("'unsafe-eval'");
     expect(p.get('script-src')).not.toContain("'unsafe-inline'");
+  });
+
+  it('runs no inline script but those the build writes into the head, each by its hash', () => {
+    const hashes = [...directives(headerPolicy())].flatMap(([name, sources]) =>
+      sources.filter((s) => s.startsWith("'sha256-")).map((s) => `${name} ${s}`),
+    );
+    expect(hashes).toEqual(inlineScriptSources().map((s) => `script-src ${s}`));
+    expect(hashes).toHaveLength(Object.keys(INLINE_SCRIPTS).length);
+  });
+
+  it("each inline script's hash is the SHA-256 of its file's bytes, and no other text's", async () => {
+    for (const name of Object.keys(INLINE_SCRIPTS) as (keyof typeof INLINE_SCRIPTS)[]) {
+      const digest = new Uint8Array(
+        await crypto.subtle.digest('SHA-256', readFileSync(inlineScriptFile(name))),
+      );
+      expect(scriptHashSource(inlineScript(name)), name).toBe(
+        `'sha256-${btoa(String.fromCharCode(...digest))}'`,
+      );
+      expect(scriptHashSource(`${inlineScript(name)} `)).not.toBe(scriptHashSource(inlineScript(name)));
+    }
   });
 
   it('public/_headers sends the <meta> policy plus frame-ancestors, and cross-origin isolation, to every file', () => {

@@ -1,8 +1,11 @@
 import type { Plugin } from 'vite';
+import { inlineScriptSources } from '../startup/inlineScripts';
 
 /*
  * The production build's Content-Security-Policy (used by vite.config.ts, not by the app). The app runs
  * offline from its own origin: everything it loads or connects to is 'self', plus what TensorFlow.js needs.
+ * - the classic scripts written into index.html's head (the section preload, the first paint), each by its
+ *   hash (src/app/startup/inlineScripts.ts); no other inline script runs.
  * - 'wasm-unsafe-eval': compiling the WASM backend's binaries.
  * - blob: scripts and workers: the multi-threaded WASM backend starts its workers from a blob: URL and
  *   each worker imports the Emscripten factory from another blob: URL.
@@ -13,7 +16,7 @@ import type { Plugin } from 'vite';
 
 export const CSP_DIRECTIVES: Readonly<Record<string, readonly string[]>> = {
   'default-src': ["'self'"],
-  'script-src': ["'self'", "'wasm-unsafe-eval'", 'blob:'],
+  'script-src': ["'self'", ...inlineScriptSources(), "'wasm-unsafe-eval'", 'blob:'],
   'worker-src': ["'self'", 'blob:'],
   'connect-src': ["'self'", 'blob:', 'data:'],
   'img-src': ["'self'", 'blob:', 'data:'],

@@ -29,6 +29,6 @@ export const FIRST_PAINT_SECTIONS = [
 export const liveFigure = (s: FirstFigureSection): string =>
   `#${FIRST_FIGURES[s].id} ${FIRST_FIGURES[s].content}`;
 
-/** The same figure in the first paint, once it is shown (public/first-paint.js sets `data-first-paint`). */
+/** The same figure in the first paint, once it is shown (firstPaint/firstPaintScript.js sets `data-first-paint`). */
 export const paintedFigure = (s: FirstFigureSection): string =>
   `html[data-first-paint] #first-paint [data-first-paint-figure="${FIRST_FIGURES[s].id}"] ${FIRST_FIGURES[s].content}`;

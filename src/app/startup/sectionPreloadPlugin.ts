@@ -1,10 +1,11 @@
 import type { HtmlTagDescriptor, Plugin } from 'vite';
+import { inlineScript } from './inlineScripts';
 
 /*
  * The chunks of the section named in the address are requested together with the main bundle, not after it
  * has run (used by vite.config.ts, not by the app). At build time this lists, per section, the chunks and
  * style sheets its lazy component needs beyond the main bundle, in a <meta name="section-chunks"> of
- * index.html; public/section-preload.js, a small classic script in the head, reads the address and adds a
+ * index.html; sectionPreloadScript.js, a small classic script inline in the head, reads the address and adds a
  * <link rel="modulepreload"> (or a style preload) for each, while the main bundle is still downloading.
  */
 
@@ -13,8 +14,6 @@ const CATALOG_ENTRY = /[\\/]src[\\/]i18n[\\/]([a-z]+)[\\/]index\.ts$/;
 
 /** `src/app/sections/<id>/<Name>Section.tsx`: a section's lazy component. */
 const SECTION_ENTRY = /[\\/]src[\\/]app[\\/]sections[\\/]([a-z]+)[\\/][A-Za-z]+Section\.tsx$/;
-
-const SECTION_PRELOAD_SCRIPT = 'section-preload.js';
 
 interface ChunkLike {
   type: 'chunk';
@@ -78,18 +77,15 @@ export function sectionPreload(): Plugin {
       handler(_html, ctx) {
         if (!ctx.bundle) return;
         const map = sectionChunks(ctx.bundle as unknown as BundleLike);
+        // at the end of the head: the first paint's style sheets, written into the head, are there to be skipped
         const tags: HtmlTagDescriptor[] = [
           {
             tag: 'meta',
-            attrs: { name: 'section-chunks', content: JSON.stringify(map) },
-            injectTo: 'head-prepend',
+            attrs: { name: 'section-chunks', content: JSON.stringify(map), 'data-base': base },
+            injectTo: 'head',
           },
-          // async: requested first, before the main bundle's own files, and run as soon as it arrives
-          {
-            tag: 'script',
-            attrs: { src: `${base}${SECTION_PRELOAD_SCRIPT}`, async: true },
-            injectTo: 'head-prepend',
-          },
+          // inline: it runs as the head is parsed, before the main bundle's own files are asked for
+          { tag: 'script', children: inlineScript('sectionPreload'), injectTo: 'head' },
         ];
         return tags;
       },

@@ -1,5 +1,5 @@
 /**
- * Hands the screen from the first paint (public/first-paint.js showed it) to the app, whose own first
+ * Hands the screen from the first paint (firstPaintScript.js showed it) to the app, whose own first
  * figure has painted: the picture goes, and the app, laid out underneath all along, is shown in its place.
  */
 export function endFirstPaint(doc: Document = document): void {

@@ -1,14 +1,14 @@
 // Requests the chunks of the section named in the address, and the catalog of the language the page will be
-// shown in (the address's, else the browser's: src/app/state/locationState.ts), beside the main bundle (the
-// lists are written into index.html at build time: src/app/startup/sectionPreloadPlugin.ts).
+// shown in (the address's, else the browser's: src/app/state/locationState.ts), beside the main bundle. Written
+// into the head of index.html with the lists (src/app/startup/sectionPreloadPlugin.ts); its hash is in the
+// Content-Security-Policy (src/app/startup/inlineScripts.ts).
 (function () {
   var meta = document.querySelector('meta[name="section-chunks"]');
-  var script = document.currentScript;
-  if (!meta || !script) return;
+  if (!meta) return;
   var map;
   try {
     map = JSON.parse(meta.getAttribute('content') || '{}');
-  } catch (e) {
+  } catch {
     return;
   }
   var params = new URLSearchParams(location.search);
@@ -16,15 +16,17 @@
   var lang = params.get('lang');
   if (lang !== 'en' && lang !== 'zh') lang = /^zh\b/i.test(navigator.language || '') ? 'zh' : 'en';
   var files = (map[section] || map.overview || []).concat(map['lang:' + lang] || []);
-  var base = new URL('.', script.src);
+  var base = new URL(meta.getAttribute('data-base') || '/', location.href);
   for (var i = 0; i < files.length; i++) {
-    var link = document.createElement('link');
+    var href = new URL(files[i], base).href;
     var css = /\.css$/.test(files[i]);
+    // a style sheet the page already holds (written into it for the first paint) is not asked for again
+    if (css && document.querySelector('style[data-href="' + base.pathname + files[i] + '"]')) continue;
+    var link = document.createElement('link');
     link.rel = css ? 'preload' : 'modulepreload';
     if (css) link.as = 'style';
     link.crossOrigin = '';
-    link.href = new URL(files[i], base).href;
+    link.href = href;
     document.head.appendChild(link);
   }
-
 })();

@@ -1,0 +1,81 @@
+// The first paint (src/app/startup/firstPaint/), written into the head of index.html by firstPaintPlugin.ts
+// (its hash is in the Content-Security-Policy: src/app/startup/inlineScripts.ts). Where the address asks for nothing
+// but a section and a language, that section's first screen as the build drew it shows until the app has
+// painted its own (endFirstPaint.ts removes it). The Overview's is in index.html, both languages: marking the
+// page here, before the body is parsed, shows the copy in the page's language as soon as it is parsed. Another
+// section's is fetched (first-paint/<section>.<lang>.html) with its style sheets. Any other field of the
+// address, or an anchor, asks for a view the build did not draw.
+(function () {
+  var meta = document.querySelector('meta[name="first-paint"]');
+  if (!meta) return;
+  var base = new URL(meta.getAttribute('data-base') || '/', location.href);
+  var params = new URLSearchParams(location.search);
+  var section = params.get('section') || 'overview';
+  var lang = params.get('lang');
+  if (lang !== 'en' && lang !== 'zh') lang = /^zh\b/i.test(navigator.language || '') ? 'zh' : 'en';
+  var plain = !location.hash;
+  params.forEach(function (value, key) {
+    if (key !== 'section' && key !== 'lang') plain = false;
+  });
+  var drawn = (meta.getAttribute('content') || '').split(' ');
+  var inline = meta.getAttribute('data-inline');
+  // shown by the style sheet: html[data-first-paint=<lang>] shows the <lang> copy
+  var show = function () {
+    document.documentElement.setAttribute('data-first-paint', lang);
+  };
+  var box = function () {
+    return document.getElementById('first-paint');
+  };
+  var parsed = function (then) {
+    if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', then);
+    else then();
+  };
+  // the copies the build wrote into the page are not this address's: dropped once parsed (never shown)
+  var empty = function () {
+    if (box()) box().innerHTML = '';
+  };
+  if (!plain || drawn.indexOf(section) < 0) return parsed(empty);
+  if (section === inline) return show();
+  parsed(empty);
+  var sheets = [];
+  try {
+    sheets = JSON.parse(meta.getAttribute('data-sheets') || '{}')[section] || [];
+  } catch {
+    // no list: the section's first screen shows with the page's own style sheets
+  }
+  Promise.all(
+    [
+      fetch(new URL('first-paint/' + section + '.' + lang + '.html', base).href).then(function (res) {
+        return res.ok ? res.text() : null;
+      }),
+    ].concat(sheets.map(wait)),
+  )
+    .then(function (done) {
+      parsed(function () {
+        if (!done[0] || !box()) return;
+        // the attribute first: whoever watches for the figure sees it shown when it enters the document
+        show();
+        box().innerHTML =
+          '<div data-first-paint="' +
+          lang +
+          '" lang="' +
+          (lang === 'zh' ? 'zh-CN' : 'en') +
+          '">' +
+          done[0] +
+          '</div>';
+      });
+    })
+    .catch(function () {});
+
+  // a style sheet of the section's own, applied before its first screen shows
+  function wait(file) {
+    return new Promise(function (resolve) {
+      var sheet = document.createElement('link');
+      sheet.rel = 'stylesheet';
+      sheet.crossOrigin = '';
+      sheet.href = new URL(file, base).href;
+      sheet.onload = sheet.onerror = resolve;
+      document.head.appendChild(sheet);
+    });
+  }
+})();
