@@ -2,14 +2,8 @@ import type { BackendName } from '../backend/types';
 import type { InferenceStateStore } from './inferenceState';
 import { failureOf, InferenceWorkerError, type StartOptions } from './protocol';
 import { SLOW_REQUEST_MS } from './requestTimeout';
-import {
-  connectWorker,
-  type ArgsOf,
-  type Method,
-  type ResultOf,
-  type WorkerConnection,
-  type WorkerPort,
-} from './workerConnection';
+import { lazyConnection } from './lazyConnection';
+import type { ArgsOf, Method, ResultOf, WorkerConnection, WorkerPort } from './workerConnection';
 
 /**
  * The inference worker's life on the page, one generation per worker: `start` ends the current one and
@@ -50,7 +44,7 @@ export class WorkerLifecycle {
       this.fail(new InferenceWorkerError({ code: 'crashed', message: failureOf(err).message }), generation);
       return;
     }
-    this.connection = connectWorker(port, (err) => this.fail(err, generation));
+    this.connection = lazyConnection(port, (err) => this.fail(err, generation));
     this.started = this.call(
       generation,
       'start',
