@@ -5,6 +5,7 @@ import { build, preview } from 'vite';
 import { appQuery, expect, test as harness } from './harness';
 import { freePort } from './support/freePort';
 import { SECTIONS, waitForSection, navLink } from './support/sections';
+import { heldBackPage } from './support/heldBack';
 
 /*
  * The build works under any path: built with base /resnext-explorer/ and served only there, the app walks
@@ -146,13 +147,8 @@ test('built with --base /resnext-explorer/, the first paint shows from under the
   browser,
   basePathURL,
 }) => {
-  // a context of its own: the app's scripts are held back, and the page says so in its console
-  const ctx = await browser.newContext();
-  const page = await ctx.newPage();
-  const requested: string[] = [];
-  page.on('request', (request) => requested.push(new URL(request.url()).pathname));
   // the app's scripts held back: what shows is the first paint alone
-  await page.route('**/assets/*.js', (route) => route.abort());
+  const { context: ctx, page, asked: requested } = await heldBackPage(browser, '**/assets/*.js');
   await page.goto(`${basePathURL}?section=overview&lang=en`);
   await expect(
     page

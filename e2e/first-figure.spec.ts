@@ -1,6 +1,7 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { appQuery, expect, test } from './harness';
+import { heldBackPage } from './support/heldBack';
 
 /**
  * The first figure comes first (src/app/startup/firstFigure.ts): on the Overview nothing of the compute engine
@@ -136,13 +137,13 @@ async function figureSignature(page: import('@playwright/test').Page, selector: 
 test('@wasm the first paint: the Overview drawn into the build shows before any script of the app runs, in the browser’s language, and is the figure the app then draws', async ({
   browser,
 }) => {
-  // a reader whose browser prefers Chinese opens a plain link: the address names only the section
-  const ctx = await browser.newContext({ locale: 'zh-CN' });
-  const blocked = await ctx.newPage();
-  // nothing but the page itself: every script and style sheet of the build is held back
-  const fetched: string[] = [];
-  blocked.on('request', (r) => fetched.push(new URL(r.url()).pathname));
-  await blocked.route('**/assets/**', (route) => route.abort());
+  // a reader whose browser prefers Chinese opens a plain link: the address names only the section; nothing but
+  // the page itself arrives: every script and style sheet of the build is held back
+  const {
+    context: ctx,
+    page: blocked,
+    asked: fetched,
+  } = await heldBackPage(browser, '**/assets/**', { locale: 'zh-CN' });
   await blocked.goto('/?section=overview');
   // index.html holds the Overview in both languages; the Chinese one shows, the English one does not
   const shown = '#first-paint > [data-first-paint="zh"] [data-first-paint-figure="fig-block"]';
@@ -183,12 +184,8 @@ test('@wasm the first paint: the Overview drawn into the build shows before any 
 test('@wasm an address that asks for more than a section and a language gets no first paint', async ({
   browser,
 }) => {
-  // a context of its own: the app's scripts are held back, and the page says so in its console
-  const ctx = await browser.newContext();
-  const page = await ctx.newPage();
-  const asked: string[] = [];
-  page.on('request', (r) => asked.push(new URL(r.url()).pathname));
-  await page.route('**/assets/*.js', (route) => route.abort());
+  // the app's scripts held back: what shows is the first paint alone
+  const { context: ctx, page, asked } = await heldBackPage(browser, '**/assets/*.js');
   for (const query of [
     '?section=overview&lang=en&cardinality=8',
     '?section=overview&lang=en#fig-block',
@@ -202,8 +199,13 @@ test('@wasm an address that asks for more than a section and a language gets no 
     await expect(page.locator('html')).not.toHaveAttribute('data-first-paint', /.*/);
     expect(asked.filter((p) => p.includes('/first-paint/'))).toEqual([]);
   }
-  // while a plain address does get one (here fetched: the Numbers' is not in index.html)
+  // while a plain address does get one (here fetched: the Numbers' is not in index.html), also when it arrives
+  // after the page is parsed while the app's bundle is still on its way (held here for two seconds)
   asked.length = 0;
+  await page.route('**/assets/index-*.js', async (route) => {
+    await new Promise((resolve) => setTimeout(resolve, 2_000));
+    await route.abort();
+  });
   await page.goto('/?section=numbers&lang=en', { waitUntil: 'load' });
   await expect(
     page

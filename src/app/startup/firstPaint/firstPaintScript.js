@@ -26,9 +26,17 @@
   var box = function () {
     return document.getElementById('first-paint');
   };
+  // once the body is parsed (readyState 'interactive', before the app's module scripts run), in the order asked
+  var afterParse = [];
+  var isParsed = false;
+  document.addEventListener('readystatechange', function () {
+    if (isParsed || document.readyState === 'loading') return;
+    isParsed = true;
+    for (var i = 0; i < afterParse.length; i++) afterParse[i]();
+  });
   var parsed = function (then) {
-    if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', then);
-    else then();
+    if (isParsed) then();
+    else afterParse.push(then);
   };
   // the copies the build wrote into the page are not this address's: dropped once parsed (never shown)
   var empty = function () {
