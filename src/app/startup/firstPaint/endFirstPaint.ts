@@ -5,4 +5,5 @@
 export function endFirstPaint(doc: Document = document): void {
   doc.getElementById('first-paint')?.remove();
   doc.documentElement.removeAttribute('data-first-paint');
+  doc.documentElement.removeAttribute('data-first-paint-fetched');
 }

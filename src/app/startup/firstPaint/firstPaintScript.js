@@ -40,7 +40,8 @@
   };
   // the copies the build wrote into the page are not this address's: dropped once parsed (never shown)
   var empty = function () {
-    if (box()) box().innerHTML = '';
+    var copies = box() ? box().querySelectorAll('#first-paint > [data-first-paint]:not([data-fetched])') : [];
+    for (var i = 0; i < copies.length; i++) copies[i].remove();
   };
   if (!plain || drawn.indexOf(section) < 0) return parsed(empty);
   if (section === inline) return show();
@@ -51,6 +52,23 @@
   } catch {
     // no list: the section's first screen shows with the page's own style sheets
   }
+  var insert = function (html) {
+    if (!box()) return;
+    // the attributes first: whoever watches for the figure sees it shown when it enters the document (the page's
+    // own copies, still being parsed, stay hidden: html[data-first-paint-fetched])
+    document.documentElement.setAttribute('data-first-paint-fetched', '');
+    show();
+    box().insertAdjacentHTML(
+      'afterbegin',
+      '<div data-first-paint="' +
+        lang +
+        '" data-fetched lang="' +
+        (lang === 'zh' ? 'zh-CN' : 'en') +
+        '">' +
+        html +
+        '</div>',
+    );
+  };
   Promise.all(
     [
       fetch(new URL('first-paint/' + section + '.' + lang + '.html', base).href).then(function (res) {
@@ -59,19 +77,13 @@
     ].concat(sheets.map(wait)),
   )
     .then(function (done) {
-      parsed(function () {
-        if (!done[0] || !box()) return;
-        // the attribute first: whoever watches for the figure sees it shown when it enters the document
-        show();
-        box().innerHTML =
-          '<div data-first-paint="' +
-          lang +
-          '" lang="' +
-          (lang === 'zh' ? 'zh-CN' : 'en') +
-          '">' +
-          done[0] +
-          '</div>';
-      });
+      if (!done[0]) return;
+      // at once where the box is in the page already (it opens the body), else once the body is parsed
+      if (box()) insert(done[0]);
+      else
+        parsed(function () {
+          insert(done[0]);
+        });
     })
     .catch(function () {});
 

@@ -47,9 +47,11 @@ describe('the first paint', () => {
   it('gives way to the app: the picture and the page’s mark go', () => {
     const doc = dom('<div id="first-paint"><p>picture</p></div><div id="root"></div>');
     doc.documentElement.setAttribute('data-first-paint', 'en');
+    doc.documentElement.setAttribute('data-first-paint-fetched', '');
     endFirstPaint(doc as unknown as Document);
     expect(doc.getElementById('first-paint')).toBeNull();
     expect(doc.documentElement.hasAttribute('data-first-paint')).toBe(false);
+    expect(doc.documentElement.hasAttribute('data-first-paint-fetched')).toBe(false);
     expect(doc.getElementById('root')).not.toBeNull();
   });
 });
