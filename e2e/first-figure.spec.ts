@@ -1,7 +1,7 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { appQuery, expect, test } from './harness';
-import { heldBackPage } from './support/heldBack';
+import { heldBackPage, paintedFigure } from './support/heldBack';
 
 /**
  * The first figure comes first (src/app/startup/firstFigure.ts): on the Overview nothing of the compute engine
@@ -207,13 +207,7 @@ test('@wasm an address that asks for more than a section and a language gets no 
     await route.abort();
   });
   await page.goto('/?section=numbers&lang=en', { waitUntil: 'load' });
-  await expect(
-    page
-      .locator(
-        '#first-paint > [data-first-paint="en"] [data-first-paint-figure="fig-arch-imagenet"] table tr',
-      )
-      .first(),
-  ).toBeVisible();
+  await expect(paintedFigure(page, 'fig-arch-imagenet', 'table tr')).toBeVisible();
   expect(asked.filter((p) => p.includes('/first-paint/'))).toEqual(['/first-paint/numbers.en.html']);
   await ctx.close();
 });
