@@ -1,4 +1,4 @@
-import { InferenceWorkerError } from './protocol';
+import { workerCrashed, workerStopped, type InferenceWorkerError } from './protocol';
 import type { ArgsOf, Method, ResultOf, WorkerConnection, WorkerPort } from './workerConnection';
 
 /**
@@ -13,11 +13,9 @@ export function lazyConnection(
 ): WorkerConnection {
   let connection: WorkerConnection | null = null;
   let stopped = false;
-  port.onerror = (event) => {
-    onCrash(new InferenceWorkerError({ code: 'crashed', message: event.message || 'the worker stopped' }));
-  };
+  port.onerror = (event) => onCrash(workerCrashed(event));
   const ready = import('./workerConnection').then(({ connectWorker }) => {
-    if (stopped) throw new InferenceWorkerError({ code: 'crashed', message: 'the worker was stopped' });
+    if (stopped) throw workerStopped();
     connection = connectWorker(port, onCrash);
     return connection;
   });

@@ -87,6 +87,14 @@ export class InferenceWorkerError extends Error {
   }
 }
 
+/** A worker the page stopped: what it still owed, or is asked after, fails with this. */
+export const workerStopped = (): InferenceWorkerError =>
+  new InferenceWorkerError({ code: 'crashed', message: 'the worker was stopped' });
+
+/** A worker that failed by itself (its script did not load, or it died), from its error event. */
+export const workerCrashed = (event: { message?: string }): InferenceWorkerError =>
+  new InferenceWorkerError({ code: 'crashed', message: event.message || 'the worker stopped' });
+
 /** The failure `err` stands for: its own, or 'error' with its message. */
 export const failureOf = (err: unknown): InferenceFailure =>
   err instanceof InferenceWorkerError

@@ -1,6 +1,6 @@
 import { wrap, type Endpoint } from 'comlink';
 import { installErrorTransfer } from './errorTransfer';
-import { InferenceWorkerError, type InferenceApi } from './protocol';
+import { InferenceWorkerError, workerCrashed, workerStopped, type InferenceApi } from './protocol';
 
 /** What the page needs of a Worker: a Comlink endpoint it can terminate (tests pass an in-memory channel). */
 export interface WorkerPort extends Endpoint {
@@ -35,10 +35,7 @@ export function connectWorker(
   const ended = new Promise<never>((_, reject) => (end = reject));
   ended.catch(() => undefined);
   // Comlink does not listen for the worker's errors.
-  port.onerror = (event) => {
-    const message = event.message || 'the worker stopped';
-    onCrash(new InferenceWorkerError({ code: 'crashed', message }));
-  };
+  port.onerror = (event) => onCrash(workerCrashed(event));
 
   return {
     call(method, args, timeoutMs) {
@@ -59,7 +56,7 @@ export function connectWorker(
     stop() {
       port.onerror = null;
       port.terminate();
-      end(new InferenceWorkerError({ code: 'crashed', message: 'the worker was stopped' }));
+      end(workerStopped());
     },
   };
 }

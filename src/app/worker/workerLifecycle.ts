@@ -1,6 +1,6 @@
 import type { BackendName } from '../backend/types';
 import type { InferenceStateStore } from './inferenceState';
-import { failureOf, InferenceWorkerError, type StartOptions } from './protocol';
+import { failureOf, InferenceWorkerError, workerStopped, type StartOptions } from './protocol';
 import { SLOW_REQUEST_MS } from './requestTimeout';
 import { lazyConnection } from './lazyConnection';
 import type { ArgsOf, Method, ResultOf, WorkerConnection, WorkerPort } from './workerConnection';
@@ -71,7 +71,7 @@ export class WorkerLifecycle {
     timeoutMs: number,
   ): Promise<ResultOf<K>> {
     if (generation !== this.current || !this.connection) {
-      return Promise.reject(new InferenceWorkerError({ code: 'crashed', message: 'the worker was stopped' }));
+      return Promise.reject(workerStopped());
     }
     return this.connection.call(method, args, timeoutMs);
   }
