@@ -5,7 +5,8 @@ import { build, preview } from 'vite';
 import { appQuery, expect, test as harness } from './harness';
 import { freePort } from './support/freePort';
 import { SECTIONS, waitForSection, navLink } from './support/sections';
-import { heldBackPage, paintedFigure } from './support/heldBack';
+import { paintedFigure } from '../src/app/startup/firstFigures';
+import { heldBackPage } from './support/heldBack';
 
 /*
  * The build works under any path: built with base /resnext-explorer/ and served only there, the app walks
@@ -150,12 +151,12 @@ test('built with --base /resnext-explorer/, the first paint shows from under the
   // the app's scripts held back: what shows is the first paint alone
   const { context: ctx, page, asked: requested } = await heldBackPage(browser, '**/assets/*.js');
   await page.goto(`${basePathURL}?section=overview&lang=en`);
-  await expect(paintedFigure(page, 'fig-block', 'svg path')).toBeVisible();
+  await expect(page.locator(paintedFigure('overview', 'en', 'svg path')).first()).toBeVisible();
   // the head's scripts asked for the section's chunk under the path
   expect(requested.some((p) => /^\/resnext-explorer\/assets\/OverviewSection-/.test(p))).toBe(true);
   requested.length = 0;
   await page.goto(`${basePathURL}?section=numbers&lang=en`);
-  await expect(paintedFigure(page, 'fig-arch-imagenet', 'table tr')).toBeVisible();
+  await expect(page.locator(paintedFigure('numbers', 'en')).first()).toBeVisible();
   expect(requested).toContain('/resnext-explorer/first-paint/numbers.en.html');
   expect(requested.filter((p) => !p.startsWith(BASE))).toEqual([]);
   await ctx.close();

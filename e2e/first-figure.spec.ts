@@ -1,7 +1,8 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { appQuery, expect, test } from './harness';
-import { heldBackPage, paintedFigure } from './support/heldBack';
+import { paintedFigure } from '../src/app/startup/firstFigures';
+import { heldBackPage } from './support/heldBack';
 
 /**
  * The first figure comes first (src/app/startup/firstFigure.ts): on the Overview nothing of the compute engine
@@ -207,7 +208,7 @@ test('@wasm an address that asks for more than a section and a language gets no 
     await route.abort();
   });
   await page.goto('/?section=numbers&lang=en', { waitUntil: 'load' });
-  await expect(paintedFigure(page, 'fig-arch-imagenet', 'table tr')).toBeVisible();
+  await expect(page.locator(paintedFigure('numbers', 'en')).first()).toBeVisible();
   expect(asked.filter((p) => p.includes('/first-paint/'))).toEqual(['/first-paint/numbers.en.html']);
   await ctx.close();
 });

@@ -25,9 +25,3 @@ export async function heldBackPage(
   await page.route(held, (route) => route.abort());
   return { context, page, asked };
 }
-
-/** A section's first figure as the first paint shows it, in `lang` (e.g. Numbers' `fig-arch-imagenet`, `table tr`). */
-export const paintedFigure = (page: Page, figure: string, content: string, lang = 'en') =>
-  page
-    .locator(`#first-paint > [data-first-paint="${lang}"] [data-first-paint-figure="${figure}"] ${content}`)
-    .first();

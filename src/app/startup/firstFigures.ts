@@ -29,6 +29,14 @@ export const FIRST_PAINT_SECTIONS = [
 export const liveFigure = (s: FirstFigureSection): string =>
   `#${FIRST_FIGURES[s].id} ${FIRST_FIGURES[s].content}`;
 
-/** The same figure in the first paint, once it is shown (firstPaint/firstPaintScript.js sets `data-first-paint`). */
-export const paintedFigure = (s: FirstFigureSection): string =>
-  `html[data-first-paint] #first-paint [data-first-paint-figure="${FIRST_FIGURES[s].id}"] ${FIRST_FIGURES[s].content}`;
+/**
+ * The same figure in the first paint, once it is shown (firstPaint/firstPaintScript.js sets `data-first-paint`):
+ * in either language's copy, or in `lang`'s; `content` what to find in it (by default what marks it drawn).
+ */
+export const paintedFigure = (
+  s: FirstFigureSection,
+  lang?: 'en' | 'zh',
+  content: string = FIRST_FIGURES[s].content,
+): string =>
+  `html[data-first-paint] #first-paint${lang ? ` > [data-first-paint="${lang}"]` : ''} ` +
+  `[data-first-paint-figure="${FIRST_FIGURES[s].id}"] ${content}`;
