@@ -1,9 +1,11 @@
+import { startTransition } from 'react';
 import { createRoot } from 'react-dom/client';
 import { AppRoot } from './app/AppRoot';
 import { preloadDefaultWeights } from './app/model/preload';
 import { registerServiceWorker } from './app/offline/serviceWorker';
 import { watchFirstFigure } from './app/startup/firstFigure';
 import { endFirstPaint } from './app/startup/firstPaint/endFirstPaint';
+import { loadSection } from './app/sectionRegistry';
 import { readLocationState } from './app/state/locationState';
 import { loadCatalog } from './i18n/runtime';
 import './app/styles.css';
@@ -20,8 +22,13 @@ void watchFirstFigure().then(() => {
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');
 
-// Only the language the page is shown in is loaded (src/i18n/runtime.ts); the head's script
-// (src/app/startup/sectionPreloadScript.js) asked for it beside the main bundle.
-await loadCatalog(readLocationState().lang);
+// Only the language the page is shown in is loaded (src/i18n/runtime.ts), and the section on screen is in before
+// the first render, which then draws it at once (src/app/sectionRegistry.ts); the head's script
+// (src/app/startup/sectionPreloadScript.js) asked for both beside the main bundle. A section that fails to load
+// is loaded again, and its error shown, by the section's own view.
+const { lang, section } = readLocationState();
+await Promise.all([loadCatalog(lang), loadSection(section).catch(() => undefined)]);
 
-createRoot(root).render(<AppRoot />);
+// As a transition, the first render yields to the browser every few milliseconds instead of holding the main
+// thread for the whole tree (a phone's input and frames are not kept waiting).
+startTransition(() => createRoot(root).render(<AppRoot />));

@@ -1,19 +1,12 @@
 import type { AppLang } from '../state/appState';
+import { numberFormat } from '../../i18n/numberFormat';
 
 /** Number and shape formatting for the block readouts, in the reader's language. */
 
 const locale = (lang: AppLang) => (lang === 'zh' ? 'zh-CN' : 'en-US');
 
-const cache = new Map<string, Intl.NumberFormat>();
-function nf(lang: AppLang, digits: number): Intl.NumberFormat {
-  const key = `${lang}:${digits}`;
-  let f = cache.get(key);
-  if (!f) {
-    f = new Intl.NumberFormat(locale(lang), { minimumFractionDigits: digits, maximumFractionDigits: digits });
-    cache.set(key, f);
-  }
-  return f;
-}
+const nf = (lang: AppLang, digits: number) =>
+  numberFormat(locale(lang), { minimumFractionDigits: digits, maximumFractionDigits: digits });
 
 /** 70144 → "70,144" */
 export const formatInt = (n: number, lang: AppLang): string => nf(lang, 0).format(n);

@@ -3,15 +3,16 @@ import type { SectionId } from '../state/appState';
 /**
  * Each section's first figure, as the reader sees it: drawn content inside the figure (the phone benchmark
  * waits for it, and the first paint is drawn until it is there). Classify's is a picture on a canvas, which
- * the first paint cannot draw; the lab's first view is text.
+ * the first paint cannot draw; the lab's first view is text. `picture`: the figure shows the sample photo the
+ * address names (the head's script asks for the photo beside the section's chunks: sectionPreloadPlugin.ts).
  */
 export const FIRST_FIGURES = {
   overview: { id: 'fig-block', content: 'svg *' },
   forms: { id: 'fig-forms-morph', content: 'svg *' },
   step: { id: 'fig-network', content: 'svg *' },
-  classify: { id: 'fig-classify-preview', content: 'canvas' },
+  classify: { id: 'fig-classify-preview', content: 'canvas', picture: true },
   numbers: { id: 'fig-arch-imagenet', content: 'table tr' },
-} as const satisfies Partial<Record<SectionId, { id: string; content: string }>>;
+} as const satisfies Partial<Record<SectionId, { id: string; content: string; picture?: boolean }>>;
 
 export type FirstFigureSection = keyof typeof FIRST_FIGURES;
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { chunkFileName, sectionChunks } from './sectionPreloadPlugin';
+import { chunkFileName, SAMPLE_TOKEN, sectionChunks } from './sectionPreloadPlugin';
 
 const chunk = (fileName: string, imports: string[], extra: Record<string, unknown> = {}) => ({
   type: 'chunk' as const,
@@ -7,6 +7,7 @@ const chunk = (fileName: string, imports: string[], extra: Record<string, unknow
   imports,
   isEntry: false,
   facadeModuleId: null as string | null,
+  moduleIds: [`/p/src/${fileName.replace(/\.js$/, '.ts')}`] as readonly string[],
   ...extra,
 });
 
@@ -27,6 +28,30 @@ describe('sectionChunks', () => {
     expect(sectionChunks(bundle)).toEqual({
       overview: ['Overview.js', 'Overview.css', 'd3.js', 'd3.css'],
       step: ['Step.js', 'd3.js', 'd3.css'],
+    });
+  });
+
+  it('adds the facade through which the main bundle loads on demand a chunk the section loads anyway', () => {
+    const bundle = {
+      'index.js': chunk('index.js', ['app.js'], { isEntry: true, facadeModuleId: '/p/src/main.tsx' }),
+      'app.js': chunk('app.js', []),
+      'Classify.js': chunk('Classify.js', ['app.js', 'decode.js'], {
+        facadeModuleId: '/p/src/app/sections/classify/ClassifySection.tsx',
+      }),
+      'decode.js': chunk('decode.js', ['app.js']),
+      // `export { d as decodeImageBlob } from './decode.js'`, what app.js's import('./decodeImage') loads
+      'decodeFacade.js': chunk('decodeFacade.js', ['decode.js'], {
+        facadeModuleId: '/p/src/app/model/image/decodeImage.ts',
+        moduleIds: [],
+      }),
+      // a facade onto a chunk no section loads stays out
+      'engineFacade.js': chunk('engineFacade.js', ['engine.js'], { moduleIds: [] }),
+      'engine.js': chunk('engine.js', ['app.js']),
+      'Step.js': chunk('Step.js', ['app.js'], { facadeModuleId: '/p/src/app/sections/step/StepSection.tsx' }),
+    };
+    expect(sectionChunks(bundle)).toEqual({
+      classify: ['Classify.js', 'decode.js', 'decodeFacade.js', SAMPLE_TOKEN],
+      step: ['Step.js'],
     });
   });
 });

@@ -1,4 +1,6 @@
 import type { HtmlTagDescriptor, Plugin } from 'vite';
+import { SAMPLES, DEFAULT_SAMPLE } from '../model/image/samples';
+import { FIRST_FIGURES } from './firstFigures';
 import { inlineScript } from './inlineScripts';
 
 /*
@@ -21,12 +23,19 @@ interface ChunkLike {
   imports: string[];
   isEntry: boolean;
   facadeModuleId: string | null;
+  /** the modules whose code the chunk holds (none: a facade re-exporting another chunk's) */
+  moduleIds: readonly string[];
   viteMetadata?: { importedCss: Set<string> };
 }
 
 type BundleLike = Record<string, ChunkLike | { type: 'asset' }>;
 
-/** Per section id (and per language, `lang:en`, for its catalog), the files its component needs that the main entry does not load already. */
+/**
+ * Per section id (and per language, `lang:en`, for its catalog), the files its component needs that the main
+ * entry does not load already, and the facades onto them: a module the main bundle imports on demand (the
+ * picture decoder) but the section's chunks import statically is loaded through a facade, a chunk of one
+ * `export … from` line, which would otherwise be one more round trip when the section first asks for it.
+ */
 export function sectionChunks(bundle: BundleLike): Record<string, string[]> {
   const chunk = (name: string): ChunkLike | null => {
     const c = bundle[name];
@@ -59,10 +68,35 @@ export function sectionChunks(bundle: BundleLike): Record<string, string[]> {
       for (const css of chunk(name)?.viteMetadata?.importedCss ?? [])
         if (!files.includes(css)) files.push(css);
     }
+    for (const f of Object.values(bundle)) {
+      if (f.type !== 'chunk' || f.moduleIds.length > 0 || f.isEntry || files.includes(f.fileName)) continue;
+      const onto = f.imports.filter((name) => !inMain.has(name));
+      if (onto.length > 0 && onto.every((name) => files.includes(name))) files.push(f.fileName);
+    }
+    if (PICTURE_SECTIONS.includes(id)) files.push(SAMPLE_TOKEN);
     out[id] = files;
   }
   return out;
 }
+
+/** Stands in a section's list for the sample photo the address names (`sample:<id>`, the first by default). */
+export const SAMPLE_TOKEN = 'sample';
+
+/**
+ * The sample photos (`sample:<id>` → its file under the base, `sample:` the default), and the token in the list
+ * of each section whose first figure is the photo: the photo is fetched beside the section's chunks, not once
+ * the section has rendered.
+ */
+export function samplePreloads(): Record<string, string[]> {
+  const out: Record<string, string[]> = { 'sample:': [`samples/${DEFAULT_SAMPLE.file}`] };
+  for (const s of SAMPLES) out[`sample:${s.id}`] = [`samples/${s.file}`];
+  return out;
+}
+
+/** The sections whose first figure shows the sample photo. */
+const PICTURE_SECTIONS = Object.entries(FIRST_FIGURES)
+  .filter(([, f]) => 'picture' in f && f.picture)
+  .map(([id]) => id);
 
 export function sectionPreload(): Plugin {
   let base = '/';
@@ -76,7 +110,7 @@ export function sectionPreload(): Plugin {
       order: 'post',
       handler(_html, ctx) {
         if (!ctx.bundle) return;
-        const map = sectionChunks(ctx.bundle as unknown as BundleLike);
+        const map = { ...sectionChunks(ctx.bundle as unknown as BundleLike), ...samplePreloads() };
         // at the end of the head: the first paint's style sheets, written into the head, are there to be skipped
         const tags: HtmlTagDescriptor[] = [
           {

@@ -1,5 +1,7 @@
 // Requests the chunks of the section named in the address, and the catalog of the language the page will be
-// shown in (the address's, else the browser's: src/app/state/locationState.ts), beside the main bundle. Written
+// shown in (the address's, else the browser's: src/app/state/locationState.ts), beside the main bundle; where
+// the section's first figure is the sample photo (the token "sample" in its list), the photo the address names
+// too, as the app will fetch it. Written
 // into the head of index.html with the lists (src/app/startup/sectionPreloadPlugin.ts); its hash is in the
 // Content-Security-Policy (src/app/startup/inlineScripts.ts).
 (function () {
@@ -18,13 +20,15 @@
   var files = (map[section] || map.overview || []).concat(map['lang:' + lang] || []);
   var base = new URL(meta.getAttribute('data-base') || '/', location.href);
   for (var i = 0; i < files.length; i++) {
+    if (files[i] === 'sample') files[i] = (map['sample:' + (params.get('sample') || '')] || map['sample:'])[0];
     var href = new URL(files[i], base).href;
     var css = /\.css$/.test(files[i]);
+    var js = /\.js$/.test(files[i]);
     // a style sheet the page already holds (written into it for the first paint) is not asked for again
     if (css && document.querySelector('style[data-href="' + base.pathname + files[i] + '"]')) continue;
     var link = document.createElement('link');
-    link.rel = css ? 'preload' : 'modulepreload';
-    if (css) link.as = 'style';
+    link.rel = js ? 'modulepreload' : 'preload';
+    if (!js) link.as = css ? 'style' : 'fetch';
     link.crossOrigin = '';
     link.href = href;
     document.head.appendChild(link);

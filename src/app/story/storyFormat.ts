@@ -1,13 +1,14 @@
 import type { AppLang } from '../state/appState';
+import { numberFormat, type NumberFormatter } from '../../i18n/numberFormat';
 
 const locale = (lang: AppLang) => (lang === 'zh' ? 'zh-CN' : 'en-US');
-const cache = new Map<string, Intl.NumberFormat>();
+const cache = new Map<string, NumberFormatter>();
 
-function nf(lang: AppLang, key: string, opts: Intl.NumberFormatOptions): Intl.NumberFormat {
+function nf(lang: AppLang, key: string, opts: Intl.NumberFormatOptions): NumberFormatter {
   const id = `${lang}:${key}`;
   let f = cache.get(id);
   if (!f) {
-    f = new Intl.NumberFormat(locale(lang), opts);
+    f = numberFormat(locale(lang), opts);
     cache.set(id, f);
   }
   return f;

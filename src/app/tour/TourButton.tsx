@@ -1,17 +1,19 @@
 import { useT } from '../i18n/useT';
 import { useAppState } from '../state/AppStateContext';
 import { TOUR_BUTTON_ATTR, TOUR_DIALOG_ID } from './tourIds';
-import { currentTourStep, tourPatch } from './tourSteps';
 import './tour.css';
 
-/** Starts the guided tour from its first step; while the tour is open, takes the reader back to its card. */
+/**
+ * Starts the guided tour from its first step; while the tour is open, takes the reader back to its card. The
+ * steps load with the first click, not with the page (the overlay drops an index past the last step).
+ */
 export function TourButton() {
   const t = useT();
   const [{ tour }, update] = useAppState();
-  const running = currentTourStep(tour) !== null;
+  const running = tour >= 0;
   const onClick = () => {
     if (running) document.getElementById(TOUR_DIALOG_ID)?.focus();
-    else update(tourPatch(0));
+    else void import('./tourSteps').then(({ tourPatch }) => update(tourPatch(0)));
   };
   return (
     <button

@@ -102,6 +102,11 @@ export function TourOverlay() {
     e.preventDefault();
   };
 
+  // an index past the last step (an old link) is no tour: the address drops it, and the tour button is idle
+  useEffect(() => {
+    if (!open) leave();
+  }, [open, leave]);
+
   if (!step) return null;
   return (
     <div

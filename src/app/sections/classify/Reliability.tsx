@@ -6,6 +6,7 @@ import { useClassifyText } from './useClassifyText';
 import { useElementWidth } from './useElementWidth';
 import type { CalibrationFile } from './calibration';
 import './reliability.css';
+import { numberFormat } from '../../../i18n/numberFormat';
 
 /**
  * What the probabilities mean (ten classes, label smoothing, pictures unlike CIFAR-10), and on request a
@@ -32,7 +33,7 @@ export function Reliability() {
 
   useEffect(() => {
     if (!open || !data || !box.current || width <= 0) return;
-    const pct = (v: number) => new Intl.NumberFormat(locale, { style: 'percent' }).format(v);
+    const pct = (v: number) => numberFormat(locale, { style: 'percent' }).format(v);
     renderReliability(box.current, data.bins, {
       width,
       xLabel: t('reliability.x'),
@@ -44,12 +45,12 @@ export function Reliability() {
   }, [open, data, width, t, locale, reduced]);
 
   const pct1 = (v: number) =>
-    new Intl.NumberFormat(locale, {
+    numberFormat(locale, {
       style: 'percent',
       maximumFractionDigits: 1,
       minimumFractionDigits: 1,
     }).format(v);
-  const int = (v: number) => new Intl.NumberFormat(locale).format(v);
+  const int = (v: number) => numberFormat(locale).format(v);
   const title = t('reliability.chartTitle');
   return (
     <Figure

@@ -1,10 +1,12 @@
+import { numberFormat } from '../../../i18n/numberFormat';
+
 /** Number formatting for the Classify section; `locale` is the catalog's `classify.locale`. */
 
 /** A probability as a percentage: one decimal, `<0.1%` for tiny values, never `100.0%` unless it is 1. */
 export function formatProbability(p: number, locale: string): string {
   if (!Number.isFinite(p)) return '–';
   const pct = (digits: number, v: number) =>
-    new Intl.NumberFormat(locale, {
+    numberFormat(locale, {
       style: 'percent',
       minimumFractionDigits: digits,
       maximumFractionDigits: digits,
@@ -20,7 +22,7 @@ export function formatProbability(p: number, locale: string): string {
  */
 export function formatMs(ms: number, locale: string): string {
   const digits = ms < 100 ? 1 : 0;
-  return new Intl.NumberFormat(locale, {
+  return numberFormat(locale, {
     minimumFractionDigits: digits,
     maximumFractionDigits: digits,
   }).format(ms);
@@ -36,10 +38,10 @@ export function formatBytes(bytes: number, locale: string): string {
     u++;
   }
   const digits = u === 0 || v >= 100 ? 0 : 1;
-  return `${new Intl.NumberFormat(locale, { minimumFractionDigits: digits, maximumFractionDigits: digits }).format(v)} ${units[u]}`;
+  return `${numberFormat(locale, { minimumFractionDigits: digits, maximumFractionDigits: digits }).format(v)} ${units[u]}`;
 }
 
-export const formatCount = (n: number, locale: string): string => new Intl.NumberFormat(locale).format(n);
+export const formatCount = (n: number, locale: string): string => numberFormat(locale).format(n);
 
 /** Message parameters with numbers written for the reader (thousands separators). */
 export function localizeParams(

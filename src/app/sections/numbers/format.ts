@@ -1,3 +1,5 @@
+import { numberFormat, type NumberFormatter } from '../../../i18n/numberFormat';
+
 /** Number formatting in the reader's language (the locale comes from the catalog's `numbers.locale`). */
 export interface NumberFormat {
   /** 25,557,032 */
@@ -13,16 +15,16 @@ export interface NumberFormat {
 }
 
 export function makeFormat(locale: string): NumberFormat {
-  const int = new Intl.NumberFormat(locale, { maximumFractionDigits: 0 });
-  const compact = new Intl.NumberFormat(locale, {
+  const int = numberFormat(locale, { maximumFractionDigits: 0 });
+  const compact = numberFormat(locale, {
     notation: 'compact',
     maximumSignificantDigits: 3,
     minimumSignificantDigits: 3,
   });
-  const fixed = new Map<number, Intl.NumberFormat>();
+  const fixed = new Map<number, NumberFormatter>();
   const fixedFmt = (d: number) => {
     if (!fixed.has(d)) {
-      fixed.set(d, new Intl.NumberFormat(locale, { minimumFractionDigits: d, maximumFractionDigits: d }));
+      fixed.set(d, numberFormat(locale, { minimumFractionDigits: d, maximumFractionDigits: d }));
     }
     return fixed.get(d)!;
   };

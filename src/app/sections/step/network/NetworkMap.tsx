@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useId, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useId, useMemo, useRef, useState } from 'react';
 import { STEM_THUMBNAIL, type Thumbnail } from '../../../../resnext/thumbnail';
 import type { ResNeXtModel } from '../../../../resnext/model';
 import { STAGES as STAGE_PRESETS } from '../../../../resnext/stages';
@@ -98,10 +98,11 @@ export function NetworkMap({ model, pixels }: { model: ResNeXtModel | null; pixe
   const thumbState = useBlockThumbnails(model, pixels);
   const thumbs = thumbState.thumbs;
 
-  useLayoutEffect(() => {
+  // The width is read when the browser has laid the page out (a ResizeObserver's first report), not forced in
+  // the commit: on a slow phone that forced layout and the map's drawing were one long task.
+  useEffect(() => {
     const el = host.current;
     if (!el) return;
-    setWidth(el.clientWidth);
     const observer = new ResizeObserver(() => setWidth(el.clientWidth));
     observer.observe(el);
     return () => observer.disconnect();
