@@ -1,9 +1,10 @@
 import { startTransition } from 'react';
 import { createRoot } from 'react-dom/client';
 import { AppRoot } from './app/AppRoot';
-import { preloadDefaultWeights } from './app/model/preload';
+import { prefetchSample } from './app/model/ImageStore';
 import { registerServiceWorker } from './app/offline/serviceWorker';
 import { watchFirstFigure } from './app/startup/firstFigure';
+import { showsPicture } from './app/startup/firstFigures';
 import { endFirstPaint } from './app/startup/firstPaint/endFirstPaint';
 import { loadSection } from './app/sectionRegistry';
 import { readLocationState } from './app/state/locationState';
@@ -15,7 +16,7 @@ import './app/styles.css';
 // weights download at once, and the loader takes that download over.
 void watchFirstFigure().then(() => {
   endFirstPaint();
-  preloadDefaultWeights();
+  void import('./app/model/preload').then((m) => m.preloadDefaultWeights());
   registerServiceWorker();
 });
 
@@ -26,8 +27,13 @@ if (!root) throw new Error('index.html has no #root element');
 // the first render, which then draws it at once (src/app/sectionRegistry.ts); the head's script
 // (src/app/startup/sectionPreloadScript.js) asked for both beside the main bundle. A section that fails to load
 // is loaded again, and its error shown, by the section's own view.
-const { lang, section } = readLocationState();
-await Promise.all([loadCatalog(lang), loadSection(section).catch(() => undefined)]);
+// Where the first figure is the sample photo (the head's script asked for it too), it is decoded before then.
+const { lang, section, sample } = readLocationState();
+await Promise.all([
+  loadCatalog(lang),
+  loadSection(section).catch(() => undefined),
+  showsPicture(section) ? prefetchSample(sample) : undefined,
+]);
 
 // As a transition, the first render yields to the browser every few milliseconds instead of holding the main
 // thread for the whole tree (a phone's input and frames are not kept waiting).

@@ -4,13 +4,9 @@
  * where the server answers 206 for that range, else from the start. After `maxRestarts` restarts the download
  * fails with WeightsError 'stalled'.
  */
+import { MAX_RESTARTS, STALL_MS } from './downloadLimits';
 import { WeightsError } from './errors';
 import { fileNameOf } from './integrity';
-
-/** How long a download may go without a byte before it restarts (the default). */
-export const STALL_MS = 15_000;
-/** How many times a stalled download restarts before it fails (the default). */
-export const MAX_RESTARTS = 3;
 
 export interface ResumableOptions {
   fetchImpl?: typeof fetch;

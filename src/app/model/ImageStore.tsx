@@ -37,6 +37,50 @@ export interface ImageStoreValue {
 
 const ImageContext = createContext<ImageStoreValue | null>(null);
 
+/** A sample, fetched and decoded. */
+async function fetchSample(id: string): Promise<CurrentImage> {
+  const sample = sampleById(id);
+  const res = await fetch(sampleUrl(sample));
+  if (!res.ok) throw new ImageError('decode-failed', { format: 'JPEG' });
+  const decoded = await decode(await res.blob());
+  return { ...decoded, name: sample.file, origin: 'sample' };
+}
+
+/** The sample started ahead of the first render (prefetchSample), until the store takes it. */
+let early: { id: string; image: Promise<CurrentImage>; done?: CurrentImage } | null = null;
+
+/**
+ * Fetches and decodes the sample the address names before the app's first render (main.tsx does, where the
+ * section's first figure is the picture): the store starts with it when it is decoded by then (the section's
+ * first render shows it), else takes the download under way when a section asks for the picture. Resolves when
+ * decoded or failed (a failure is reported by the store, as for any sample).
+ */
+export function prefetchSample(id: string): Promise<void> {
+  const sampleId = sampleById(id).id;
+  const image = fetchSample(sampleId);
+  const entry: NonNullable<typeof early> = { id: sampleId, image };
+  early = entry;
+  return image.then(
+    (done) => {
+      entry.done = done;
+    },
+    () => undefined, // a failure is the store's to report, when it takes the picture
+  );
+}
+
+/** The prefetched sample `id` if it is decoded already: the store starts with it, and its first render shows it. */
+function takeDecoded(id: string): CurrentImage | null {
+  const done = early?.id === id ? (early.done ?? null) : null;
+  if (done) early = null;
+  return done;
+}
+
+function takeEarly(id: string): Promise<CurrentImage> | null {
+  const taken = early && early.id === id ? early.image : null;
+  early = null;
+  return taken;
+}
+
 function toError(err: unknown): StoreError {
   if (err instanceof ImageError) return { key: err.messageKey, params: err.params };
   return { key: 'classify.image.error.decode-failed', params: { format: '?' } };
@@ -45,9 +89,10 @@ function toError(err: unknown): StoreError {
 export function ImageStoreProvider({ children }: { children: ReactNode }) {
   const [state, update] = useAppState();
   const [users, setUsers] = useState(0);
-  const [image, setImageState] = useState<CurrentImage | null>(null);
-  const [sampleId, setSampleId] = useState<string | null>(null);
-  const [status, setStatus] = useState<ImageStoreValue['status']>('idle');
+  const [decoded] = useState(() => takeDecoded(sampleById(state.sample).id));
+  const [image, setImageState] = useState<CurrentImage | null>(decoded);
+  const [sampleId, setSampleId] = useState<string | null>(decoded ? sampleById(state.sample).id : null);
+  const [status, setStatus] = useState<ImageStoreValue['status']>(decoded ? 'ready' : 'idle');
   const [error, setError] = useState<StoreError | null>(null);
   // Each request takes a number; a slow decode that finishes after a newer request is dropped.
   const requests = useRef(0);
@@ -83,19 +128,14 @@ export function ImageStoreProvider({ children }: { children: ReactNode }) {
 
   const loadSample = useCallback(
     (id: string) => {
-      const sample = sampleById(id);
-      return show(async () => {
-        const res = await fetch(sampleUrl(sample));
-        if (!res.ok) throw new ImageError('decode-failed', { format: 'JPEG' });
-        const decoded = await decode(await res.blob());
-        return { ...decoded, name: sample.file, origin: 'sample' };
-      }, sample.id).catch(() => undefined);
+      const sampleId = sampleById(id).id;
+      return show(() => takeEarly(sampleId) ?? fetchSample(sampleId), sampleId).catch(() => undefined);
     },
     [show],
   );
 
   // The sample the URL names (the first by default), on first use and whenever the URL changes it.
-  const seenSample = useRef<string | null>(null);
+  const seenSample = useRef<string | null>(sampleId);
   useEffect(() => {
     if (!wanted || seenSample.current === wantedSample) return;
     seenSample.current = wantedSample;

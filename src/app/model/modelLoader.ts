@@ -9,7 +9,6 @@ import { evictFromOffline, keepForOffline } from '../offline/weightsCache';
 import { loadImagenetClasses } from './imagenetClasses';
 import { MODELS_URL, loadManifest, shippedFile } from './manifest';
 import type { ShippedModel } from './modelCatalog';
-import { takeVerified } from './preload';
 import { testStallMs } from './stallTimeout';
 
 /**
@@ -79,8 +78,10 @@ export async function fetchShippedFile(
   let bytes: Uint8Array;
   try {
     bytes =
-      (await takeVerified(url, { sha256: expectedSha256, onProgress: progress, signal })) ??
-      (await download());
+      // the preloader (and the downloader it holds) loads with the first model, not with the page
+      (await (
+        await import('./preload')
+      ).takeVerified(url, { sha256: expectedSha256, onProgress: progress, signal })) ?? (await download());
   } catch (err) {
     if (!(err instanceof WeightsError && err.code === 'integrity') || !(await evictFromOffline(url)))
       throw err;

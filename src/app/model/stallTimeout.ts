@@ -1,4 +1,4 @@
-import { STALL_MS } from '../../resnext/resumableFetch';
+import { STALL_MS } from '../../resnext/downloadLimits';
 
 declare global {
   interface Window {

@@ -1,7 +1,10 @@
 import type { HtmlTagDescriptor, Plugin } from 'vite';
 import { SAMPLES, DEFAULT_SAMPLE } from '../model/image/samples';
-import { FIRST_FIGURES } from './firstFigures';
+import { showsPicture } from './firstFigures';
 import { inlineScript } from './inlineScripts';
+import { SECTIONS, type SectionId } from '../state/appState';
+
+const isSection = (id: string): id is SectionId => (SECTIONS as readonly string[]).includes(id);
 
 /*
  * The chunks of the section named in the address are requested together with the main bundle, not after it
@@ -73,7 +76,7 @@ export function sectionChunks(bundle: BundleLike): Record<string, string[]> {
       const onto = f.imports.filter((name) => !inMain.has(name));
       if (onto.length > 0 && onto.every((name) => files.includes(name))) files.push(f.fileName);
     }
-    if (PICTURE_SECTIONS.includes(id)) files.push(SAMPLE_TOKEN);
+    if (isSection(id) && showsPicture(id)) files.push(SAMPLE_TOKEN);
     out[id] = files;
   }
   return out;
@@ -87,16 +90,11 @@ export const SAMPLE_TOKEN = 'sample';
  * of each section whose first figure is the photo: the photo is fetched beside the section's chunks, not once
  * the section has rendered.
  */
-export function samplePreloads(): Record<string, string[]> {
+function samplePreloads(): Record<string, string[]> {
   const out: Record<string, string[]> = { 'sample:': [`samples/${DEFAULT_SAMPLE.file}`] };
   for (const s of SAMPLES) out[`sample:${s.id}`] = [`samples/${s.file}`];
   return out;
 }
-
-/** The sections whose first figure shows the sample photo. */
-const PICTURE_SECTIONS = Object.entries(FIRST_FIGURES)
-  .filter(([, f]) => 'picture' in f && f.picture)
-  .map(([id]) => id);
 
 export function sectionPreload(): Plugin {
   let base = '/';

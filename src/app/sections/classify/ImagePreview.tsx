@@ -1,5 +1,5 @@
 import { Figure } from '../../layout/Figure';
-import { useEffect, useRef } from 'react';
+import { useEffect, useLayoutEffect, useRef } from 'react';
 import type { MessageKey } from '../../../i18n';
 import type { CurrentImage } from '../../model';
 import type { InputMeta } from '../../model/makeInput';
@@ -20,7 +20,8 @@ export function ImagePreview({ image, meta, backendReady }: Props) {
   const original = useRef<HTMLCanvasElement>(null);
   const crop = useRef<HTMLCanvasElement>(null);
 
-  useEffect(() => {
+  // drawn in the commit that adds the canvas, so that its first frame holds the picture, not a blank canvas
+  useLayoutEffect(() => {
     if (image && original.current) drawPixels(original.current, image.pixels);
   }, [image]);
 

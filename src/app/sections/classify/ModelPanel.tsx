@@ -4,7 +4,7 @@ import { describeVariant, variantText } from '../../model/variant';
 import { useAppState } from '../../state/AppStateContext';
 import { formatBytes, formatCount } from './format';
 import { useClassifyText } from './useClassifyText';
-import { MAX_RESTARTS } from '../../../resnext/resumableFetch';
+import { MAX_RESTARTS } from '../../../resnext/downloadLimits';
 
 /** Which network classifies, its download progress, what it is, and a way back from the reader's weights. */
 export function ModelPanel() {
