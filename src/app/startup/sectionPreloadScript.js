@@ -19,18 +19,26 @@
   if (lang !== 'en' && lang !== 'zh') lang = /^zh\b/i.test(navigator.language || '') ? 'zh' : 'en';
   var files = (map[section] || map.overview || []).concat(map['lang:' + lang] || []);
   var base = new URL(meta.getAttribute('data-base') || '/', location.href);
-  for (var i = 0; i < files.length; i++) {
-    if (files[i] === 'sample') files[i] = (map['sample:' + (params.get('sample') || '')] || map['sample:'])[0];
-    var href = new URL(files[i], base).href;
-    var css = /\.css$/.test(files[i]);
-    var js = /\.js$/.test(files[i]);
+  // Asked for in tasks of their own, a few each, once the parser yields: each request costs the main thread
+  // milliseconds (tens on a slow phone), which inside this script lengthened the task that parses the page.
+  var i = 0;
+  var next = function () {
+    for (var n = 0; n < 3 && i < files.length; n++, i++) ask(files[i]);
+    if (i < files.length) setTimeout(next, 0);
+  };
+  var ask = function (file) {
+    if (file === 'sample') file = (map['sample:' + (params.get('sample') || '')] || map['sample:'])[0];
+    var href = new URL(file, base).href;
+    var css = /\.css$/.test(file);
+    var js = /\.js$/.test(file);
     // a style sheet the page already holds (written into it for the first paint) is not asked for again
-    if (css && document.querySelector('style[data-href="' + base.pathname + files[i] + '"]')) continue;
+    if (css && document.querySelector('style[data-href="' + base.pathname + file + '"]')) return;
     var link = document.createElement('link');
     link.rel = js ? 'modulepreload' : 'preload';
     if (!js) link.as = css ? 'style' : 'fetch';
     link.crossOrigin = '';
     link.href = href;
     document.head.appendChild(link);
-  }
+  };
+  setTimeout(next, 0);
 })();
