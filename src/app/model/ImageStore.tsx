@@ -68,11 +68,16 @@ export function prefetchSample(id: string): Promise<void> {
   );
 }
 
-/** The prefetched sample `id` if it is decoded already: the store starts with it, and its first render shows it. */
-function takeDecoded(id: string): CurrentImage | null {
-  const done = early?.id === id ? (early.done ?? null) : null;
-  if (done) early = null;
-  return done;
+/**
+ * The prefetched sample, if it is the one `sample` names and decoded already: the store starts with it, and its
+ * first render shows it.
+ */
+function takeDecoded(sample: string): { id: string; image: CurrentImage } | null {
+  const id = sampleById(sample).id;
+  const image = early?.id === id ? (early.done ?? null) : null;
+  if (!image) return null;
+  early = null;
+  return { id, image };
 }
 
 function takeEarly(id: string): Promise<CurrentImage> | null {
@@ -89,9 +94,9 @@ function toError(err: unknown): StoreError {
 export function ImageStoreProvider({ children }: { children: ReactNode }) {
   const [state, update] = useAppState();
   const [users, setUsers] = useState(0);
-  const [decoded] = useState(() => takeDecoded(sampleById(state.sample).id));
-  const [image, setImageState] = useState<CurrentImage | null>(decoded);
-  const [sampleId, setSampleId] = useState<string | null>(decoded ? sampleById(state.sample).id : null);
+  const [decoded] = useState(() => takeDecoded(state.sample));
+  const [image, setImageState] = useState<CurrentImage | null>(decoded?.image ?? null);
+  const [sampleId, setSampleId] = useState<string | null>(decoded?.id ?? null);
   const [status, setStatus] = useState<ImageStoreValue['status']>(decoded ? 'ready' : 'idle');
   const [error, setError] = useState<StoreError | null>(null);
   // Each request takes a number; a slow decode that finishes after a newer request is dropped.

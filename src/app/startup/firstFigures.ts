@@ -26,13 +26,9 @@ export const FIRST_PAINT_SECTIONS = [
   'numbers',
 ] as const satisfies readonly FirstFigureSection[];
 
-/** Whether the section's first figure shows the sample photo the address names. */
-export const showsPicture = (s: SectionId): boolean => {
-  const figure: { picture?: boolean } | undefined = (
-    FIRST_FIGURES as Partial<Record<SectionId, { picture?: boolean }>>
-  )[s];
-  return figure?.picture === true;
-};
+/** Whether the section `id` names has a first figure that shows the sample photo the address names. */
+export const showsPicture = (id: string): boolean =>
+  (FIRST_FIGURES as Partial<Record<string, { picture?: boolean }>>)[id]?.picture === true;
 
 /** The live figure's content, e.g. `#fig-block svg *`. */
 export const liveFigure = (s: FirstFigureSection): string =>

@@ -2,9 +2,6 @@ import type { HtmlTagDescriptor, Plugin } from 'vite';
 import { SAMPLES, DEFAULT_SAMPLE } from '../model/image/samples';
 import { showsPicture } from './firstFigures';
 import { inlineScript } from './inlineScripts';
-import { SECTIONS, type SectionId } from '../state/appState';
-
-const isSection = (id: string): id is SectionId => (SECTIONS as readonly string[]).includes(id);
 
 /*
  * The chunks of the section named in the address are requested together with the main bundle, not after it
@@ -76,7 +73,7 @@ export function sectionChunks(bundle: BundleLike): Record<string, string[]> {
       const onto = f.imports.filter((name) => !inMain.has(name));
       if (onto.length > 0 && onto.every((name) => files.includes(name))) files.push(f.fileName);
     }
-    if (isSection(id) && showsPicture(id)) files.push(SAMPLE_TOKEN);
+    if (showsPicture(id)) files.push(SAMPLE_TOKEN);
     out[id] = files;
   }
   return out;

@@ -1,9 +1,9 @@
 // Requests the chunks of the section named in the address, and the catalog of the language the page will be
 // shown in (the address's, else the browser's: src/app/state/locationState.ts), beside the main bundle; where
 // the section's first figure is the sample photo (the token "sample" in its list), the photo the address names
-// too, as the app will fetch it. Written
-// into the head of index.html with the lists (src/app/startup/sectionPreloadPlugin.ts); its hash is in the
-// Content-Security-Policy (src/app/startup/inlineScripts.ts).
+// too, as the app will fetch it. Written into the head of index.html with the lists
+// (src/app/startup/sectionPreloadPlugin.ts); its hash is in the Content-Security-Policy
+// (src/app/startup/inlineScripts.ts).
 (function () {
   var meta = document.querySelector('meta[name="section-chunks"]');
   if (!meta) return;

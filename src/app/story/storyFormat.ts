@@ -1,18 +1,8 @@
 import type { AppLang } from '../state/appState';
-import { numberFormat, type NumberFormatter } from '../../i18n/numberFormat';
+import { numberFormat } from '../../i18n/numberFormat';
 
 const locale = (lang: AppLang) => (lang === 'zh' ? 'zh-CN' : 'en-US');
-const cache = new Map<string, NumberFormatter>();
-
-function nf(lang: AppLang, key: string, opts: Intl.NumberFormatOptions): NumberFormatter {
-  const id = `${lang}:${key}`;
-  let f = cache.get(id);
-  if (!f) {
-    f = numberFormat(locale(lang), opts);
-    cache.set(id, f);
-  }
-  return f;
-}
+const nf = (lang: AppLang, opts: Intl.NumberFormatOptions) => numberFormat(locale(lang), opts);
 
 /**
  * Three significant digits in the language's own large-number words: 25.0M, 4.26B; 2500 万, 42.6 亿. Chinese
@@ -20,7 +10,7 @@ function nf(lang: AppLang, key: string, opts: Intl.NumberFormatOptions): NumberF
  * "2560 万个参数" reads as one number with its measure word.
  */
 export const formatCompact = (n: number, lang: AppLang): string => {
-  const text = nf(lang, 'compact', {
+  const text = nf(lang, {
     notation: 'compact',
     maximumSignificantDigits: 3,
     minimumSignificantDigits: 3,
@@ -30,4 +20,4 @@ export const formatCompact = (n: number, lang: AppLang): string => {
 
 /** A fraction as a percentage with one decimal: 0.901 → 90.1%. */
 export const formatPercent = (fraction: number, lang: AppLang): string =>
-  nf(lang, 'pct', { style: 'percent', minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(fraction);
+  nf(lang, { style: 'percent', minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(fraction);

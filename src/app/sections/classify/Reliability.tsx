@@ -5,8 +5,8 @@ import { Figure } from '../../layout/Figure';
 import { useClassifyText } from './useClassifyText';
 import { useElementWidth } from './useElementWidth';
 import type { CalibrationFile } from './calibration';
-import './reliability.css';
 import { numberFormat } from '../../../i18n/numberFormat';
+import './reliability.css';
 
 /**
  * What the probabilities mean (ten classes, label smoothing, pictures unlike CIFAR-10), and on request a

@@ -1,4 +1,4 @@
-import { numberFormat, type NumberFormatter } from '../../../i18n/numberFormat';
+import { numberFormat } from '../../../i18n/numberFormat';
 
 /** Number formatting in the reader's language (the locale comes from the catalog's `numbers.locale`). */
 export interface NumberFormat {
@@ -21,13 +21,8 @@ export function makeFormat(locale: string): NumberFormat {
     maximumSignificantDigits: 3,
     minimumSignificantDigits: 3,
   });
-  const fixed = new Map<number, NumberFormatter>();
-  const fixedFmt = (d: number) => {
-    if (!fixed.has(d)) {
-      fixed.set(d, numberFormat(locale, { minimumFractionDigits: d, maximumFractionDigits: d }));
-    }
-    return fixed.get(d)!;
-  };
+  const fixedFmt = (d: number) =>
+    numberFormat(locale, { minimumFractionDigits: d, maximumFractionDigits: d });
   return {
     int: (n) => int.format(n),
     compact: (n) => compact.format(n).replace(/(\d)\s*([万亿])/u, '$1 $2'),
