@@ -212,3 +212,52 @@ test('@wasm an address that asks for more than a section and a language gets no 
   expect(asked.filter((p) => p.includes('/first-paint/'))).toEqual(['/first-paint/numbers.en.html']);
   await ctx.close();
 });
+
+test('@wasm a fetched first screen is laid out a part at a time, unseen, and shown whole', async ({
+  browser,
+}) => {
+  // the app's scripts held back: what the page does with the screen is the head's script alone
+  const { context: ctx, page } = await heldBackPage(browser, '**/assets/*.js', {
+    viewport: { width: 375, height: 812 },
+  });
+  // each task's changes reach the observer together: one record per task that laid out a part
+  await page.addInitScript(() => {
+    const w = window as unknown as { __stages: { later: number; hidden: boolean; staging: boolean }[] };
+    w.__stages = [];
+    new MutationObserver((records) => {
+      if (
+        !records.some(
+          (r) =>
+            r.attributeName === 'data-first-paint-later' || r.attributeName === 'data-first-paint-staging',
+        )
+      )
+        return;
+      const box = document.getElementById('first-paint');
+      w.__stages.push({
+        later: document.querySelectorAll('#first-paint [data-first-paint-later]').length,
+        hidden: !!box && getComputedStyle(box).visibility === 'hidden',
+        staging: document.documentElement.hasAttribute('data-first-paint-staging'),
+      });
+    }).observe(document, {
+      attributes: true,
+      subtree: true,
+      attributeFilter: ['data-first-paint-later', 'data-first-paint-staging'],
+    });
+  });
+  await page.goto('/?section=numbers&lang=en');
+  await expect(page.locator(paintedFigure('numbers', 'en')).first()).toBeVisible();
+  const stages = await page.evaluate(
+    () =>
+      (window as unknown as { __stages: { later: number; hidden: boolean; staging: boolean }[] }).__stages,
+  );
+  const laying = stages.filter((s) => s.staging);
+  // more than one part, each in a task of its own, with fewer parts left after each, all unseen
+  expect(laying.length).toBeGreaterThan(2);
+  expect(laying.every((s) => s.hidden)).toBe(true);
+  for (let i = 1; i < laying.length; i++) expect(laying[i].later).toBeLessThan(laying[i - 1].later);
+  // shown once every part is in: nothing left out, nothing hidden
+  const shown = stages[stages.length - 1];
+  expect(shown).toEqual({ later: 0, hidden: false, staging: false });
+  await expect(page.locator('#first-paint [data-first-paint-later]')).toHaveCount(0);
+  await ctx.close();
+});

@@ -91,8 +91,9 @@ function watchScript(figure: { seen: string; live: string }): string {
       note('liveMs', ${JSON.stringify(figure.live)});
       if (w.__phone.liveMs !== null) mo.disconnect();
     });
-    // the first paint shows once its nodes are in and the page is marked (data-first-paint, by the head's script)
-    mo.observe(document, { childList: true, subtree: true, attributes: true, attributeFilter: ['data-first-paint'] });
+    // the first paint shows once its nodes are in and the page is marked (data-first-paint, by the head's script;
+    // a fetched screen once data-first-paint-staging is gone)
+    mo.observe(document, { childList: true, subtree: true, attributes: true, attributeFilter: ['data-first-paint', 'data-first-paint-staging'] });
   })();`;
 }
 

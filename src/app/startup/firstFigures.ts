@@ -35,7 +35,8 @@ export const liveFigure = (s: FirstFigureSection): string =>
   `#${FIRST_FIGURES[s].id} ${FIRST_FIGURES[s].content}`;
 
 /**
- * The same figure in the first paint, once it is shown (firstPaint/firstPaintScript.js sets `data-first-paint`):
+ * The same figure in the first paint, once it is shown (firstPaint/firstPaintScript.js sets `data-first-paint`,
+ * and drops `data-first-paint-staging` once a fetched screen is laid out):
  * in either language's copy, or in `lang`'s; `content` what to find in it (by default what marks it drawn).
  */
 export const paintedFigure = (
@@ -43,5 +44,5 @@ export const paintedFigure = (
   lang?: 'en' | 'zh',
   content: string = FIRST_FIGURES[s].content,
 ): string =>
-  `html[data-first-paint] #first-paint${lang ? ` > [data-first-paint="${lang}"]` : ''} ` +
+  `html[data-first-paint]:not([data-first-paint-staging]) #first-paint${lang ? ` > [data-first-paint="${lang}"]` : ''} ` +
   `[data-first-paint-figure="${FIRST_FIGURES[s].id}"] ${content}`;

@@ -6,4 +6,5 @@ export function endFirstPaint(doc: Document = document): void {
   doc.getElementById('first-paint')?.remove();
   doc.documentElement.removeAttribute('data-first-paint');
   doc.documentElement.removeAttribute('data-first-paint-fetched');
+  doc.documentElement.removeAttribute('data-first-paint-staging');
 }

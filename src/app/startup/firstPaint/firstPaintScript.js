@@ -54,9 +54,11 @@
   }
   var insert = function (html) {
     if (!box()) return;
-    // the attributes first: whoever watches for the figure sees it shown when it enters the document (the page's
-    // own copies, still being parsed, stay hidden: html[data-first-paint-fetched])
-    document.documentElement.setAttribute('data-first-paint-fetched', '');
+    // the attributes first: whoever watches for the figure sees it shown when it is laid out and the page's
+    // mark says so (the page's own copies, still being parsed, stay hidden: html[data-first-paint-fetched])
+    var root = document.documentElement;
+    root.setAttribute('data-first-paint-fetched', '');
+    root.setAttribute('data-first-paint-staging', '');
     show();
     box().insertAdjacentHTML(
       'afterbegin',
@@ -68,6 +70,51 @@
         html +
         '</div>',
     );
+    stage(box().firstElementChild);
+  };
+  // Laid out a part at a time, each in a task of its own, unseen (html[data-first-paint-staging]), then shown in
+  // one frame: a slowed phone spends a few hundred milliseconds on a screen's first style and layout (fonts
+  // looked up, text shaped, tables measured), which in one task would hold the page that long.
+  var STAGE_WEIGHT = 250;
+  var weight = function (el) {
+    return el.getElementsByTagName('*').length + 1 + (el.textContent || '').length / 20;
+  };
+  var parts = function (el, into) {
+    for (var c = el.firstElementChild; c; c = c.nextElementSibling) {
+      if (weight(c) <= STAGE_WEIGHT || !c.firstElementChild) into.push(c);
+      else parts(c, into);
+    }
+    return into;
+  };
+  // before the tasks already queued (the app's scripts) where the browser can say so
+  var soon = function (then) {
+    if (window.scheduler && window.scheduler.postTask) window.scheduler.postTask(then, { priority: 'user-blocking' });
+    else setTimeout(then, 0);
+  };
+  var stage = function (copy) {
+    var all = parts(copy, []);
+    var stages = [];
+    var load = STAGE_WEIGHT;
+    for (var i = 0; i < all.length; i++) {
+      var w = weight(all[i]);
+      if (load + w > STAGE_WEIGHT) {
+        stages.push([]);
+        load = 0;
+      }
+      stages[stages.length - 1].push(all[i]);
+      load += w;
+      all[i].setAttribute('data-first-paint-later', '');
+    }
+    var next = function () {
+      if (!box()) return;
+      var part = stages.shift();
+      if (!part) return document.documentElement.removeAttribute('data-first-paint-staging');
+      for (var j = 0; j < part.length; j++) part[j].removeAttribute('data-first-paint-later');
+      // style and layout now, in this task
+      void box().offsetHeight;
+      soon(next);
+    };
+    soon(next);
   };
   Promise.all(
     [

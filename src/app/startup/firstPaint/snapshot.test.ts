@@ -48,10 +48,12 @@ describe('the first paint', () => {
     const doc = dom('<div id="first-paint"><p>picture</p></div><div id="root"></div>');
     doc.documentElement.setAttribute('data-first-paint', 'en');
     doc.documentElement.setAttribute('data-first-paint-fetched', '');
+    doc.documentElement.setAttribute('data-first-paint-staging', '');
     endFirstPaint(doc as unknown as Document);
     expect(doc.getElementById('first-paint')).toBeNull();
     expect(doc.documentElement.hasAttribute('data-first-paint')).toBe(false);
     expect(doc.documentElement.hasAttribute('data-first-paint-fetched')).toBe(false);
+    expect(doc.documentElement.hasAttribute('data-first-paint-staging')).toBe(false);
     expect(doc.getElementById('root')).not.toBeNull();
   });
 });
