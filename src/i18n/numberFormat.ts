@@ -8,11 +8,16 @@
  * another locale, ±∞, NaN, |x| ≥ 10²¹) is `Intl.NumberFormat` itself, created on first use.
  */
 
+import type { Lang } from './types';
+
 /** How each locale writes a plain decimal (CLDR's latn symbols, grouping by three). */
 const SEPARATORS: Readonly<Record<string, { group: string; decimal: string; minus: string }>> = {
   'en-US': { group: ',', decimal: '.', minus: '-' },
   'zh-CN': { group: ',', decimal: '.', minus: '-' },
 };
+
+/** The locale the app writes numbers in, per language. */
+export const numberLocale = (lang: Lang): string => (lang === 'zh' ? 'zh-CN' : 'en-US');
 
 export interface NumberFormatter {
   format(x: number): string;
@@ -43,7 +48,13 @@ function makeFormatter(locale: string, options: Intl.NumberFormatOptions): Numbe
   // Intl's defaults for a decimal: 0 to max(min, 3) fraction digits (a maximum under the minimum: Intl's RangeError)
   const minFrac = min ?? 0;
   const maxFrac = max ?? Math.max(minFrac, 3);
-  if (!(minFrac >= 0 && maxFrac >= minFrac && maxFrac <= 20 && Number.isInteger(minFrac) && Number.isInteger(maxFrac))) {
+  if (!(
+    minFrac >= 0 &&
+    maxFrac >= minFrac &&
+    maxFrac <= 20 &&
+    Number.isInteger(minFrac) &&
+    Number.isInteger(maxFrac)
+  )) {
     return { format: viaIntl };
   }
   return {
@@ -88,7 +99,10 @@ function roundShortest(x: number, digits: number): { int: string; frac: string }
   }
   if (all.length < point + digits + 1) all += '0'.repeat(point + digits + 1 - all.length);
   // keep point + digits digits, rounding on the next one (ties away from zero)
-  const kept = all.slice(0, point + digits).split('').map(Number);
+  const kept = all
+    .slice(0, point + digits)
+    .split('')
+    .map(Number);
   if (Number(all[point + digits]) >= 5) {
     let i = kept.length - 1;
     while (i >= 0 && kept[i] === 9) kept[i--] = 0;
@@ -98,6 +112,10 @@ function roundShortest(x: number, digits: number): { int: string; frac: string }
       point++;
     }
   }
-  const int = kept.slice(0, point).join('').replace(/^0+(?=\d)/, '') || '0';
+  const int =
+    kept
+      .slice(0, point)
+      .join('')
+      .replace(/^0+(?=\d)/, '') || '0';
   return { int, frac: kept.slice(point).join('') };
 }

@@ -1,12 +1,10 @@
 import type { AppLang } from '../state/appState';
-import { numberFormat } from '../../i18n/numberFormat';
+import { numberFormat, numberLocale } from '../../i18n/numberFormat';
 
 /** Number and shape formatting for the block readouts, in the reader's language. */
 
-const locale = (lang: AppLang) => (lang === 'zh' ? 'zh-CN' : 'en-US');
-
 const nf = (lang: AppLang, digits: number) =>
-  numberFormat(locale(lang), { minimumFractionDigits: digits, maximumFractionDigits: digits });
+  numberFormat(numberLocale(lang), { minimumFractionDigits: digits, maximumFractionDigits: digits });
 
 /** 70144 → "70,144" */
 export const formatInt = (n: number, lang: AppLang): string => nf(lang, 0).format(n);
@@ -41,8 +39,7 @@ export function formatSci(x: number): string {
 }
 
 /** An exponent in superscript digits: "-6" → "⁻⁶". */
-export const superscript = (digits: string): string =>
-  [...digits].map((c) => SUPERSCRIPT[c] ?? c).join('');
+export const superscript = (digits: string): string => [...digits].map((c) => SUPERSCRIPT[c] ?? c).join('');
 
 /** Milliseconds with a precision that suits their size: 0.42 → "0.42", 12.3 → "12.3", 140 → "140". */
 export function formatMs(ms: number, lang: AppLang): string {

@@ -1,8 +1,7 @@
 import type { AppLang } from '../state/appState';
-import { numberFormat } from '../../i18n/numberFormat';
+import { numberFormat, numberLocale } from '../../i18n/numberFormat';
 
-const locale = (lang: AppLang) => (lang === 'zh' ? 'zh-CN' : 'en-US');
-const nf = (lang: AppLang, opts: Intl.NumberFormatOptions) => numberFormat(locale(lang), opts);
+const nf = (lang: AppLang, opts: Intl.NumberFormatOptions) => numberFormat(numberLocale(lang), opts);
 
 /**
  * Three significant digits in the language's own large-number words: 25.0M, 4.26B; 2500 万, 42.6 亿. Chinese
