@@ -77,11 +77,14 @@ export async function fetchShippedFile(
   };
   let bytes: Uint8Array;
   try {
-    bytes =
-      // the preloader (and the downloader it holds) loads with the first model, not with the page
-      (await (
-        await import('./preload')
-      ).takeVerified(url, { sha256: expectedSha256, onProgress: progress, signal })) ?? (await download());
+    // the preloader (and the downloader it holds) loads with the first model, not with the page
+    const preloads = await import('./preload');
+    // decided at once: a preload that starts after this sees the claim and does not download the file again
+    let taken: Uint8Array | null = null;
+    if (preloads.isPreloading(url))
+      taken = await preloads.takeVerified(url, { sha256: expectedSha256, onProgress: progress, signal });
+    else preloads.claim(url);
+    bytes = taken ?? (await download());
   } catch (err) {
     if (!(err instanceof WeightsError && err.code === 'integrity') || !(await evictFromOffline(url)))
       throw err;

@@ -1,7 +1,16 @@
 import { createHash } from 'node:crypto';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { WeightsError } from '../../resnext/errors';
-import { isPreloading, preload, resetPreloads, takeVerified, type Hash } from './preload';
+import { MODELS_URL } from './manifest';
+import {
+  claim,
+  isPreloading,
+  preload,
+  preloadDefaultWeights,
+  resetPreloads,
+  takeVerified,
+  type Hash,
+} from './preload';
 
 /** A fetch whose response body the test feeds chunk by chunk. */
 function feeder(status = 200) {
@@ -200,5 +209,32 @@ describe('preload', () => {
     expect((err as WeightsError).code).toBe('http');
     expect((err as WeightsError).params).toMatchObject({ status: 404 });
     expect(isPreloading('/models/m.safetensors')).toBe(false);
+  });
+
+  it('the default weights: the page preloads them once, unless the loader began its own download first', () => {
+    vi.stubEnv('VITE_DEFAULT_WEIGHTS', 'default.safetensors');
+    vi.stubEnv('VITE_DEFAULT_WEIGHTS_SHA256', '');
+    const asked: string[] = [];
+    vi.stubGlobal('fetch', (url: string) => {
+      asked.push(String(url));
+      return new Promise<Response>(() => {});
+    });
+    try {
+      const url = `${MODELS_URL}default.safetensors`;
+      preloadDefaultWeights('');
+      preloadDefaultWeights('');
+      expect(asked).toEqual([url]);
+      expect(isPreloading(url)).toBe(true);
+      resetPreloads();
+      asked.length = 0;
+      // the loader found nothing to take over and downloads the file itself
+      claim(url);
+      preloadDefaultWeights('');
+      expect(asked).toEqual([]);
+      expect(isPreloading(url)).toBe(false);
+    } finally {
+      vi.unstubAllEnvs();
+      vi.unstubAllGlobals();
+    }
   });
 });

@@ -156,6 +156,17 @@ export function preload(url: string, options: PreloadOptions = {}): void {
 /** Whether a download of `url` started by `preload` can still be taken over. */
 export const isPreloading = (url: string): boolean => downloads.has(absolute(url));
 
+/** Files the loader found no download of to take over, and downloads itself: the page's preload leaves them be. */
+const claimed = new Set<string>();
+
+/**
+ * Says that the loader downloads `url` itself (`isPreloading(url)` was false when it asked), so that a
+ * preload of the default weights that comes after it does not download the same file a second time.
+ */
+export function claim(url: string): void {
+  claimed.add(absolute(url));
+}
+
 function waitFor(d: Download, signal: AbortSignal | undefined): Promise<void> {
   return new Promise((resolve, reject) => {
     if (signal?.aborted) return reject(signal.reason);
@@ -259,6 +270,8 @@ export function preloadDefaultWeights(search = globalThis.location?.search ?? ''
   const sha256 = import.meta.env.VITE_DEFAULT_WEIGHTS_SHA256 as string | undefined;
   if (!file || parseState(search).model !== DEFAULT_MODEL_ID) return;
   const url = `${MODELS_URL}${file}`;
+  // the loader came first (a section asked for the model before the first figure had painted)
+  if (claimed.has(absolute(url))) return;
   preload(url, {
     // unchecked bytes are never kept: without a hash there is nothing to keep
     sha256: sha256 || undefined,
@@ -272,4 +285,5 @@ export function preloadDefaultWeights(search = globalThis.location?.search ?? ''
 /** Forgets every download (tests). */
 export function resetPreloads(): void {
   downloads.clear();
+  claimed.clear();
 }
