@@ -36,7 +36,8 @@ export function toStoreError(err: unknown): StoreError {
 /**
  * Downloads a shipped model's weights, checking the SHA-256 the manifest gives. A download of the same file
  * started with the page (preload.ts) is taken over rather than requested again: its bytes, joined and hashed
- * once there, are the ones the preload keeps for offline use. Other downloads are kept here, in the service
+ * once there, are the ones the preload keeps for offline use; where there is none yet, the file is claimed,
+ * so that the page's preload does not request it a second time. Other downloads are kept here, in the service
  * worker's weights cache, for the next visit and offline use. Bytes that fail their hash while the weights
  * cache holds a copy came from that copy (the service worker answers from it first): the copy is deleted and
  * the file downloaded once more, from the network.
