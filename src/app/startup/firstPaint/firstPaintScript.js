@@ -79,16 +79,19 @@
   var weight = function (el) {
     return el.getElementsByTagName('*').length + 1 + (el.textContent || '').length / 20;
   };
+  // the elements laid out together, each with its weight: small ones whole, larger ones by their children
   var parts = function (el, into) {
     for (var c = el.firstElementChild; c; c = c.nextElementSibling) {
-      if (weight(c) <= STAGE_WEIGHT || !c.firstElementChild) into.push(c);
+      var w = weight(c);
+      if (w <= STAGE_WEIGHT || !c.firstElementChild) into.push({ el: c, weight: w });
       else parts(c, into);
     }
     return into;
   };
   // before the tasks already queued (the app's scripts) where the browser can say so
   var soon = function (then) {
-    if (window.scheduler && window.scheduler.postTask) window.scheduler.postTask(then, { priority: 'user-blocking' });
+    if (window.scheduler && window.scheduler.postTask)
+      window.scheduler.postTask(then, { priority: 'user-blocking' });
     else setTimeout(then, 0);
   };
   var stage = function (copy) {
@@ -96,14 +99,13 @@
     var stages = [];
     var load = STAGE_WEIGHT;
     for (var i = 0; i < all.length; i++) {
-      var w = weight(all[i]);
-      if (load + w > STAGE_WEIGHT) {
+      if (load + all[i].weight > STAGE_WEIGHT) {
         stages.push([]);
         load = 0;
       }
-      stages[stages.length - 1].push(all[i]);
-      load += w;
-      all[i].setAttribute('data-first-paint-later', '');
+      stages[stages.length - 1].push(all[i].el);
+      load += all[i].weight;
+      all[i].el.setAttribute('data-first-paint-later', '');
     }
     var next = function () {
       if (!box()) return;
